@@ -1,0 +1,47 @@
+import tseslint from 'typescript-eslint';
+
+// Lint is deliberately small: TypeScript's recommended rules plus the house boundaries
+// (the pure core never imports frameworks or storage; content scripts never import lib/db).
+const frameworks = ['wxt', 'wxt/*', '#imports', 'dexie', 'preact', 'preact/*', 'webextension-polyfill'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.output/**', '.wxt/**', 'tests/fixtures/**', 'bench/results.json'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['lib/text/**', 'lib/sites/**', 'lib/stitch/**', 'lib/anchor/**', 'lib/export/**', 'lib/model/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: frameworks.map((group) => ({
+            group: [group],
+            message: 'lib/ core takes the world as parameters',
+          })),
+        },
+      ],
+      'no-restricted-globals': ['error', 'document', 'location', 'fetch', 'browser', 'chrome', 'window'],
+    },
+  },
+  {
+    files: ['entrypoints/content/**', 'entrypoints/*.content.ts', 'entrypoints/*.content/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/lib/db', '**/lib/db/*'],
+              message: 'content scripts reach the database through lib/messaging',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
