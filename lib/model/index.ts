@@ -237,3 +237,20 @@ export function sourceOf(a: Article): SourceRef {
     urls: [...a.urls],
   };
 }
+
+/** An article as kept in the library: the parsed text, so the reader keeps a copy when the site drops it. */
+export interface StoredArticle {
+  key: string;
+  article: Article;
+  /** Every URL the article was seen under (multi-entry index in the database). */
+  urls: string[];
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+/** Everything in a reader's library: what a backup file holds and restore merges. */
+export interface LibraryData {
+  articles: StoredArticle[];
+  highlights: Highlight[];
+  clips: Clip[];
+}
