@@ -254,3 +254,6 @@ export interface LibraryData {
   highlights: Highlight[];
   clips: Clip[];
 }
+
+/** What every storage call and message returns: a value, or a sentence saying what went wrong. Never thrown. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
