@@ -1,0 +1,88 @@
+/**
+ * GB/T 7714 newspaper citations (文献类型标识 N), 2015 and 2025 punctuation.
+ * 2015: 「李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报, 2022-02-07(A1).」
+ * 2025: 「李军，谭雪平，陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报，2022-02-07（A1）.」
+ */
+import type { SourceRef } from '../model';
+import { authorsOf } from './bylines';
+import { stripZeroWidth } from './text';
+
+export type CitationStyle = '2015' | '2025';
+
+export interface CitationOptions {
+  style: CitationStyle;
+  /** 引用日期 YYYY-MM-DD; only printed for an online ([N/OL]) citation. */
+  accessed?: string;
+  /** URL to cite; defaults to the source's first URL. '' forces a print citation ([N]). */
+  url?: string;
+}
+
+/** At most three 主要责任者, then 「等」 (GB/T 7714 8.1.2). */
+const MAX_AUTHORS = 3;
+
+interface Punct {
+  comma: string;
+  colon: string;
+  open: string;
+  close: string;
+}
+
+// 2025 uses full-width 「，：（）」 inside Chinese entries (domain.md §6); the element separator
+// 「. 」 and the brackets of [N] and [引用日期] stay as in 2015.
+const PUNCT: Record<CitationStyle, Punct> = {
+  '2015': { comma: ', ', colon: ': ', open: '(', close: ')' },
+  '2025': { comma: '，', colon: '：', open: '（', close: '）' },
+};
+
+function clean(s: string): string {
+  return stripZeroWidth(s)
+    .replace(/[\s\u3000\u00A0]+/g, ' ')
+    .trim();
+}
+
+/** 主要责任者: names from the bylines, three at most, then 「, 等」 / 「，等」. */
+export function citationAuthors(bylines: readonly string[], style: CitationStyle): string {
+  const names = authorsOf(bylines);
+  const p = PUNCT[style];
+  const shown = names.slice(0, MAX_AUTHORS).join(p.comma);
+  return names.length > MAX_AUTHORS ? shown + p.comma + '等' : shown;
+}
+
+/**
+ * 版次: the page where the article starts. A story that runs A1 → A4 is cited as (A1), as a
+ * reader would cite it from the front page; every page is still listed in exports' front matter.
+ */
+export function citationPage(pages: readonly string[]): string {
+  return clean(pages.find((p) => clean(p) !== '') ?? '');
+}
+
+/** 题名 with its 其他题名信息 (副题) after a colon; falls back to 引题 when the 主题 is empty. */
+export function citationTitle(source: SourceRef, style: CitationStyle): string {
+  const title = clean(source.title) || clean(source.subtitle) || clean(source.leadTitle) || '无题';
+  const subtitle = clean(source.subtitle);
+  return subtitle && subtitle !== title ? title + PUNCT[style].colon + subtitle : title;
+}
+
+/** One GB/T 7714 reference for a newspaper article, as plain text (no Markdown). Never throws. */
+export function citeGBT7714(source: SourceRef, opts: CitationOptions): string {
+  const style: CitationStyle = opts.style === '2025' ? '2025' : '2015';
+  const p = PUNCT[style];
+  const url = clean(opts.url ?? source.urls.find((u) => clean(u) !== '') ?? '');
+  const authors = citationAuthors(source.bylines, style);
+  const page = citationPage(source.pages);
+  const paper = clean(source.paper);
+  const date = clean(source.date);
+
+  let out = authors ? authors + '. ' : '';
+  out += citationTitle(source, style) + (url ? '[N/OL]' : '[N]');
+  // 出版项: 「报纸名, 出版日期(版次)」; parts that are unknown are left out, never invented.
+  const where = [paper, date].filter((x) => x !== '').join(p.comma);
+  const pageText = page ? p.open + page + p.close : '';
+  if (where || pageText) out += '. ' + where + pageText;
+  if (url) {
+    const accessed = clean(opts.accessed ?? '');
+    if (accessed) out += '[' + accessed + ']';
+    out += '. ' + url;
+  }
+  return out + '.';
+}

@@ -1,0 +1,142 @@
+/**
+ * One article as a Markdown note: YAML front matter (every value double-quoted), the headline block
+ * (引题, `# 主题`, 副题, bylines), one line per paragraph, then the GB/T 7714 citation line.
+ */
+import type { Article, Highlight, SourceRef } from '../model';
+import { sourceOf } from '../model';
+import { authorsOf } from './bylines';
+import { citeGBT7714, type CitationStyle } from './citation';
+import { placeHighlights, renderMarked, type MarkStyle } from './marks';
+import { escapeBlockStart, escapeInline, escapeParagraph, flattenParagraph, frontMatter } from './text';
+
+/** Settings shared by every Markdown export. */
+export interface MarkdownOptions {
+  /** Citation punctuation: GB/T 7714-2015 (default) or 2025. */
+  style?: CitationStyle;
+  /** 引用日期 YYYY-MM-DD for online citations: the caller passes today's date (the clock is a parameter). */
+  accessed?: string;
+  /** Highlights as `==text==` (default) or `<mark>`. */
+  marks?: MarkStyle;
+  /** Crossheads (●拿下“基础题”…) as `## ` headings (default) or bold lines. */
+  crossheads?: 'heading' | 'bold';
+  /** Tags for the front matter. */
+  tags?: readonly string[];
+}
+
+/** Resolved options with defaults. */
+export function withDefaults(opts: MarkdownOptions = {}): Required<MarkdownOptions> {
+  return {
+    style: opts.style === '2025' ? '2025' : '2015',
+    accessed: opts.accessed ?? '',
+    marks: opts.marks === 'html' ? 'html' : 'equals',
+    crossheads: opts.crossheads === 'bold' ? 'bold' : 'heading',
+    tags: opts.tags ?? [],
+  };
+}
+
+/** Front matter for one source: title, paper, date, pages, authors, url, tags (+ accessed). */
+export function sourceFrontMatter(source: SourceRef, o: Required<MarkdownOptions>): string {
+  const fields: Array<[string, string | readonly string[]]> = [
+    ['title', flattenParagraph(source.title || source.leadTitle || source.subtitle)],
+    ['paper', source.paper],
+    ['date', source.date],
+    ['pages', source.pages],
+    ['authors', authorsOf(source.bylines)],
+    ['url', source.urls[0] ?? ''],
+    ['tags', o.tags],
+  ];
+  if (source.leadTitle) fields.splice(1, 0, ['leadTitle', flattenParagraph(source.leadTitle)]);
+  if (source.subtitle) fields.splice(2, 0, ['subtitle', flattenParagraph(source.subtitle)]);
+  if (o.accessed) fields.push(['accessed', o.accessed]);
+  return frontMatter(fields);
+}
+
+/** Headline block lines: 引题, `#`-heading 主题 (at `level`), 副题, bylines. */
+export function headlineBlock(source: SourceRef, level = 1): string[] {
+  const out: string[] = [];
+  if (source.leadTitle.trim()) out.push(escapeParagraph(source.leadTitle));
+  const title = source.title.trim() ? source.title : '无题';
+  out.push('#'.repeat(level) + ' ' + escapeInline(flattenParagraph(title)));
+  if (source.subtitle.trim()) out.push(escapeParagraph(source.subtitle));
+  for (const b of source.bylines) if (b.trim()) out.push(escapeParagraph(b));
+  return out;
+}
+
+const SAFE_URL = /^https?:\/\/[^\s<>"\\`]+$/;
+
+/** The citation as a Markdown line: text escaped, the URL as an autolink `<https://…>`. */
+export function citationLine(source: SourceRef, o: Required<MarkdownOptions>): string {
+  const cite = citeGBT7714(source, { style: o.style, accessed: o.accessed || undefined });
+  const url = source.urls.find((u) => u.trim() !== '')?.trim() ?? '';
+  const tail = '. ' + url + '.';
+  if (url && SAFE_URL.test(url) && cite.endsWith(tail)) {
+    return escapeBlockStart(escapeInline(cite.slice(0, -tail.length))) + '. <' + url + '>.';
+  }
+  return escapeParagraph(cite);
+}
+
+/** One paragraph line by kind: crosshead heading/bold, caption italic, text and credit plain. */
+export function paragraphLine(
+  kind: string,
+  marked: string,
+  o: Required<MarkdownOptions>,
+  headingLevel = 2,
+): string {
+  if (marked === '') return '';
+  if (kind === 'crosshead') {
+    return o.crossheads === 'bold' ? '**' + marked + '**' : '#'.repeat(headingLevel) + ' ' + marked;
+  }
+  // A whole line in `*…*` is always emphasis, whatever punctuation it starts or ends with.
+  if (kind === 'caption') return '*' + marked + '*';
+  return escapeBlockStart(marked);
+}
+
+/** The article's body lines, highlights marked; returns the highlights that could not be placed. */
+export function bodyLines(
+  article: Article,
+  highlights: readonly Highlight[],
+  o: Required<MarkdownOptions>,
+  headingLevel = 2,
+): { lines: string[]; unplaced: Highlight[] } {
+  const texts = article.paragraphs.map((p) => flattenParagraph(p.text));
+  const { spans, unplaced } = placeHighlights(
+    texts,
+    texts.map((_, i) => i),
+    highlights,
+  );
+  const lines: string[] = [];
+  texts.forEach((text, i) => {
+    const line = paragraphLine(
+      article.paragraphs[i].kind,
+      renderMarked(text, spans[i], o.marks),
+      o,
+      headingLevel,
+    );
+    if (line) lines.push(line);
+  });
+  return { lines, unplaced };
+}
+
+/** A highlight that is not in the text any more, kept as a quote so nothing is lost. */
+export function unplacedLines(unplaced: readonly Highlight[]): string[] {
+  const out: string[] = [];
+  for (const h of unplaced) {
+    out.push('> ' + escapeParagraph(h.selectors.exact));
+    if (h.note.trim()) out.push(escapeParagraph(h.note));
+  }
+  return out;
+}
+
+/** A whole article as a Markdown note, with its highlights marked inline. Never throws. */
+export function articleMarkdown(
+  article: Article,
+  opts: MarkdownOptions & { highlights?: readonly Highlight[] } = {},
+): string {
+  const o = withDefaults(opts);
+  const source = sourceOf(article);
+  const { lines, unplaced } = bodyLines(article, opts.highlights ?? [], o);
+  const blocks = [sourceFrontMatter(source, o), ...headlineBlock(source), ...lines];
+  if (unplaced.length) blocks.push('## 未能在正文中找到的划线', ...unplacedLines(unplaced));
+  blocks.push('---', citationLine(source, o));
+  return blocks.join('\n\n') + '\n';
+}

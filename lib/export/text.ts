@@ -1,0 +1,111 @@
+/**
+ * Text hygiene shared by every export: zero-width removal, paragraph flattening, Markdown escaping
+ * of page text (so a page cannot inject links, HTML, tags or math), and YAML double-quoted scalars.
+ */
+
+/** Zero-width and invisible format characters (domain.md §6): U+200B–U+200D, U+2060–U+2064, U+FEFF. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/g;
+
+/** Remove zero-width characters: 「乡村\u200B振兴」 → 「乡村振兴」. */
+export function stripZeroWidth(s: string): string {
+  return s.replace(ZERO_WIDTH, '');
+}
+
+const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
+
+/**
+ * One paragraph as one line: a newline inside Chinese text renders as a space, so it is dropped
+ * between CJK characters (「防止规\n模性返贫」 → 「防止规模性返贫」) and becomes a space elsewhere.
+ * Leading/trailing white space, including the two ideographic spaces 「　　」 of an indent, is trimmed.
+ */
+export function flattenParagraph(s: string): string {
+  const text = stripZeroWidth(s).replace(/\r\n?/g, '\n');
+  if (!text.includes('\n')) return text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  const lines = text.split('\n');
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.replace(/^[ \t\u3000\u00A0]+|[ \t\u3000\u00A0]+$/g, '');
+    if (line === '') continue;
+    if (out === '') out = line;
+    else if (CJK.test(out[out.length - 1]) || CJK.test(line[0])) out += line;
+    else out += ' ' + line;
+  }
+  return out;
+}
+
+/**
+ * Characters that mean something to CommonMark, GFM or Obsidian anywhere in a line, with their
+ * escape. `<` becomes `&lt;` so 「<script>」 stays inert; `#` is escaped everywhere so 「#话题#」
+ * never turns into a tag; `$` would start math in Obsidian, `|` a table cell, `~` strikethrough.
+ */
+const INLINE_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '`': '\\`',
+  '*': '\\*',
+  _: '\\_',
+  '[': '\\[',
+  ']': '\\]',
+  '<': '&lt;',
+  '>': '&gt;',
+  '#': '\\#',
+  $: '\\$',
+  '|': '\\|',
+  '~': '\\~',
+  '=': '\\=',
+  '%': '\\%',
+  '^': '\\^',
+};
+const INLINE_RE = /[\\`*_[\]<>#$|~=%^]|&(?=#?[A-Za-z0-9]+;)/g;
+
+/** Escape page text for use inside a Markdown line (not a whole block; see escapeBlock). */
+export function escapeInline(s: string): string {
+  return stripZeroWidth(s).replace(INLINE_RE, (c) => (c === '&' ? '&amp;' : INLINE_ESCAPES[c]));
+}
+
+/**
+ * Escape what only matters at the start of a block: list markers 「- 」「+ 」「1. 」 and a line that
+ * would read as a setext underline or thematic break. Takes already inline-escaped text.
+ */
+export function escapeBlockStart(line: string): string {
+  if (/^[-+](?=\s|$)/.test(line)) return '\\' + line;
+  const ordered = /^(\d{1,9})([.)])(?=\s|$)/.exec(line);
+  if (ordered) return ordered[1] + '\\' + line.slice(ordered[1].length);
+  if (/^-{3,}\s*$/.test(line)) return '\\' + line;
+  return line;
+}
+
+/** Page text as one safe Markdown paragraph line. */
+export function escapeParagraph(s: string): string {
+  return escapeBlockStart(escapeInline(flattenParagraph(s)));
+}
+
+/** A YAML double-quoted scalar: 「"李军"」; backslash, quote and control characters escaped. */
+export function yamlString(s: string): string {
+  let out = '"';
+  for (const ch of stripZeroWidth(s)) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029)
+      out += '\\u' + code.toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** A YAML flow sequence of double-quoted strings: 「["A1", "A4"]」. */
+export function yamlList(items: readonly string[]): string {
+  return '[' + items.map(yamlString).join(', ') + ']';
+}
+
+/** Front matter block from ordered key/value pairs; every scalar double-quoted (the issue asks it). */
+export function frontMatter(fields: Array<[string, string | readonly string[]]>): string {
+  const lines = ['---'];
+  for (const [key, value] of fields) {
+    lines.push(`${key}: ${typeof value === 'string' ? yamlString(value) : yamlList(value)}`);
+  }
+  lines.push('---');
+  return lines.join('\n');
+}

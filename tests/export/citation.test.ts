@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { SourceRef } from '../../lib/model';
+import { citeGBT7714, citationPage } from '../../lib/export/citation';
+
+/** A source with defaults; the tests fill what they are about. */
+function source(init: Partial<SourceRef> = {}): SourceRef {
+  return {
+    articleKey: 'k',
+    paper: '株洲日报',
+    date: '2022-02-07',
+    pages: ['A1', 'A4'],
+    leadTitle: '',
+    title: '乡村振兴“开卷” 株洲这样作答',
+    subtitle: '',
+    bylines: ['株洲日报·掌上株洲记者/李军 通讯员/谭雪平 陈志'],
+    urls: [],
+    ...init,
+  };
+}
+
+const HN_URL = 'http://news.hndaily.cn/html/2026-07/13/content_58464_19697256.htm';
+
+describe('citeGBT7714 2015', () => {
+  it.each<[string, Partial<SourceRef>, { accessed?: string; url?: string }, string]>([
+    [
+      'seed A1→A4, print',
+      {},
+      {},
+      '李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报, 2022-02-07(A1).',
+    ],
+    [
+      '海南日报 online with access date',
+      {
+        paper: '海南日报',
+        date: '2026-07-13',
+        pages: ['1', '2'],
+        title: '一枚“海南芯”，让“意念控制”照进现实',
+        bylines: ['■ 海南日报全媒体记者 黄媛艳'],
+        urls: [HN_URL],
+      },
+      { accessed: '2026-11-29' },
+      `黄媛艳. 一枚“海南芯”，让“意念控制”照进现实[N/OL]. 海南日报, 2026-07-13(1)[2026-11-29]. ${HN_URL}.`,
+    ],
+    [
+      'four authors become three and 等',
+      {
+        bylines: ['■ 海南日报全媒体记者 张琬茜 吴心怡 林博新 刘杰'],
+        title: '3万学子乐享一枕清凉',
+        paper: '海南日报',
+        pages: ['3'],
+      },
+      {},
+      '张琬茜, 吴心怡, 林博新, 等. 3万学子乐享一枕清凉[N]. 海南日报, 2022-02-07(3).',
+    ],
+    [
+      'no author starts with the title',
+      { bylines: [], title: '春运迎来返程高峰', pages: ['A1'] },
+      {},
+      '春运迎来返程高峰[N]. 株洲日报, 2022-02-07(A1).',
+    ],
+    [
+      '副题 as other title information',
+      {
+        title: '抓细抓实疫情防控 全力保障春运安全',
+        leadTitle: '陈恢清检查疫情防控和春运安全工作时强调',
+        subtitle: '副题一则',
+        bylines: ['株洲日报·掌上株洲讯(记者/旷昆红)'],
+      },
+      {},
+      '旷昆红. 抓细抓实疫情防控 全力保障春运安全: 副题一则[N]. 株洲日报, 2022-02-07(A1).',
+    ],
+    [
+      'explicit url overrides, no access date given',
+      { urls: [] },
+      { url: 'https://example.org/a.htm' },
+      '李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N/OL]. 株洲日报, 2022-02-07(A1). https://example.org/a.htm.',
+    ],
+    [
+      'unknown paper and page are left out',
+      { paper: '', pages: [], bylines: [] },
+      {},
+      '乡村振兴“开卷” 株洲这样作答[N]. 2022-02-07.',
+    ],
+  ])('%s', (_name, init, opts, expected) => {
+    expect(citeGBT7714(source(init), { style: '2015', ...opts })).toBe(expected);
+  });
+});
+
+describe('citeGBT7714 2025', () => {
+  it.each<[string, Partial<SourceRef>, { accessed?: string }, string]>([
+    ['print', {}, {}, '李军，谭雪平，陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报，2022-02-07（A1）.'],
+    [
+      'four authors, online',
+      { bylines: ['■ 新华社记者 朱基钗 张研 胡喆', '通讯员 蒙思雨'], urls: [HN_URL] },
+      { accessed: '2026-11-29' },
+      `朱基钗，张研，胡喆，等. 乡村振兴“开卷” 株洲这样作答[N/OL]. 株洲日报，2022-02-07（A1）[2026-11-29]. ${HN_URL}.`,
+    ],
+    [
+      'subtitle with full-width colon',
+      { subtitle: '副题一则', bylines: [] },
+      {},
+      '乡村振兴“开卷” 株洲这样作答：副题一则[N]. 株洲日报，2022-02-07（A1）.',
+    ],
+  ])('%s', (_name, init, opts, expected) => {
+    expect(citeGBT7714(source(init), { style: '2025', ...opts })).toBe(expected);
+  });
+});
+
+describe('citationPage', () => {
+  it.each([
+    [['A1', 'A4'], 'A1'],
+    [['', '6'], '6'],
+    [[], ''],
+  ])('%j → %s', (pages, label) => {
+    expect(citationPage(pages)).toBe(label);
+  });
+});
