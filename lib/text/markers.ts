@@ -2,7 +2,8 @@
  * The one table of continuation markers (下转 / 上接 …). Every variant seen on real pages is a row
  * here with a real example; nothing else in the code base matches marker text.
  */
-import { normalizeLabel, toHalfWidthAlnum } from './labels';
+import type { Paragraph } from '../model';
+import { normalizeLabel } from './labels';
 
 export type MarkerDirection = 'to' | 'from';
 
@@ -10,26 +11,33 @@ export interface Marker {
   direction: MarkerDirection;
   /** Normalised target label, e.g. "A4". */
   label: string;
-  /** The marker text as printed, e.g. 「（下转第四版）」. */
+  /** The marker text exactly as printed, e.g. 「（下转第四版）」. */
   raw: string;
   /** A paragraph of its own, or at the start / end of a paragraph. */
   at: 'whole' | 'start' | 'end';
 }
 
-// A page label inside a marker: A4, A04, 4, 04, 第四版's 四, 十二. Bounded, so matching stays linear.
-const LABEL = String.raw`(?:第\s?)?([A-Za-z]?\s?\d{1,3}|[一二三四五六七八九十〇零两]{1,4})\s?版`;
-const OPEN = String.raw`[（(【\[]?`;
-const CLOSE = String.raw`[）)】\]]?`;
+// A page label inside a marker: A4, A04, Ａ０４ (full-width), 4, 04, 第四版's 四, 十二; then 版 (or 页).
+// Every repetition is bounded ({0,2}, {1,3}), so a match costs O(1) on the short slices we test.
+const SP = String.raw`\s{0,2}`; // \s covers U+3000 and NBSP
+const LABEL =
+  String.raw`(?:第${SP})?([A-Za-zＡ-Ｚａ-ｚ]?${SP}[0-9０-９]{1,3}|[一二三四五六七八九十〇零两]{1,4})${SP}[版页]` +
+  String.raw`(?:面)?`;
+const OPEN = String.raw`[（(【\[〔]?`;
+const CLOSE = String.raw`[）)】\]〕]?`;
+// Arrows that point at the other part: 「◀上接A01版」 (海南日报), 「下转A04版▶」.
+const ARROW = String.raw`[◀◁◄▶▷►]?`;
 
 interface Row {
   direction: MarkerDirection;
-  /** Words before the label. */
+  /** Words before the label (a regex fragment of fixed short words). */
   words: string;
-  /** May the marker stand inside running text (start/end of a paragraph), or only alone? */
+  /** May the marker stand at the start ('from') or end ('to') of running text, or only alone? */
   inline: boolean;
   example: string;
 }
 
+// Order matters: longer words first, so 「下转」 is not read as 「转」 and 「紧接」 not as 「接」.
 const ROWS: Row[] = [
   {
     direction: 'to',
@@ -39,55 +47,72 @@ const ROWS: Row[] = [
   },
   {
     direction: 'to',
-    words: '转',
+    words: '转至|转见|转',
     inline: false,
-    example: '转4版 — alone only: 「转」 is common in running text',
+    example: '转4版, 转至第3版 — alone only: 「转」 is common prose',
   },
-  { direction: 'to', words: '转至', inline: false, example: '转至第3版' },
   {
     direction: 'from',
-    words: '◀?\\s?上接',
+    words: '上接',
     inline: true,
     example: '上接A01版 (海南日报), ◀上接A01版, （上接第一版）',
   },
   { direction: 'from', words: '紧接', inline: true, example: '紧接A1版' },
-  { direction: 'from', words: '接', inline: false, example: '接第4版 — alone only' },
-  { direction: 'from', words: '承', inline: false, example: '（承第1版）, rare older wording' },
+  { direction: 'from', words: '接|承', inline: false, example: '接第4版, （承第1版） — alone only' },
 ];
 
-function compile(row: Row, where: 'whole' | 'start' | 'end'): RegExp {
-  const core = `${OPEN}\\s?(?:${row.words})\\s?${LABEL}${CLOSE}`;
-  if (where === 'whole') return new RegExp(`^${core}$`);
-  if (where === 'start') return new RegExp(`^${core}`);
-  return new RegExp(`${core}$`);
+function core(row: Row): string {
+  return `${ARROW}${SP}${OPEN}${SP}(?:${row.words})${SP}${LABEL}${SP}${CLOSE}${SP}${ARROW}`;
 }
 
-const WHOLE = ROWS.map((r) => ({ row: r, re: compile(r, 'whole') }));
-const START = ROWS.filter((r) => r.inline).map((r) => ({ row: r, re: compile(r, 'start') }));
-const END = ROWS.filter((r) => r.inline).map((r) => ({ row: r, re: compile(r, 'end') }));
+const WHOLE = ROWS.map((row) => ({ row, re: new RegExp(`^${core(row)}$`) }));
+// A 'from' marker opens part 2 (「上接A01版 技术团队…」); a 'to' marker closes part 1 (「…优势在哪？下转A4版」).
+const START = ROWS.filter((r) => r.inline && r.direction === 'from').map((row) => ({
+  row,
+  re: new RegExp(`^${core(row)}`),
+}));
+const END = ROWS.filter((r) => r.inline && r.direction === 'to').map((row) => ({
+  row,
+  re: new RegExp(`${core(row)}$`),
+}));
 
-/** Find a continuation marker in one paragraph's text; null when there is none. */
+// A marker is at most ~20 characters (「◀ （ 下转 第 Ａ０４ 版 ） ▶」); we look at this much of each end.
+const WINDOW = 32;
+
+function firstNonSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && /\s/.test(s[i])) i++;
+  return i;
+}
+
+function lastNonSpace(s: string): number {
+  let i = s.length;
+  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  return i;
+}
+
+/** Find a continuation marker in one paragraph's text; null when there is none. O(1) past trimming. */
 export function findMarker(text: string): Marker | null {
-  // Markers are short; looking at the ends of long paragraphs keeps this O(1) per paragraph.
-  const t = toHalfWidthAlnum(text)
-    .replace(/[\s\u3000\u00a0]+/g, ' ')
-    .trim();
-  if (!t) return null;
-  if (t.length <= 24) {
+  if (!text) return null;
+  const s = firstNonSpace(text);
+  const e = lastNonSpace(text);
+  if (e <= s) return null;
+  if (e - s <= WINDOW) {
+    const t = text.slice(s, e);
     for (const { row, re } of WHOLE) {
       const m = re.exec(t);
-      if (m) return { direction: row.direction, label: normalizeLabel(m[1]), raw: text.trim(), at: 'whole' };
+      if (m) return { direction: row.direction, label: normalizeLabel(m[1]), raw: t, at: 'whole' };
     }
   }
-  const head = t.slice(0, 24);
+  const head = text.slice(s, Math.min(e, s + WINDOW));
   for (const { row, re } of START) {
     const m = re.exec(head);
-    if (m && t.length > m[0].length) return hit(row, m, 'start');
+    if (m && m[0].trim().length < e - s) return hit(row, m, 'start');
   }
-  const tail = t.slice(-24);
+  const tail = text.slice(Math.max(s, e - WINDOW), e);
   for (const { row, re } of END) {
     const m = re.exec(tail);
-    if (m && t.length > m[0].length) return hit(row, m, 'end');
+    if (m && m[0].trim().length < e - s) return hit(row, m, 'end');
   }
   return null;
 }
@@ -99,15 +124,45 @@ function hit(row: Row, m: RegExpExecArray, at: 'start' | 'end'): Marker {
 /** Remove a marker found by findMarker from its paragraph text; '' when the marker was the whole text. */
 export function removeMarker(text: string, marker: Marker): string {
   if (marker.at === 'whole') return '';
-  const t = toHalfWidthAlnum(text)
-    .replace(/[\s\u3000\u00a0]+/g, ' ')
-    .trim();
-  // Work on the half-width copy: the marker was matched there, the rest of the text is unchanged by it
-  // except full-width digits/letters, which we restore from the original where lengths agree.
-  const cut = marker.at === 'start' ? t.slice(marker.raw.length) : t.slice(0, t.length - marker.raw.length);
-  const original = text.trim();
-  if (original.length === t.length) {
-    return (marker.at === 'start' ? original.slice(marker.raw.length) : original.slice(0, cut.length)).trim();
+  const t = text.slice(firstNonSpace(text), lastNonSpace(text));
+  // raw is an exact slice of the printed text, so plain string ends are enough.
+  if (marker.at === 'start' && t.startsWith(marker.raw)) return t.slice(marker.raw.length).trim();
+  if (marker.at === 'end' && t.endsWith(marker.raw)) return t.slice(0, t.length - marker.raw.length).trim();
+  return t;
+}
+
+/** What stripMarkers found: the paragraphs without markers, and where the story goes on / came from. */
+export interface StrippedMarkers {
+  paragraphs: Paragraph[];
+  /** Normalised label of the last 下转 marker, '' when none. */
+  continuesTo: string;
+  /** Normalised label of the first 上接 marker, '' when none. */
+  continuedFrom: string;
+  /** Every marker removed, in order. */
+  markers: Marker[];
+}
+
+/**
+ * Remove marker paragraphs (「下转A4版」) and marker text at the start / end of a paragraph
+ * (「◀上接A01版 技术团队…」) from an article's paragraphs, of any kind: a short marker line is easily
+ * taken for a crosshead. Paragraphs are new objects; the input is not changed.
+ */
+export function stripMarkers(paragraphs: Paragraph[]): StrippedMarkers {
+  const out: Paragraph[] = [];
+  const markers: Marker[] = [];
+  let continuesTo = '';
+  let continuedFrom = '';
+  for (const p of paragraphs ?? []) {
+    const m = findMarker(p?.text ?? '');
+    if (!m) {
+      out.push({ ...p });
+      continue;
+    }
+    markers.push(m);
+    if (m.direction === 'to') continuesTo = m.label;
+    else if (!continuedFrom) continuedFrom = m.label;
+    const rest = removeMarker(p.text, m);
+    if (rest) out.push({ ...p, text: rest });
   }
-  return cut.trim();
+  return { paragraphs: out, continuesTo, continuedFrom, markers };
 }

@@ -1,0 +1,116 @@
+/**
+ * The page-text reader: the plain text of a printed page (from its PDF, or copied from the page),
+ * as in tests/fixtures/seed/zhuzhou-daily-2022-02-07-A1.txt, read into a Page of kind 'text' with
+ * every article on it. Stages: lines (page-text/lines.ts) → articles (page-text/segment.ts) →
+ * headline, bylines, paragraphs, markers, repairs (page-text/article.ts). Never throws; linear time.
+ */
+import { emptyArticle, emptyPage, type Article, type Page } from '../model';
+import { classifyLine, paperFromByline } from '../text/bylines';
+import { dateFromUrl, parseChineseDate } from '../text/dates';
+import { findMarker } from '../text/markers';
+import { readSpan } from './page-text/article';
+import {
+  isFurniture,
+  labelFromFileName,
+  labelFromMasthead,
+  notTextReason,
+  splitLines,
+} from './page-text/lines';
+import { segment, type PageLine } from './page-text/segment';
+
+/** Adapter name written to Page.adapter. */
+export const PAGE_TEXT_ADAPTER = 'page-text';
+
+/** What the masthead lines say about the page. */
+interface Masthead {
+  label: string;
+  name: string;
+  date: string;
+  paper: string;
+}
+
+/** Drop the leading masthead lines (「今日城区天气…」, 「A1 中共株洲市委主管…」) and read them. */
+function readMasthead(lines: string[]): { masthead: Masthead; rest: string[] } {
+  const masthead: Masthead = { label: '', name: '', date: '', paper: '' };
+  let i = 0;
+  for (; i < lines.length && isFurniture(lines[i], true); i++) {
+    const line = lines[i];
+    const { label, name } = labelFromMasthead(line);
+    if (label && !masthead.label) masthead.label = label;
+    if (name && !masthead.name) masthead.name = name;
+    masthead.date ||= parseChineseDate(line);
+    masthead.paper ||= paperFromByline(line);
+  }
+  return { masthead, rest: lines.slice(i) };
+}
+
+function toPageLine(text: string): PageLine {
+  const marker = findMarker(text) !== null;
+  return { text, marker, furniture: isFurniture(text, false), cls: classifyLine(text) };
+}
+
+/** The paper most bylines name: 「株洲日报·掌上株洲记者/李军」 → 株洲日报. */
+function paperOf(articles: Array<{ bylines: string[] }>): string {
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    for (const b of a.bylines) {
+      const p = paperFromByline(b);
+      if (p) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+  }
+  let best = '';
+  for (const [p, n] of counts) if (n > (counts.get(best) ?? 0)) best = p;
+  return best;
+}
+
+/** Read the text of a printed page into a Page (kind 'text', adapter 'page-text'). Never throws. */
+export function readPageText(text: string, url: string): Page {
+  const page = emptyPage({ url: url ?? '', kind: 'text', adapter: PAGE_TEXT_ADAPTER });
+  try {
+    return fill(page, typeof text === 'string' ? text : '', url ?? '');
+  } catch (err) {
+    // A bug here must not take the caller down; say what happened instead.
+    page.articles = [];
+    page.problems.push(`page text could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    return page;
+  }
+}
+
+function fill(page: Page, text: string, url: string): Page {
+  const notText = notTextReason(text);
+  if (notText) {
+    page.problems.push(notText);
+    return page;
+  }
+  const { masthead, rest } = readMasthead(splitLines(text));
+  page.label = masthead.label || labelFromFileName(url);
+  page.name = masthead.name;
+  page.date = masthead.date || dateFromUrl(url);
+  if (!rest.length) {
+    page.problems.push('no text on the page');
+    return page;
+  }
+  const lines = rest.map(toPageLine);
+  const drafts = segment(lines).map((span) => readSpan(lines, span));
+  page.paper = masthead.paper || paperOf(drafts);
+  const pages = page.label ? [page.label] : [];
+  page.articles = drafts
+    .filter((d) => d.paragraphs.length || d.title)
+    .map((d, order): Article => {
+      const { joined: _joined, ...fields } = d;
+      const article = emptyArticle({
+        ...fields,
+        key: [page.paper, page.date, page.label, order].join('|'),
+        paper: page.paper,
+        date: page.date,
+        pages: [...pages],
+        urls: url ? [url] : [],
+        order,
+      });
+      article.parts = [{ page: page.label, url, from: 0, to: article.paragraphs.length, regime: 'first' }];
+      return article;
+    });
+  if (!page.articles.length) page.problems.push('no articles found in the page text');
+  if (!page.date) page.problems.push('no date: neither the masthead nor the URL carries one');
+  return page;
+}

@@ -1,0 +1,86 @@
+/**
+ * Page text, stage 3: one article span → headline block, bylines and typed paragraphs, with the
+ * continuation markers taken out (「下转A4版」 → continuesTo 'A4') and the column cuts repaired.
+ */
+import type { Paragraph } from '../../model';
+import { charLength } from '../../text/normalize';
+import { stripMarkers } from '../../text/markers';
+import { repairParagraphs } from '../../text/repair';
+import type { PageLine, Span } from './segment';
+
+/** What one span says, before the page gives it paper, date, label and key. */
+export interface ArticleDraft {
+  leadTitle: string;
+  title: string;
+  subtitle: string;
+  bylines: string[];
+  paragraphs: Paragraph[];
+  continuesTo: string;
+  continuedFrom: string;
+  /** Column cuts repaired. */
+  joined: number;
+}
+
+// A 副题 is often printed after a dash: 「——株洲重点项目建设春节不停工」.
+const SUBTITLE_DASH = /^[—–-]{1,3}\s?/;
+
+/**
+ * 1 line: 主题. 2 lines: 引题 + 主题 (「陈恢清检查疫情防控和春运安全工作时强调」 /
+ * 「抓细抓实疫情防控 全力保障春运安全」), unless the second starts with a dash (then 主题 + 副题).
+ * 3 lines: 引题 + 主题 + 副题.
+ */
+export function headlineParts(lines: string[]): { leadTitle: string; title: string; subtitle: string } {
+  const [a = '', b = '', c = ''] = lines;
+  if (lines.length >= 3) return { leadTitle: a, title: b, subtitle: c.replace(SUBTITLE_DASH, '') };
+  if (lines.length === 2) {
+    return SUBTITLE_DASH.test(b)
+      ? { leadTitle: '', title: a, subtitle: b.replace(SUBTITLE_DASH, '') }
+      : { leadTitle: a, title: b, subtitle: '' };
+  }
+  return { leadTitle: '', title: a, subtitle: '' };
+}
+
+// A text paragraph right before a credit line of its own is that photo's caption, if it is short.
+const CAPTION_MAX = 120;
+
+/** Read one article span. Linear in the span's length. */
+export function readSpan(lines: PageLine[], span: Span): ArticleDraft {
+  const head = lines.slice(span.start, span.bodyStart).map((l) => l.text);
+  const bylines: string[] = [];
+  const raw: Paragraph[] = [];
+  for (let i = span.bodyStart; i < span.end; i++) {
+    const l = lines[i];
+    if (l.furniture) continue;
+    if (l.marker) {
+      raw.push({ text: l.text, kind: 'text' });
+      continue;
+    }
+    const { kind, text, byline } = l.cls;
+    if (kind === 'byline') {
+      if (!bylines.includes(text)) bylines.push(text);
+      continue;
+    }
+    if (kind === 'text' && byline && !bylines.includes(byline)) bylines.push(byline);
+    raw.push({ text, kind: kind === 'text' && span.photo ? 'caption' : kind });
+  }
+  for (let i = 1; i < raw.length; i++) {
+    const p = raw[i - 1];
+    if (raw[i].kind === 'credit' && p.kind === 'text' && charLength(p.text) <= CAPTION_MAX)
+      p.kind = 'caption';
+  }
+  // Photo news has no byline: its credit names the photographer (「株洲日报·掌上株洲记者/刘震摄」).
+  if (span.photo && !bylines.length) {
+    const credit = raw.find((p) => p.kind === 'credit');
+    if (credit) bylines.push(credit.text);
+  }
+  const stripped = stripMarkers(raw);
+  const repaired = repairParagraphs(stripped.paragraphs);
+  return {
+    ...headlineParts(head),
+    bylines,
+    paragraphs: repaired.paragraphs,
+    continuesTo: stripped.continuesTo,
+    continuedFrom: stripped.continuedFrom,
+    joined: repaired.joined,
+  };
+}

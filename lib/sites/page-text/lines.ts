@@ -1,0 +1,88 @@
+/**
+ * Page text, stage 1: lines. Split the text into non-empty lines, tell masthead and page furniture
+ * (weather, 出版物号, 责任编辑) from article lines, and refuse what is not text at all.
+ */
+import { normalizeLabel } from '../../text/labels';
+import { normalizeText } from '../../text/normalize';
+
+/** Non-empty lines, normalised (U+3000 indents, NBSP, zero-width characters, BOM gone). Linear time. */
+export function splitLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = normalizeText(raw);
+    if (line) out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Why the input is not page text, or '' when it looks like text. Binary files decoded as text are
+ * full of control characters and U+FFFD; a few are fine (a stray form feed in a PDF's text).
+ */
+export function notTextReason(text: string): string {
+  const sample = text.slice(0, 65536);
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0x7f)
+      bad++;
+  }
+  return bad > 16 && bad > sample.length * 0.02
+    ? `not page text: ${bad} control or replacement characters in the first ${sample.length}`
+    : '';
+}
+
+interface FurnitureRule {
+  re: RegExp;
+  /** Only in the masthead (before the first article), or anywhere on the page. */
+  where: 'masthead' | 'anywhere';
+  example: string;
+}
+
+// Lines that belong to the page, not to an article. All patterns are short literals or bounded.
+const FURNITURE: FurnitureRule[] = [
+  {
+    re: /出版物号|CN\s?\d{2}\s?[-－]\s?\d{4}|邮发代号|国内统一连续/,
+    where: 'anywhere',
+    example: 'A1 中共株洲市委主管、主办 国内统一连续出版物号 CN 43-0005',
+  },
+  {
+    re: /^(?:责任编辑|责编|美编|版式|校对|值班编辑|本版编辑|编辑)\s{0,2}[：:]/,
+    where: 'anywhere',
+    example: '责任编辑：李四',
+  },
+  { re: /天气|气温|[0-9]℃/, where: 'masthead', example: '今日城区天气：雨夹雪 气温1℃-2℃' },
+  {
+    re: /星期[一二三四五六日天]|农历|总第\s?\d{1,6}\s?期/,
+    where: 'masthead',
+    example: '2022年2月7日 星期一 农历壬寅年正月初七',
+  },
+  { re: /主管|主办|https?:\/\/|www\./, where: 'masthead', example: '中共株洲市委主管、主办' },
+  { re: /^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?\s{0,2}(?:[：:]|$)/, where: 'masthead', example: '第A01版：要闻' },
+];
+
+/** Is this line page furniture (masthead, weather, 责任编辑)? `inMasthead`: before the first article. */
+export function isFurniture(line: string, inMasthead: boolean): boolean {
+  if (line.length > 120) return false;
+  return FURNITURE.some((r) => (inMasthead || r.where === 'anywhere') && r.re.test(line));
+}
+
+// 「A1 中共株洲市委主管…」, 「第A01版：要闻」, 「A1版」: the page label opens the line.
+const LABEL_HEAD = /^(?:第\s?)?([A-Za-z]?\d{1,3})\s?版?(?:\s{1,3}|[：:]|$)/;
+
+/** Page label and 版名 from a masthead line: 「第A01版：要闻」 → { label: 'A1', name: '要闻' }. */
+export function labelFromMasthead(line: string): { label: string; name: string } {
+  const m = LABEL_HEAD.exec(line);
+  if (!m) return { label: '', name: '' };
+  const label = normalizeLabel(m[1]);
+  const after = line.slice(m[0].length);
+  // A 版名 follows a colon and is short: 「要闻」, 「综 合」 (inner spaces removed, see PageLink.name).
+  const name = /[：:]\s{0,2}$/.test(m[0]) && after.length <= 8 ? after.replace(/\s/g, '') : '';
+  return { label, name };
+}
+
+/** Page label from a text file's name: 「zhuzhou-daily-2022-02-07-A1.txt」 → 'A1'; '' when none. */
+export function labelFromFileName(url: string): string {
+  const m = /[-_]([A-Za-z]\d{1,3})\.txt$/i.exec((url ?? '').slice(-200).split(/[?#]/)[0]);
+  return m ? normalizeLabel(m[1]) : '';
+}
