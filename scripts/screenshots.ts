@@ -1,0 +1,54 @@
+/**
+ * `npm start -- --headless`: photograph the extension at work on the demo paper, the layout overlay
+ * on the front page and the reader with the split story stitched (its top and its seam).
+ */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { FRONT_PAGE, SPLIT_ARTICLE } from './demo-pages.ts';
+
+const WAIT = { timeout: 20_000 } as const;
+
+/** Take the screenshots into `outDir`; returns the files written. */
+export async function takeScreenshots(
+  context: BrowserContext,
+  baseUrl: string,
+  outDir: string,
+): Promise<string[]> {
+  const files: string[] = [];
+  const page = await context.newPage();
+
+  await page.goto(new URL(FRONT_PAGE, baseUrl).href);
+  await page.waitForSelector('#epaper-reader-root[data-ready="layout"]', { state: 'attached', ...WAIT });
+  // Select the first block so the picture shows the current-block highlight too.
+  await page.keyboard.press('j');
+  await settle(page);
+  files.push(await shoot(page, join(outDir, 'layout-overlay.png')));
+
+  await page.goto(new URL(SPLIT_ARTICLE, baseUrl).href);
+  await page.waitForSelector('#epaper-reader-root[data-ready="article"]', { state: 'attached', ...WAIT });
+  await page.locator('[data-testid="read-whole"]').click();
+  await page.waitForSelector('#epaper-reader-root[data-stitch-ms]', { state: 'attached', ...WAIT });
+  await page.locator('[data-testid="reader-progress"]').waitFor({ state: 'detached', ...WAIT });
+  await settle(page);
+  files.push(await shoot(page, join(outDir, 'stitched-article.png')));
+
+  const seam = page.locator('[data-testid="seam"]').first();
+  if ((await seam.count()) > 0) {
+    await seam.scrollIntoViewIfNeeded();
+    await settle(page);
+    files.push(await shoot(page, join(outDir, 'stitched-article-seam.png')));
+  }
+  await page.close();
+  return files;
+}
+
+/** Let fonts and images finish so the picture is not half-drawn. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts?.ready);
+  await page.waitForTimeout(200);
+}
+
+async function shoot(page: Page, path: string): Promise<string> {
+  await page.screenshot({ path });
+  return path;
+}

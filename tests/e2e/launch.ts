@@ -1,0 +1,76 @@
+/**
+ * Launch Debian's Chromium with the built extension (.output/chrome-mv3) on a fresh profile, the way
+ * toolchain.md describes; shared by the e2e tests and `npm start`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+/** The Chrome MV3 build WXT writes. */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+/** Debian's Chromium (playwright cannot download browsers here). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A browser with the extension loaded. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** The extension's id, read from its service worker URL (it depends on the build folder's path). */
+  extensionId: string;
+  /** The profile folder (reuse it with `launchWithExtension({ profileDir })` to test persistence). */
+  profileDir: string;
+  /** Close the browser; removes the profile unless `keepProfile`. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/** Chromium flags: load only our extension, and keep Chromium off the (closed) network. */
+export function chromiumArgs(extensionDir: string = EXTENSION_DIR): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    // Without it Chromium keeps trying to reach Google's hosts; localhost and 127.0.0.1 stay reachable
+    // (the tests use them as two different origins).
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+  ];
+}
+
+/** Launch Chromium with the extension on a fresh (or given) profile. */
+export async function launchWithExtension(
+  options: {
+    profileDir?: string;
+    headless?: boolean;
+    extensionDir?: string;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<ExtensionBrowser> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'epaper-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(options.extensionDir),
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // chrome-extension://<id>/background.js
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

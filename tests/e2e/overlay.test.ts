@@ -1,0 +1,72 @@
+/**
+ * Layout page (版面) journey: the overlay lists every article block of the page in page order, with
+ * outlines over the page image; j/k move between blocks and Enter opens the current one.
+ */
+import { describe, expect, it } from 'vitest';
+import { useDemo, waitReady, waitForReader } from './harness.ts';
+import { layout0709 } from './stories.ts';
+
+const demo = useDemo();
+
+describe('overlay on a layout page', () => {
+  const front = layout0709('001');
+
+  it('lists every block of 2026-07-09 第001版 in page order, with its article URL and title', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    const items = page.locator('[data-testid="block-list"] [data-testid="block-item"]');
+    await expect.poll(() => items.count()).toBe(front.titles.length);
+    const hrefs = await items.evaluateAll((els) => els.map((el) => el.getAttribute('data-href') ?? ''));
+    expect(hrefs.map((h) => new URL(h).pathname)).toEqual(front.hrefs);
+    expect(hrefs.every((h) => h.startsWith(demo.server.url))).toBe(true);
+    const texts = await items.allTextContents();
+    texts.forEach((text, i) => expect(text).toContain(front.titles[i]));
+    // One outline per block over the page image (every block of the demo has a hotspot).
+    await expect.poll(() => page.locator('[data-testid="block-outline"]').count()).toBe(front.titles.length);
+    await page.close();
+  });
+
+  it('marks the block that continues on 第006版', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    const item = page.locator('[data-testid="block-item"]', { hasText: '一张“纸”里的45亿元自贸港外贸账' });
+    await expect.poll(() => item.locator('[data-testid="mark-continues"]').count()).toBe(1);
+    expect(await item.locator('[data-testid="mark-continues"]').textContent()).toMatch(/6/);
+    await page.close();
+  });
+
+  it('moves with j/k and opens the current block with Enter', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    const items = page.locator('[data-testid="block-item"]');
+    const currentIndex = () =>
+      items.evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
+    await page.keyboard.press('j');
+    await expect.poll(currentIndex).toBeGreaterThanOrEqual(0);
+    const start = await currentIndex();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect.poll(currentIndex).toBe(start + 2);
+    await page.keyboard.press('k');
+    await expect.poll(currentIndex).toBe(start + 1);
+    expect(await page.locator('[data-testid="block-item"][aria-current="true"]').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    const reader = await waitForReader(page);
+    expect(await reader.locator('[data-testid="reader-title"]').textContent()).toContain(
+      front.titles[start + 1],
+    );
+    await page.close();
+  });
+
+  it('opens the article in the reader when an item is clicked', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    await page.locator('[data-testid="block-item"]').nth(2).click();
+    const reader = await waitForReader(page);
+    expect(await reader.locator('[data-testid="reader-title"]').textContent()).toContain(front.titles[2]);
+    expect(
+      (await reader.locator('[data-testid="reader-paragraph"]').allTextContents()).length,
+    ).toBeGreaterThan(0);
+    await page.close();
+  });
+});

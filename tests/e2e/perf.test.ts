@@ -1,0 +1,98 @@
+/**
+ * Performance figures measured in the real browser, written to bench/e2e-results.json for
+ * docs/benchmarks.md. Times are reported, not asserted (a shared 2-core machine is no stopwatch);
+ * the test only checks that each figure was measured.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { hostNumber, openReader, useDemo, waitReady } from './harness.ts';
+import { EXTENSION_DIR } from './launch.ts';
+import { DUPLICATE, SPLIT, SPLIT_2, layout0709 } from './stories.ts';
+
+const RESULTS = fileURLToPath(new URL('../../bench/e2e-results.json', import.meta.url));
+const CONTENT_JS = `${EXTENSION_DIR}/content-scripts/content.js`;
+
+const demo = useDemo();
+
+interface Case {
+  name: string;
+  ours_ms?: number;
+  bytes?: number;
+  target: string;
+  runs?: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const m = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return Math.round(m * 10) / 10;
+}
+
+describe('performance (measured, reported in bench/e2e-results.json)', () => {
+  it('measures overlay, stitch (cold and cached) and the content script size', async () => {
+    const overlay: number[] = [];
+    const front = layout0709('001');
+    const { page } = await demo.open(front.path);
+    for (let i = 0; i < 7; i++) {
+      if (i > 0) await page.reload();
+      await waitReady(page, 'layout');
+      overlay.push(await hostNumber(page, 'data-overlay-ms'));
+    }
+    await page.close();
+
+    // Three two-page chains: each opened cold (network), then again (cache).
+    const cold: number[] = [];
+    const cached: number[] = [];
+    for (const story of [SPLIT, SPLIT_2, DUPLICATE]) {
+      for (const [into, source] of [
+        [cold, 'network'],
+        [cached, 'cache'],
+      ] as const) {
+        const { page: tab } = await demo.open(story.first);
+        await waitReady(tab, 'article');
+        await openReader(tab);
+        expect(await tab.locator('#epaper-reader-root').getAttribute('data-stitch-source')).toBe(source);
+        into.push(await hostNumber(tab, 'data-stitch-ms'));
+        await tab.close();
+      }
+    }
+
+    const bytes = statSync(CONTENT_JS).size;
+    for (const v of [...overlay, ...cold, ...cached]) expect(Number.isFinite(v) && v >= 0).toBe(true);
+    expect(bytes).toBeGreaterThan(0);
+
+    const cases: Case[] = [
+      {
+        name: 'overlay ready on a layout page (07-09 第001版, 6 blocks), median',
+        ours_ms: median(overlay),
+        runs: overlay.length,
+        target: '< 30 ms',
+      },
+      {
+        name: 'read whole article, two-page chain, cold (network), median',
+        ours_ms: median(cold),
+        runs: cold.length,
+        target: '< 300 ms',
+      },
+      {
+        name: 'read whole article, two-page chain, from cache, median',
+        ours_ms: median(cached),
+        runs: cached.length,
+        target: '< 50 ms',
+      },
+      {
+        name: 'content script bundle (content-scripts/content.js, minified)',
+        bytes,
+        target: '< 60 KB (61440 bytes)',
+      },
+    ];
+    mkdirSync(fileURLToPath(new URL('../../bench/', import.meta.url)), { recursive: true });
+    writeFileSync(
+      RESULTS,
+      `${JSON.stringify({ measured_at: new Date().toISOString(), browser: 'Debian chromium (headless)', cases }, null, 2)}\n`,
+    );
+    console.log(JSON.stringify(cases));
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Article page journeys: 「阅读全文」 opens the whole story in the reader, in the three shapes the demo
+ * paper holds: split (下转/上接), duplicate (the site repeats the tail on the continuation page) and a
+ * continuation whose page is missing.
+ */
+import { describe, expect, it } from 'vitest';
+import { openReader, paragraphs, problems, useDemo, waitReady } from './harness.ts';
+import { DUPLICATE, MARKER_WORDS, MISSING, SPLIT, occurrences } from './stories.ts';
+
+const demo = useDemo();
+
+/** The story's text paragraphs without the marker line and the byline 「■ 海南日报全媒体记者 …」. */
+function body(paragraphs: string[]): string[] {
+  return paragraphs.filter((p) => !MARKER_WORDS.test(p) && !p.startsWith('■'));
+}
+
+describe('reader on an article page', () => {
+  it('opens a split story (001 下转 → 002 上接) as one article with one seam and no marker text', async () => {
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    const reader = await openReader(page);
+    expect(await reader.locator('[data-testid="reader-title"]').textContent()).toContain(SPLIT.title);
+    const shown = await paragraphs(page);
+    for (const p of shown) expect(p).not.toMatch(MARKER_WORDS);
+    const joined = shown.join('\n');
+    // Both parts are there, once each, part 1 before part 2.
+    const part1 = body(SPLIT.firstParagraphs)[0];
+    const part2 = body(SPLIT.secondParagraphs);
+    expect(occurrences(joined, part1)).toBe(1);
+    for (const p of part2) expect(occurrences(joined, p), p).toBe(1);
+    expect(joined.indexOf(part1)).toBeLessThan(joined.indexOf(part2[0]));
+    // One seam between the two parts, linking to the original continuation page.
+    const seams = reader.locator('[data-testid="seam"]');
+    expect(await seams.count()).toBe(1);
+    expect(await seams.textContent()).toMatch(/接.*2.*版/);
+    const seamHref = await seams.locator('a').first().getAttribute('href');
+    expect(new URL(seamHref ?? '', demo.server.url).pathname).toMatch(
+      /\/html\/2026-07\/13\/(node|content)_58465/,
+    );
+    expect(await problems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a duplicate-regime story (001 whole, 006 repeats the tail) with every paragraph once', async () => {
+    const { page } = await demo.open(DUPLICATE.first);
+    await waitReady(page, 'article');
+    await openReader(page);
+    const shown = await paragraphs(page);
+    expect(new Set(shown).size).toBe(shown.length);
+    for (const p of shown) expect(p).not.toMatch(MARKER_WORDS);
+    const joined = shown.join('\n');
+    // Every paragraph of the repeated tail (including the one cut mid-paragraph) appears exactly once.
+    for (const p of body(DUPLICATE.secondParagraphs)) expect(occurrences(joined, p), p).toBe(1);
+    for (const p of body(DUPLICATE.firstParagraphs)) expect(occurrences(joined, p), p).toBe(1);
+    expect(await problems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the part it found and a note with a link when the continuation page is missing', async () => {
+    const { page } = await demo.open(MISSING.first);
+    await waitReady(page, 'article');
+    const reader = await openReader(page);
+    const shown = await paragraphs(page);
+    expect(shown.join('\n')).toContain(body(MISSING.firstParagraphs)[0]);
+    const notes = await problems(page);
+    expect(notes.length).toBeGreaterThanOrEqual(1);
+    expect(notes.join(' ')).toMatch(/4/);
+    const link = reader.locator('[data-testid="reader-problem"] a').first();
+    expect(await link.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    await page.close();
+  });
+});
