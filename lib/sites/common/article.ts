@@ -1,0 +1,78 @@
+/**
+ * From a body read off the DOM to an Article: bylines out of the first paragraphs, paragraph kinds by
+ * the lib/text rules, continuation markers stripped, cut paragraphs repaired, one part.
+ */
+import { emptyArticle, type Article, type ArticleImage, type Paragraph } from '../../model';
+import { classifyLine, stripDecoration } from '../../text/bylines';
+import { stripMarkers } from '../../text/markers';
+import { repairParagraphs } from '../../text/repair';
+import { articleKey } from './key';
+
+/** What an adapter found on an article page. */
+export interface ArticleInput {
+  url: string;
+  paper: string;
+  date: string;
+  /** Normalised page label, '' when unknown. */
+  label: string;
+  leadTitle: string;
+  title: string;
+  subtitle: string;
+  /** Bylines the template prints apart from the body (pc `p.sec span`), as printed. */
+  bylines: string[];
+  paragraphs: Paragraph[];
+  images: ArticleImage[];
+  order?: number;
+}
+
+// Bylines sit in the first few paragraphs: 「■ 海南日报全媒体记者 李艳玫」, 「通讯员 陈宏」.
+const BYLINE_ZONE = 3;
+
+/** Move leading byline paragraphs into bylines; keep a 讯 byline's paragraph (it opens the story). */
+function takeBylines(paragraphs: Paragraph[], bylines: string[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  paragraphs.forEach((p, i) => {
+    const c = classifyLine(p.text);
+    if (i < BYLINE_ZONE && c.kind === 'byline' && out.every((q) => q.kind !== 'text')) {
+      bylines.push(c.text);
+      return;
+    }
+    if (i < BYLINE_ZONE && c.byline) bylines.push(c.byline);
+    // DOM evidence (bold, centred) stands; otherwise the text rules name credits, captions and crossheads.
+    let kind = p.kind;
+    if (kind === 'text' && (c.kind === 'credit' || c.kind === 'caption')) kind = c.kind;
+    else if (kind === 'text' && c.kind === 'crosshead' && !/[：:]$/.test(p.text)) kind = 'crosshead';
+    out.push({ text: kind === 'crosshead' ? stripDecoration(p.text) : p.text, kind });
+  });
+  return out;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs.map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Build the Article of an article page (never throws). */
+export function buildArticle(input: ArticleInput): Article {
+  const bylines = input.bylines.map(stripDecoration);
+  const classified = takeBylines(input.paragraphs, bylines);
+  const stripped = stripMarkers(classified);
+  const repaired = repairParagraphs(stripped.paragraphs).paragraphs;
+  const order = input.order ?? 0;
+  return emptyArticle({
+    key: articleKey(input.url, { paper: input.paper, date: input.date, label: input.label, order }),
+    paper: input.paper,
+    date: input.date,
+    pages: input.label ? [input.label] : [],
+    leadTitle: input.leadTitle,
+    title: input.title,
+    subtitle: input.subtitle,
+    bylines: uniq(bylines),
+    paragraphs: repaired,
+    images: input.images,
+    continuesTo: stripped.continuesTo,
+    continuedFrom: stripped.continuedFrom,
+    urls: [input.url],
+    parts: [{ page: input.label, url: input.url, from: 0, to: repaired.length, regime: 'first' }],
+    order,
+  });
+}

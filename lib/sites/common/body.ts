@@ -1,0 +1,95 @@
+/**
+ * An article body as paragraphs and images. Founder bodies are `<P>　　text</P>` inside
+ * `<founder-content>` / `#ozoom`; some put several lines in one `<p>` with `<br>`; images come inside
+ * a `<p>` with their caption in an attribute (中国青年报 `data-original-title`) or in the next table row
+ * (Founder classic). The walk is iterative and never enters excluded subtrees, so the hidden
+ * `#articleContent` copy of pc pages is not read twice.
+ */
+import type { ArticleImage, Paragraph } from '../../model';
+import { absUrl, all, attr, lineOf, squash, textOf } from './dom';
+
+/** What a body yields before markers, bylines and repairs. */
+export interface Body {
+  paragraphs: Paragraph[];
+  images: ArticleImage[];
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'BUTTON', 'FORM']);
+
+/** Should the walk leave this element out? Hidden duplicates and page furniture. */
+export type Exclude = (el: Element) => boolean;
+
+/** 中国青年报's hidden duplicate of the body (display:none): reading it would double the text. */
+export const hiddenCopy: Exclude = (el) => el.id === 'articleContent';
+
+/** A paragraph printed as a crosshead: short, and either centred or wholly bold (「“没有房子，好可怕的。”」). */
+function looksLikeCrosshead(p: Element, text: string): boolean {
+  if (!text || text.length > 40) return false;
+  const style = attr(p, 'style').replace(/\s/g, '').toLowerCase();
+  const centred = style.includes('text-align:center') || attr(p, 'align').toLowerCase() === 'center';
+  const bold =
+    squash(
+      all(p, 'strong, b')
+        .map((e) => textOf(e))
+        .join(''),
+    ) === text;
+  return centred || bold;
+}
+
+/** An image's caption: its own attributes first, then the next table row's text (Founder classic). */
+function captionOf(img: Element): string {
+  for (const name of ['data-original-title', 'alt', 'title']) {
+    const v = squash(attr(img, name));
+    if (v) return v;
+  }
+  const row = img.closest('tr');
+  const next = row?.nextElementSibling;
+  const text = next ? lineOf(next) : '';
+  return text.length <= 200 ? text : '';
+}
+
+/** Lines of a block's text (`<br>`-separated), indents 「　　」 and spaces stripped, empties dropped. */
+export function linesOf(el: Element): string[] {
+  return textOf(el)
+    .split('\n')
+    .map((s) => squash(s))
+    .filter((s) => s !== '');
+}
+
+/**
+ * Read paragraphs and images from a body root. Each `<p>` is a paragraph (its `<br>` lines become
+ * paragraphs of their own); a root with no `<p>` at all is read as lines of text.
+ */
+export function readBody(root: Element | null, baseUrl: string, exclude: Exclude = hiddenCopy): Body {
+  const body: Body = { paragraphs: [], images: [] };
+  if (!root) return body;
+  const seenImages = new Set<string>();
+  const addImage = (img: Element) => {
+    const src = absUrl(attr(img, 'src'), baseUrl);
+    if (!src || seenImages.has(src)) return;
+    seenImages.add(src);
+    body.images.push({ src, caption: captionOf(img) });
+  };
+  let sawP = false;
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (SKIP.has(el.tagName) || (el !== root && exclude(el))) continue;
+    if (el.tagName === 'IMG') {
+      addImage(el);
+      continue;
+    }
+    if (el.tagName === 'P') {
+      sawP = true;
+      for (const img of all(el, 'img')) addImage(img);
+      const lines = linesOf(el);
+      const kind = lines.length === 1 && looksLikeCrosshead(el, lines[0]) ? 'crosshead' : 'text';
+      for (const text of lines) body.paragraphs.push({ text, kind });
+      continue;
+    }
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  if (!sawP) body.paragraphs = linesOf(root).map((text) => ({ text, kind: 'text' as const }));
+  return body;
+}

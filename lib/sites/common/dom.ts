@@ -1,0 +1,136 @@
+/**
+ * DOM reading helpers shared by every adapter. All walks are iterative (a page of 200,000 nested
+ * elements must not overflow the stack) and never touch globals: the document comes in as a parameter.
+ */
+
+const ELEMENT = 1;
+const TEXT = 3;
+/** NodeFilter.SHOW_COMMENT, spelled out: `NodeFilter` is not a global in Node. */
+const SHOW_COMMENT = 0x80;
+
+/** Elements whose text is never page text (script source, styles). */
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT']);
+
+/**
+ * Visible text of a node in document order, `<br>` as "\n", script/style contents skipped.
+ * (textContent would include 人民日报's `document.write(view("…"))` source.)
+ */
+export function textOf(root: Node | null | undefined): string {
+  if (!root) return '';
+  const out: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT) {
+      out.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT && node !== root) continue;
+    const tag = (node as Element).tagName;
+    if (tag === 'BR') {
+      out.push('\n');
+      continue;
+    }
+    if (tag && SKIP_TEXT.has(tag)) continue;
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out.join('');
+}
+
+/** Collapse white space (incl. U+3000 ideographic space and U+00A0) to single spaces and trim. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Visible text on one line: 「中共中央召开党外人士座谈会<br>征求…」 → words joined by a space. */
+export function lineOf(root: Node | null | undefined): string {
+  return squash(textOf(root));
+}
+
+/** querySelectorAll that never throws (an unsupported selector yields nothing) and returns an array. */
+export function all(root: ParentNode | null | undefined, selector: string): Element[] {
+  if (!root) return [];
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** First element matching any selector of the list, tried in order (one alternative per site or era). */
+export function first(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = all(root, s)[0];
+    if (el) return el;
+  }
+  return null;
+}
+
+/** Attribute value, trimmed; '' when absent. */
+export function attr(el: Element | null | undefined, name: string): string {
+  return (el?.getAttribute(name) ?? '').trim();
+}
+
+/** `<meta name=…>` content, name compared case-insensitively (`META name='PageNumber'`). */
+export function metaContent(doc: Document, name: string): string {
+  const want = name.toLowerCase();
+  for (const m of all(doc, 'meta[name]')) {
+    if (attr(m, 'name').toLowerCase() === want) {
+      const v = attr(m, 'content');
+      if (v) return v;
+    }
+  }
+  return '';
+}
+
+/** Resolve an href against the page URL; '' for javascript:, empty or unparsable hrefs. */
+export function absUrl(href: string, base: string): string {
+  const h = href.trim();
+  if (!h || /^(javascript|mailto|about|data):/i.test(h) || h === '#') return '';
+  try {
+    return new URL(h, base || undefined).href;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The article identity of a link: absolute URL without query and hash, so
+ * `content_306597.htm?div=0` and `content_306597.htm?div=-1` are one article.
+ */
+export function articlePath(href: string, base: string): string {
+  const abs = absUrl(href, base);
+  if (!abs) return '';
+  const u = new URL(abs);
+  u.search = '';
+  u.hash = '';
+  return u.href;
+}
+
+/** Every comment's text in the whole document, including comments after `</html>` (jxrb trailers). */
+export function commentsOf(doc: Document): string[] {
+  const out: string[] = [];
+  try {
+    const walker = doc.createTreeWalker(doc, SHOW_COMMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n.nodeValue ?? '');
+  } catch {
+    // A document without tree walkers (never seen) simply has no trailers.
+  }
+  return out;
+}
+
+/** Is `el` inside (or equal to) an element matching the predicate? Iterative walk up. */
+export function within(el: Element, test: (e: Element) => boolean): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (test(e)) return true;
+  return false;
+}
+
+/** The path of a URL string ('' when it does not parse): patterns must not see the query. */
+export function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Stable article keys. The site's own article id is in the file name: `content_430781`,
+ * `nw.D110000renmrb_20171016_1-01`, `content_58464_19688148`. Ids are only unique within one site,
+ * so the key is `host/id` (「zqb.cyol.com/content_430781」, `www.` dropped); the pc and pad URLs of
+ * one article share it. A URL without such an id falls back to paper|date|page|order.
+ */
+
+// content_430781.html, content_58464_19688148.htm, nw.D110000renmrb_20171016_1-01.htm
+const ARTICLE_ID = /^((?:content|nw\.[A-Za-z0-9]{1,40})[_\d-]{1,60})\.s?html?$/;
+
+/** The site's article id in a URL, '' when the URL has none. */
+export function siteArticleId(url: string): string {
+  try {
+    const u = new URL(url);
+    const file = u.pathname.split('/').pop() ?? '';
+    return ARTICLE_ID.exec(file)?.[1] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The article key for an article read from `url` (see the module comment). */
+export function articleKey(
+  url: string,
+  fallback: { paper: string; date: string; label: string; order: number },
+): string {
+  const id = siteArticleId(url);
+  if (id) {
+    let host = '';
+    try {
+      host = new URL(url).hostname.replace(/^www\./, '');
+    } catch {
+      host = '';
+    }
+    return host ? `${host}/${id}` : id;
+  }
+  return [fallback.paper, fallback.date, fallback.label, String(fallback.order)].join('|');
+}

@@ -1,0 +1,80 @@
+/**
+ * Founder nbs/nw: 人民日报 until 2024-11-30, 光明日报, old 中国青年报. Layout pages
+ * `html/YYYY-MM/DD/nbs.D110000renmrb_NN.htm`, article pages `nw.D110000renmrb_YYYYMMDD_K-NN.htm`
+ * (K = order on the page, NN = page). Article pages: `div.text_c` with `h3` 引题, `h1` 主题, `h2` 副题,
+ * `h4` byline, `.lai` 「《 人民日报 》（ 2017年10月16日 01 版）」 and the body in `#ozoom`.
+ */
+import { emptyPage, type Page } from '../model';
+import { parseChineseDate } from '../text/dates';
+import { buildArticle } from './common/article';
+import { readBody } from './common/body';
+import { first, lineOf, pathOf } from './common/dom';
+import { TITLE_LISTS } from './common/layout';
+import { labelIn } from './common/meta';
+import { readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
+import type { SiteAdapter } from './types';
+
+const SELECTORS: PageSelectors = {
+  date: ['#riqi_', '.lai'], // 「人民日报 2017年10月16日 星期一」
+  pageName: ['.l_t', '.ban_t li'], // 「01版:要闻」
+  paper: ['#riqi_'],
+  titleLists: [...TITLE_LISTS],
+};
+
+const LAYOUT_URL = /\/nbs\.[A-Za-z0-9]{1,40}_\d{1,3}\.htm$/;
+const ARTICLE_URL = /\/nw\.[A-Za-z0-9]{1,40}_\d{8}_\d{1,3}-\d{1,3}\.htm$/;
+
+/** Where the title block and the body live, one selector per template. */
+const TITLE_BOX = ['.text_c', '#ozoom', 'body'];
+const BODY = ['#ozoom founder-content', '#ozoom', '.c_c', 'founder-content'];
+
+function readArticlePage(doc: Document, url: string): Page {
+  const meta = readPageMeta(doc, url, SELECTORS);
+  const box = first(doc, TITLE_BOX);
+  const h = (tag: string) => lineOf(box?.querySelector(tag));
+  const source = lineOf(first(doc, ['.lai', '.text_c .sec']));
+  // 「（ 2017年10月16日 01 版）」 is this article's own page, surer than the trailer of a reused template.
+  const label = labelIn(source) || meta.label;
+  const date = parseChineseDate(source) || meta.date;
+  const body = readBody(first(doc, BODY), url);
+  const byline = h('h4');
+  const order = Number(/_(\d{1,3})-\d{1,3}\.htm$/.exec(pathOf(url))?.[1] ?? 1) - 1;
+  const article = buildArticle({
+    url,
+    paper: meta.paper,
+    date,
+    label,
+    leadTitle: h('h3'),
+    title: h('h1') || meta.trailer.get('title') || '',
+    subtitle: h('h2'),
+    bylines: byline ? [byline] : [],
+    paragraphs: body.paragraphs,
+    images: body.images,
+    order,
+  });
+  return emptyPage({
+    url,
+    kind: 'article',
+    adapter: 'founder-nbs',
+    paper: meta.paper,
+    date,
+    label,
+    name: meta.name,
+    articles: [article],
+    pageLinks: meta.pageLinks,
+    problems: article.paragraphs.length ? [] : ['No article text found on this page.'],
+  });
+}
+
+/** Founder nbs/nw adapter (人民日报 before 2024-12). */
+export const founderNbs: SiteAdapter = {
+  id: 'founder-nbs',
+  claims(url) {
+    return LAYOUT_URL.test(url.pathname) || ARTICLE_URL.test(url.pathname);
+  },
+  read(doc, url) {
+    return LAYOUT_URL.test(pathOf(url))
+      ? readLayoutPage(doc, url, 'founder-nbs', SELECTORS)
+      : readArticlePage(doc, url);
+  },
+};

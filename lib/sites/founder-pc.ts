@@ -1,0 +1,111 @@
+/**
+ * Founder pc: 人民日报 since 2024-12-01, 中国青年报, 经济日报, 湖北日报. Layout pages
+ * `pc/layout/YYYYMM/DD/node_NN.html`, article pages `pc/content/YYYYMM/DD/content_N.html`.
+ * Article: `.article` with `h3` 引题 / `h1` 主题 / `h2` 副题 and `p.sec` (byline spans and
+ * `span.newstime` 「（2026年09月16日  05版）」), body in `#content founder-content`. 中国青年报 also
+ * carries a hidden copy of the body in `#articleContent`: never read it (the text would double).
+ * 湖北日报's variant: `p#nowLayout` 「02」, `font#intro-title`, `font#main-title`, `font#sub-title`.
+ */
+import { emptyPage, type Page } from '../model';
+import { parseChineseDate } from '../text/dates';
+import { normalizeLabel } from '../text/labels';
+import { buildArticle } from './common/article';
+import { hiddenCopy, readBody } from './common/body';
+import { all, first, lineOf, metaContent, pathOf } from './common/dom';
+import { TITLE_LISTS } from './common/layout';
+import { labelIn } from './common/meta';
+import { readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
+import type { SiteAdapter } from './types';
+
+const SELECTORS: PageSelectors = {
+  date: ['.newstime', '.date-box .date', '#author'], // 「2026年09月16日 Wed」; 湖北日报 font#author
+  pageName: ['.paper-bot .ban', '.paper-bot p.left'], // 「第06版：冰点周刊」
+  paper: ['.date-box .date'], // 人民日报 「人民日报 2024年12月25日 Wed」
+  titleLists: [...TITLE_LISTS],
+};
+
+const LAYOUT_URL = /\/(?:pc|pad)\/layout\/\d{6}\/\d{2}\/node_[\w-]{1,20}\.html?$/;
+const ARTICLE_URL = /\/(?:pc|pad)\/content\/\d{6}\/\d{2}\/content_\d{1,12}\.html?$/;
+
+/** Title parts: the `.article` headings (人民日报, 中国青年报) or 湖北日报's fonts. */
+const LEAD = ['.article h3', 'font#intro-title', '#intro-title'];
+const MAIN = ['.article h1', 'font#main-title', '#main-title'];
+const SUB = ['.article h2', 'font#sub-title', '#sub-title'];
+const BODY = [
+  '#content founder-content', // 中国青年报, 湖北日报
+  '.article founder-content',
+  '#ozoom founder-content', // 人民日报 pc
+  'founder-content',
+  '.article-text',
+  '#ozoom',
+];
+
+/** Bylines of `p.sec`: its spans but the date/source ones (「来源：中国青年报」, 「（2026年09月16日 05版）」). */
+function secBylines(doc: Document): string[] {
+  const sec = first(doc, ['.article p.sec', 'p.sec']);
+  if (!sec) return [];
+  const spans = all(sec, 'span').filter(
+    (s) => !s.classList.contains('date') && !s.classList.contains('newstime'),
+  );
+  const texts = spans.length ? spans.map((s) => lineOf(s)) : [lineOf(sec)];
+  return texts.filter((t) => t && !/来源[：:]|\d{4}年/.test(t));
+}
+
+function readArticlePage(doc: Document, url: string): Page {
+  const meta = readPageMeta(doc, url, SELECTORS);
+  const t = meta.trailer;
+  const newstime = lineOf(first(doc, ['.article p.sec .newstime', 'p.sec .newstime', 'p.sec']));
+  // This page's own label: 「（2026年09月16日  05版）」, 湖北日报 `p#nowLayout` 「02」, meta PageNumber.
+  const label =
+    labelIn(newstime) ||
+    normalizeLabel(lineOf(first(doc, ['#nowLayout']))) ||
+    normalizeLabel(t.get('pagenum') ?? '') ||
+    normalizeLabel(metaContent(doc, 'PageNumber')) ||
+    meta.label;
+  const date = parseChineseDate(newstime) || meta.date;
+  const root = first(doc, BODY);
+  const body = readBody(root, url);
+  // 湖北日报 photo news: the photo sits in `#content` before `<founder-content>`, outside the body root.
+  const around = root?.tagName === 'FOUNDER-CONTENT' ? root.closest('#content') : null;
+  if (around) body.images.unshift(...readBody(around, url, (el) => el === root || hiddenCopy(el)).images);
+  const article = buildArticle({
+    url,
+    paper: meta.paper,
+    date,
+    label,
+    leadTitle: lineOf(first(doc, LEAD)) || t.get('introtitle') || '',
+    title: lineOf(first(doc, MAIN)) || t.get('title') || '',
+    subtitle: lineOf(first(doc, SUB)) || t.get('subtitle') || '',
+    bylines: secBylines(doc),
+    paragraphs: body.paragraphs,
+    images: body.images,
+  });
+  return emptyPage({
+    url,
+    kind: 'article',
+    adapter: 'founder-pc',
+    paper: meta.paper,
+    date,
+    label,
+    name: meta.name,
+    articles: [article],
+    pageLinks: meta.pageLinks,
+    problems: article.paragraphs.length ? [] : ['No article text found on this page.'],
+  });
+}
+
+/** Founder pc adapter. */
+export const founderPc: SiteAdapter = {
+  id: 'founder-pc',
+  claims(url, doc) {
+    if (LAYOUT_URL.test(url.pathname) || ARTICLE_URL.test(url.pathname)) return true;
+    // Saved pages: the pc template's boxes.
+    return all(doc, '.paper-box map, .article-box .article, #scroller founder-content').length > 0;
+  },
+  read(doc, url) {
+    const path = pathOf(url);
+    const layout =
+      LAYOUT_URL.test(path) || (!ARTICLE_URL.test(path) && !first(doc, BODY) && !!first(doc, ['map']));
+    return layout ? readLayoutPage(doc, url, 'founder-pc', SELECTORS) : readArticlePage(doc, url);
+  },
+};

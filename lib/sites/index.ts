@@ -1,0 +1,74 @@
+/**
+ * The page readers' registry: picks the adapter of a page's platform family and never throws.
+ * `readPage(doc, url)` for HTML pages, `readText(text, url)` for printed page text (the seed's form).
+ */
+import { emptyPage, type Page } from '../model';
+import { founderClassic } from './founder-classic';
+import { founderNbs } from './founder-nbs';
+import { founderPc } from './founder-pc';
+import { generic } from './generic';
+import type { SiteAdapter } from './types';
+
+export { readPageText as readText } from './page-text';
+export type { SiteAdapter } from './types';
+
+/** Adapters in the order they are asked: the most specific URL patterns first, the fallback last. */
+export const ADAPTERS: readonly SiteAdapter[] = [founderPc, founderNbs, founderClassic, generic];
+
+function parseUrl(url: string): URL {
+  try {
+    return new URL(url);
+  } catch {
+    return new URL('about:blank');
+  }
+}
+
+/** The adapter that reads this page (generic when no family claims it). */
+export function adapterFor(url: string, doc: Document): SiteAdapter {
+  const u = parseUrl(url);
+  for (const a of ADAPTERS) {
+    try {
+      if (a.claims(u, doc)) return a;
+    } catch {
+      // A claim that trips on a strange document is a "no".
+    }
+  }
+  return generic;
+}
+
+/** Read an e-paper page into a Page. Never throws: failures come back as `problems`. */
+export function readPage(doc: Document, url: string): Page {
+  let adapter: SiteAdapter = generic;
+  try {
+    if (!doc || !doc.documentElement) {
+      return emptyPage({ url, adapter: 'generic', problems: ['The document is empty.'] });
+    }
+    adapter = adapterFor(url, doc);
+    return adapter.read(doc, url);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return emptyPage({
+      url,
+      adapter: adapter.id,
+      problems: [`Could not read this page (${adapter.id}): ${why}`],
+    });
+  }
+}
+
+// URL patterns of the known families (the extension runs its content script only there).
+const EPAPER_URLS: readonly RegExp[] = [
+  /\/\d{4}-\d{2}\/\d{2}\/(?:node|content)_\d{1,12}(?:_\d{1,12})?\.html?$/i, // Founder classic html/2017-07/22/node_2.htm
+  /\/(?:nbs|nw)\.[A-Za-z0-9]{1,40}_[\d_-]{1,30}\.html?$/, // Founder nbs/nw 人民日报 until 2024-11
+  /\/(?:pc|pad)\/(?:layout|content)\/\d{6}\/\d{2}\/(?:node|content)_[\w-]{1,20}\.html?$/, // Founder pc
+];
+
+/** Is this URL an e-paper page of a known family? (Layout or article page; query and hash ignored.) */
+export function isEpaperUrl(url: string): boolean {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return false;
+  }
+  return EPAPER_URLS.some((re) => re.test(path));
+}
