@@ -1,0 +1,57 @@
+/**
+ * Command-line arguments of `epaper-reader`: `parse [--format json|md] FILE...` and `--help`.
+ * Returns a value or an error sentence; never exits, never throws.
+ */
+import type { Result } from '../lib/model';
+
+export type OutputFormat = 'json' | 'md';
+
+/** What the user asked for. */
+export type Command = { command: 'help' } | { command: 'parse'; format: OutputFormat; files: string[] };
+
+/** The text `--help` prints. */
+export const USAGE = `Usage: epaper-reader parse [--format json|md] FILE...
+
+Reads e-paper pages saved as HTML (layout pages with article blocks, article pages) or as the
+plain text of a printed page, stitches stories continued across the given pages (下转/上接), and
+prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation.
+
+Options:
+  --format json|md   output format (default json); also --format=md
+  -h, --help         show this help
+
+Exit status: 0 when the files were read (problems with their content are in the output),
+2 when an argument or a file cannot be used.`;
+
+/** Parse argv (without node and the script path). */
+export function parseArgs(argv: readonly string[]): Result<Command> {
+  if (argv.length === 0) return { ok: false, error: 'no command given (try: epaper-reader parse FILE...)' };
+  if (argv.some((a) => a === '--help' || a === '-h') || argv[0] === 'help') {
+    return { ok: true, value: { command: 'help' } };
+  }
+  const [command, ...rest] = argv;
+  if (command !== 'parse')
+    return { ok: false, error: `unknown command "${command}" (try: epaper-reader --help)` };
+
+  let format: OutputFormat = 'json';
+  const files: string[] = [];
+  let onlyFiles = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
+      files.push(arg);
+    } else if (arg === '--') {
+      onlyFiles = true;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
+      if (value !== 'json' && value !== 'md') {
+        return { ok: false, error: `--format must be json or md, not "${value ?? ''}"` };
+      }
+      format = value;
+    } else {
+      return { ok: false, error: `unknown option "${arg}" (try: epaper-reader --help)` };
+    }
+  }
+  if (files.length === 0) return { ok: false, error: 'no files given (usage: epaper-reader parse FILE...)' };
+  return { ok: true, value: { command: 'parse', format, files } };
+}

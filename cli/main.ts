@@ -1,0 +1,83 @@
+/**
+ * `epaper-reader parse [--format json|md] FILE...`: the command-line front door over lib/. Thin:
+ * arguments (args.ts), files → pages (read.ts), stitching (lib/stitch), printing (output.ts).
+ * Exit 0 when the files were read, 2 with one line on stderr when they cannot be; never a stack trace.
+ */
+import { fileURLToPath } from 'node:url';
+import { stitchPages } from '../lib/stitch';
+import type { Page } from '../lib/model';
+import { parseArgs, USAGE, type OutputFormat } from './args';
+import { toJson, toMarkdown, type FileProblem } from './output';
+import { loadBytes, pageFromBytes } from './read';
+
+/** Where the CLI writes, and its clock: parameters, so tests run it in-process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Today's date YYYY-MM-DD (引用日期 of online citations). */
+  today(): string;
+}
+
+/** The process's own streams and clock. */
+export const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+/** Run the CLI on `argv` (without node and script); resolves to the exit status. Never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (!args.ok) return fail(io, args.error);
+    if (args.value.command === 'help') {
+      io.stdout(USAGE + '\n');
+      return 0;
+    }
+    return await parse(args.value.files, args.value.format, io);
+  } catch (e) {
+    // Last line of defence: one line, no stack.
+    return fail(io, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+async function parse(files: string[], format: OutputFormat, io: CliIo): Promise<number> {
+  // Check every file first, so a typo in the last name prints nothing but the error.
+  const bytes: Uint8Array[] = [];
+  for (const file of files) {
+    const loaded = await loadBytes(file);
+    if (!loaded.ok) return fail(io, loaded.error);
+    bytes.push(loaded.value);
+  }
+  const read = [];
+  for (let i = 0; i < files.length; i++) read.push(await pageFromBytes(files[i], bytes[i]));
+
+  const pages = read.filter((r): r is typeof r & { page: Page } => r.page !== null);
+  const problems: FileProblem[] = read.flatMap((r) =>
+    r.problems.map((message) => ({ file: r.file, message })),
+  );
+  // stitchPages resolves {label} and {url} among the given pages only: the CLI never fetches.
+  const stitched = await stitchPages(pages.map((r) => r.page));
+  problems.push(...stitched.problems.map((message) => ({ file: '', message })));
+
+  if (format === 'json') {
+    io.stdout(JSON.stringify(toJson(pages, stitched.articles, problems), null, 2) + '\n');
+  } else {
+    io.stdout(toMarkdown(stitched.articles, io.today()));
+    // Markdown goes into notes: problems go to stderr so they do not end up in them.
+    for (const p of problems) io.stderr(`epaper-reader: ${p.file ? p.file + ': ' : ''}${p.message}\n`);
+  }
+  return 0;
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(`epaper-reader: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  return 2;
+}
+
+// Run when executed directly (tsx cli/main.ts, or cli/bin.mjs), not when imported by tests.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
