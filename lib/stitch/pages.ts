@@ -1,0 +1,81 @@
+/**
+ * stitchPages: every article of a set of given pages (the CLI's files), continued stories stitched
+ * and listed once, the same whatever order the pages come in.
+ */
+import type { Article, Page, PageLoader, PageRef } from '../model';
+import { labelsMatch, splitLabel } from '../text/labels';
+import { stitchTraced } from './article';
+import { prepare } from './load';
+
+/** What stitchPages returns. */
+export interface PagesResult {
+  articles: Article[];
+  problems: string[];
+}
+
+/** Canonical order of pages, so results do not depend on the order they were given in. */
+function comparePages(a: Page, b: Page): number {
+  const x = splitLabel(a.label);
+  const y = splitLabel(b.label);
+  return (
+    a.date.localeCompare(b.date) ||
+    x.letter.localeCompare(y.letter) ||
+    (Number.isFinite(x.num) ? x.num : 1e9) - (Number.isFinite(y.num) ? y.num : 1e9) ||
+    a.url.localeCompare(b.url)
+  );
+}
+
+/**
+ * A loader over the given pages: by URL the page itself, by label every article of the given pages
+ * with that label (a layout page and its article pages were given as separate files). Anything else
+ * goes to `load` when there is one.
+ */
+function givenLoader(pages: Page[], load?: PageLoader): PageLoader {
+  return async (ref: PageRef) => {
+    const byUrl = ref.url ? pages.find((p) => p.url === ref.url) : undefined;
+    if (byUrl) return byUrl;
+    // A page link's URL may name a file that was not given while that 版's article pages were.
+    const same = ref.label ? pages.filter((p) => p.label && labelsMatch(p.label, ref.label!)) : [];
+    if (same.length) {
+      const articles = same.flatMap((p) => p.articles.map((a) => prepare(a, p)));
+      const given = new Set(same.map((p) => p.url));
+      const blocks = same.flatMap((p) => p.blocks).filter((b) => !given.has(b.href));
+      const first = same[0];
+      return {
+        ...first,
+        kind: 'text',
+        articles,
+        blocks: load ? blocks : [],
+        pageLinks: same.flatMap((p) => p.pageLinks),
+      };
+    }
+    if (load) return load(ref);
+    throw new Error(ref.label ? `page ${ref.label} was not given` : `${ref.url} was not given`);
+  };
+}
+
+/** All articles of the given pages, stitched across them (and through `load` beyond them). Never throws. */
+export async function stitchPages(pages: Page[], load?: PageLoader): Promise<PagesResult> {
+  const sorted = [...pages].filter(Boolean).sort(comparePages);
+  const loader = givenLoader(sorted, load);
+  const items = sorted.flatMap((page) => page.articles.map((a) => ({ article: a, page })));
+  const traces = await Promise.all(items.map((it) => stitchTraced(it.article, it.page, loader)));
+  // Keep each stitched story once: drop a result whose parts are all inside another result.
+  const sets = traces.map((t) => new Set(t.used));
+  const keep = traces.map((t, i) =>
+    sets.every((other, j) => {
+      if (j === i || other.size < sets[i].size) return true;
+      const inside = t.used.every((id) => other.has(id));
+      // Equal sets: keep the earlier one only.
+      return !inside || (other.size === sets[i].size && i < j);
+    }),
+  );
+  const articles: Article[] = [];
+  const problems: string[] = [];
+  traces.forEach((t, i) => {
+    if (!keep[i]) return;
+    articles.push(t.article);
+    problems.push(...t.problems);
+  });
+  return { articles, problems: [...new Set(problems)] };
+}
