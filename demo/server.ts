@@ -6,7 +6,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { renderDemoSite } from './render/index.ts';
 
 /** A static response the server sends as is. */
 export interface StaticRoute {
@@ -52,7 +51,8 @@ export const DEMO_FIXTURES_DIR = fileURLToPath(new URL('../tests/fixtures', impo
 
 /** Start the demo server; resolves once it listens. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
-  const site = options.site ?? renderDemoSite(DEMO_FIXTURES_DIR);
+  // Imported lazily so a caller that brings its own `site` does not pay for rendering the demo.
+  const site = options.site ?? (await import('./render/index.ts')).renderDemoSite(DEMO_FIXTURES_DIR);
   const routes = new Map<string, Route>(Object.entries(options.extraRoutes ?? {}));
   const requests: string[] = [];
   // Filled in once listening; handlers get the finished object.
