@@ -1,0 +1,20 @@
+/**
+ * The library database: Dexie schema with versions, repositories, search, backup, page cache.
+ * Extension origin only (background and extension pages); content scripts use lib/messaging.
+ */
+export { openLibrary, Library, type LibraryDeps } from './library.ts';
+export {
+  EpaperDB,
+  DB_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  type ArticleRow,
+  type ClipRow,
+  type HighlightRow,
+  type HighlightRowV1,
+  type DbOptions,
+} from './schema.ts';
+export { storageMessage } from './errors.ts';
+export { requestPersistence, type NavigatorLike } from './persist.ts';
+export { prunePages } from './pages.ts';
+export type * from './types.ts';

@@ -1,0 +1,254 @@
+/**
+ * The library's repositories over the Dexie database. Every call returns `Result` (never throws) and
+ * every write is one transaction, so a quota error or a closed database leaves nothing half-written.
+ * Ids are random (crypto.randomUUID) and timestamps come from an injected clock.
+ */
+import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
+import { dumpAll, restore } from './backup.ts';
+import { NotFoundError, guard } from './errors.ts';
+import { getCachedPage, putCachedPage } from './pages.ts';
+import {
+  articleRow,
+  clipRow,
+  highlightRow,
+  mergeArticles,
+  toClip,
+  toHighlight,
+  toStoredArticle,
+} from './rows.ts';
+import { type DbOptions, EpaperDB } from './schema.ts';
+import { search } from './search.ts';
+import type {
+  ArticleItems,
+  CachedPage,
+  ClipGroup,
+  ClipInput,
+  ClipPatch,
+  HighlightInput,
+  HighlightPatch,
+  RestoreReport,
+  SearchFilters,
+  SearchResult,
+} from './types.ts';
+
+/** What the library needs from the world: a clock and an id source (tests inject both). */
+export interface LibraryDeps {
+  clock?: () => number;
+  newId?: () => string;
+}
+
+/** Opens the library (lazily: the database opens on the first call). */
+export function openLibrary(opts: { name?: string } & DbOptions & LibraryDeps = {}): Library {
+  return new Library(new EpaperDB(opts.name, opts), opts);
+}
+
+/** Repositories for articles, highlights, clips, search, backup and the page cache. */
+export class Library {
+  private readonly clock: () => number;
+  private readonly newId: () => string;
+
+  constructor(
+    readonly db: EpaperDB,
+    deps: LibraryDeps = {},
+  ) {
+    this.clock = deps.clock ?? (() => Date.now());
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  /** Keeps an article's parsed text, adding `url` to the URLs it was seen under. */
+  saveArticle(article: Article, url?: string): Promise<Result<StoredArticle>> {
+    return guard(() => this.db.transaction('rw', this.db.articles, () => this.putArticle(article, url)));
+  }
+
+  /** The stored article seen under `url`, or null. */
+  findArticleByUrl(url: string): Promise<Result<StoredArticle | null>> {
+    return guard(async () => {
+      const row = await this.db.articles.where('urls').equals(url).first();
+      return row ? toStoredArticle(row) : null;
+    });
+  }
+
+  /** Saves a highlight (and its article, when given, in the same transaction). */
+  saveHighlight(input: HighlightInput, article?: Article): Promise<Result<Highlight>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.articles, this.db.highlights, async () => {
+        const stored = article
+          ? await this.putArticle(article)
+          : await this.db.articles.get(input.articleKey);
+        const now = this.clock();
+        const h: Highlight = {
+          ...input,
+          id: input.id ?? this.newId(),
+          note: input.note ?? '',
+          tags: input.tags ?? [],
+          createdAt: input.createdAt ?? now,
+          updatedAt: now,
+        };
+        await this.db.highlights.put(highlightRow(h, stored));
+        return toHighlight(h);
+      }),
+    );
+  }
+
+  /** Changes a highlight's colour, note, tags or selectors. */
+  updateHighlight(id: string, patch: HighlightPatch): Promise<Result<Highlight>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.articles, this.db.highlights, async () => {
+        const old = await this.db.highlights.get(id);
+        if (!old) throw new NotFoundError('Highlight', id);
+        const h: Highlight = { ...toHighlight(old), ...pick(patch), updatedAt: this.clock() };
+        await this.db.highlights.put(highlightRow(h, await this.db.articles.get(h.articleKey)));
+        return toHighlight(h);
+      }),
+    );
+  }
+
+  /** Deletes a highlight and returns it, so the caller can offer undo (saveHighlight(returned)). */
+  deleteHighlight(id: string): Promise<Result<Highlight>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.highlights, async () => {
+        const old = await this.db.highlights.get(id);
+        if (!old) throw new NotFoundError('Highlight', id);
+        await this.db.highlights.delete(id);
+        return toHighlight(old);
+      }),
+    );
+  }
+
+  /** Saves a clip (and its article, when given, in the same transaction). */
+  saveClip(input: ClipInput, article?: Article): Promise<Result<Clip>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.articles, this.db.clips, async () => {
+        if (article) await this.putArticle(article);
+        const now = this.clock();
+        const c: Clip = {
+          ...input,
+          id: input.id ?? this.newId(),
+          note: input.note ?? '',
+          tags: input.tags ?? [],
+          createdAt: input.createdAt ?? now,
+          updatedAt: now,
+        };
+        await this.db.clips.put(clipRow(c));
+        return toClip(c);
+      }),
+    );
+  }
+
+  /** Changes a clip's note or tags. */
+  updateClip(id: string, patch: ClipPatch): Promise<Result<Clip>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.clips, async () => {
+        const old = await this.db.clips.get(id);
+        if (!old) throw new NotFoundError('Clip', id);
+        const c: Clip = { ...toClip(old), ...pick(patch), updatedAt: this.clock() };
+        await this.db.clips.put(clipRow(c));
+        return toClip(c);
+      }),
+    );
+  }
+
+  /** Deletes a clip and returns it for undo. */
+  deleteClip(id: string): Promise<Result<Clip>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.clips, async () => {
+        const old = await this.db.clips.get(id);
+        if (!old) throw new NotFoundError('Clip', id);
+        await this.db.clips.delete(id);
+        return toClip(old);
+      }),
+    );
+  }
+
+  /** The stored article, its highlights and its clips (oldest first). */
+  listForArticle(articleKey: string): Promise<Result<ArticleItems>> {
+    return guard(() =>
+      this.db.transaction('r', this.db.articles, this.db.highlights, this.db.clips, async () => {
+        const [article, highlights, clips] = await Promise.all([
+          this.db.articles.get(articleKey),
+          this.db.highlights.where('articleKey').equals(articleKey).sortBy('createdAt'),
+          this.db.clips.where('articleKey').equals(articleKey).sortBy('createdAt'),
+        ]);
+        return {
+          article: article ? toStoredArticle(article) : null,
+          highlights: highlights.map(toHighlight),
+          clips: clips.map(toClip),
+        };
+      }),
+    );
+  }
+
+  /** The newest `limit` clips grouped by article (groups ordered by their newest clip). */
+  recentClips(limit: number): Promise<Result<ClipGroup[]>> {
+    return guard(() =>
+      this.db.transaction('r', this.db.clips, async () => {
+        const recent = await this.db.clips.orderBy('updatedAt').reverse().limit(Math.max(0, limit)).toArray();
+        const groups = new Map<string, ClipGroup>();
+        for (const row of recent) {
+          const g = groups.get(row.articleKey);
+          if (g) g.clips.push(toClip(row));
+          else
+            groups.set(row.articleKey, {
+              articleKey: row.articleKey,
+              source: row.source,
+              clips: [toClip(row)],
+              count: 0,
+              lastAt: row.updatedAt,
+            });
+        }
+        for (const g of groups.values())
+          g.count = await this.db.clips.where('articleKey').equals(g.articleKey).count();
+        return [...groups.values()];
+      }),
+    );
+  }
+
+  /** Search across quotes, notes, tags and titles (bigram index + substring check), with filters. */
+  search(query: string, filters: SearchFilters = {}): Promise<Result<SearchResult>> {
+    return guard(() => search(this.db, query, filters));
+  }
+
+  /** Everything in the library, in the model's shapes (for backup files). */
+  dumpAll(): Promise<Result<LibraryData>> {
+    return guard(() => dumpAll(this.db));
+  }
+
+  /** Merges a backup into the library in one transaction: no duplicates, newer records win. */
+  restore(data: LibraryData): Promise<Result<RestoreReport>> {
+    return guard(() => restore(this.db, data));
+  }
+
+  /** A cached fetched page, or null; `maxAgeMs` ignores older copies. */
+  getCachedPage(url: string, maxAgeMs?: number): Promise<Result<CachedPage | null>> {
+    return guard(() => getCachedPage(this.db, url, this.clock(), maxAgeMs));
+  }
+
+  /** Caches a fetched page (fetchedAt defaults to now). */
+  putCachedPage(page: Omit<CachedPage, 'fetchedAt'> & { fetchedAt?: number }): Promise<Result<CachedPage>> {
+    return guard(() => putCachedPage(this.db, { ...page, fetchedAt: page.fetchedAt ?? this.clock() }));
+  }
+
+  /** Closes the connection (further calls report a closed database). */
+  close(): void {
+    this.db.close();
+  }
+
+  /** Upserts an article inside the caller's transaction. */
+  private async putArticle(article: Article, url?: string): Promise<StoredArticle> {
+    const now = this.clock();
+    const urls = [...new Set([...article.urls, ...(url ? [url] : [])])];
+    const next: StoredArticle = { key: article.key, article, urls, firstSeenAt: now, lastSeenAt: now };
+    const merged = mergeArticles(await this.db.articles.get(article.key), next);
+    await this.db.articles.put(articleRow(merged));
+    return merged;
+  }
+}
+
+/** Only the fields a patch may set (a message could carry more). */
+function pick<T extends object>(patch: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of ['color', 'note', 'tags', 'selectors'] as Array<keyof T>) {
+    if (patch[k] !== undefined) out[k] = patch[k];
+  }
+  return out;
+}

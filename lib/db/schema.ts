@@ -1,0 +1,97 @@
+/**
+ * The library database (Dexie 4), opened only in the extension's origin (background and extension
+ * pages): IndexedDB opened by a content script would belong to the newspaper's site.
+ *
+ * Versions (each keeps its row type; never edit a shipped version, add one):
+ *   1: articles, highlights, clips (with `*terms` bigram search indexes), pages (fetch cache).
+ *   2: highlights gain `paper` and `date` (derived from their article) so the library can filter
+ *      highlights by paper and date range like clips; the upgrade fills them.
+ */
+import { Dexie, type Table, type Transaction } from 'dexie';
+import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
+import type { CachedPage } from './types.ts';
+
+/** IndexedDB name in the extension origin. */
+export const DB_NAME = 'epaper-reader';
+
+/** Index specs of version 1. */
+export const SCHEMA_V1 = {
+  articles: 'key, *urls, paper, date, lastSeenAt',
+  highlights: 'id, articleKey, color, createdAt, updatedAt, *tags, *terms',
+  clips: 'id, articleKey, createdAt, updatedAt, *tags, paper, date, *terms',
+  pages: 'url, fetchedAt',
+} as const;
+
+/** Index specs of version 2 (only what changed). */
+export const SCHEMA_V2 = {
+  highlights: 'id, articleKey, color, createdAt, updatedAt, *tags, *terms, paper, date',
+} as const;
+
+/** An article row: the stored article plus its paper and date lifted out for indexes. */
+export interface ArticleRow extends StoredArticle {
+  paper: string;
+  date: string;
+}
+
+/** A highlight row as version 1 stored it: search terms and the article title for the substring check. */
+export interface HighlightRowV1 extends Highlight {
+  terms: string[];
+  title: string;
+}
+
+/** A highlight row since version 2: also the article's paper and publication date. */
+export interface HighlightRow extends HighlightRowV1 {
+  paper: string;
+  date: string;
+}
+
+/** A clip row: paper/date lifted from its source for filters, and search terms. */
+export interface ClipRow extends Clip {
+  paper: string;
+  date: string;
+  terms: string[];
+}
+
+/** Where Dexie finds IndexedDB: the browser's by default, fake-indexeddb in tests. */
+export interface DbOptions {
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** The Dexie database with every version declared. */
+export class EpaperDB extends Dexie {
+  articles!: Table<ArticleRow, string>;
+  highlights!: Table<HighlightRow, string>;
+  clips!: Table<ClipRow, string>;
+  pages!: Table<CachedPage, string>;
+
+  constructor(name: string = DB_NAME, opts: DbOptions = {}) {
+    super(name, opts.indexedDB ? { indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange } : undefined);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+/** Paper and date from an article key of the form paper|date|page|order ('' when it is a site id). */
+export function paperDateFromKey(key: string): { paper: string; date: string } {
+  const [paper, date] = key.split('|');
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { paper: paper ?? '', date } : { paper: '', date: '' };
+}
+
+/** v1 → v2: give every highlight its article's paper and date (from the stored article, else the key). */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const known = new Map<string, { paper: string; date: string }>();
+  await tx
+    .table('articles')
+    .each((a: ArticleRow) =>
+      known.set(a.key, { paper: a.article?.paper ?? '', date: a.article?.date ?? '' }),
+    );
+  await tx
+    .table('highlights')
+    .toCollection()
+    .modify((h: HighlightRowV1 & Partial<HighlightRow>) => {
+      const from = known.get(h.articleKey) ?? paperDateFromKey(h.articleKey);
+      h.paper = from.paper;
+      h.date = from.date;
+    });
+}

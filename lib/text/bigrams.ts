@@ -1,0 +1,139 @@
+/**
+ * Chinese-aware search tokens for a multi-entry index (IndexedDB `*terms`). Chinese has no spaces,
+ * so CJK runs are indexed as overlapping character bigrams (「防返贫」 → 防返, 返贫) plus the run's last
+ * character alone, so a one-character query can be answered with a prefix scan (「贫」 finds 贫困 and
+ * the 贫 that ends 「防返贫」). Latin letters and digits are indexed as lower-cased words.
+ *
+ * The index only narrows the candidates; a substring check on folded text decides (`matchesQuery`),
+ * so 「刘成友」 never matches a text holding 刘成 and 成友 in different places.
+ */
+
+/** One token to look up: `prefix` tokens match every indexed term starting with them. */
+export interface SearchToken {
+  token: string;
+  prefix: boolean;
+}
+
+/** Longest latin/digit word kept as a token (URLs and hashes would bloat the index). */
+const MAX_WORD = 24;
+
+/** True for Han, kana and hangul code points: text without word spaces. */
+function isCjk(cp: number): boolean {
+  return (
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x20000 && cp <= 0x323af) ||
+    (cp >= 0x3040 && cp <= 0x30ff) ||
+    (cp >= 0xac00 && cp <= 0xd7af) ||
+    cp === 0x3007 // 〇 as in 二〇二二年
+  );
+}
+
+const WORD = /^[\p{L}\p{N}]$/u;
+
+function isWordChar(ch: string, cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a);
+  return WORD.test(ch);
+}
+
+/**
+ * Folds text for searching only (never for display): lower case, full-width ASCII to ASCII
+ * (「２０２２」 finds 2022), zero-width characters removed, U+3000/NBSP and runs of white space to one space.
+ */
+export function foldForSearch(s: string): string {
+  let out = '';
+  let space = false;
+  for (const ch of s) {
+    let cp = ch.codePointAt(0) as number;
+    if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff) continue;
+    if (cp === 0x3000 || cp === 0xa0 || cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
+    if (space) out += ' ';
+    space = false;
+    out += String.fromCodePoint(cp).toLowerCase();
+  }
+  return out;
+}
+
+/** Splits folded text into CJK runs and words, calling back for each. */
+function scan(folded: string, onRun: (chars: string[]) => void, onWord: (w: string) => void): void {
+  let run: string[] = [];
+  let word = '';
+  const flush = (): void => {
+    if (run.length > 0) onRun(run);
+    if (word) onWord(word);
+    run = [];
+    word = '';
+  };
+  for (const ch of folded) {
+    const cp = ch.codePointAt(0) as number;
+    if (isCjk(cp)) {
+      if (word) onWord(word);
+      word = '';
+      run.push(ch);
+    } else if (isWordChar(ch, cp)) {
+      if (run.length > 0) onRun(run);
+      run = [];
+      word += ch;
+    } else flush();
+  }
+  flush();
+}
+
+/** Unique index terms of `s`: CJK bigrams, the last char of each CJK run, latin/digit words. */
+export function bigrams(s: string): string[] {
+  const terms = new Set<string>();
+  scan(
+    foldForSearch(s),
+    (run) => {
+      for (let i = 0; i + 1 < run.length; i++) terms.add(run[i] + run[i + 1]);
+      terms.add(run[run.length - 1]);
+    },
+    (w) => terms.add(w.slice(0, MAX_WORD)),
+  );
+  return [...terms];
+}
+
+/** The query's parts, folded: each must occur as a substring (「乡村 振兴」 is two parts, both required). */
+export function queryParts(query: string): string[] {
+  return [
+    ...new Set(
+      foldForSearch(query)
+        .split(' ')
+        .filter((p) => p.length > 0),
+    ),
+  ];
+}
+
+/**
+ * Tokens to look up for `query`: every bigram of each CJK run (exact), a lone CJK character or a
+ * latin/digit word as a prefix (「cov」 finds covid, 「2021」 finds 2021年's word 2021).
+ */
+export function searchTokens(query: string): SearchToken[] {
+  const out = new Map<string, SearchToken>();
+  const add = (token: string, prefix: boolean): void => {
+    const key = `${prefix ? 'p' : 'e'}:${token}`;
+    if (!out.has(key)) out.set(key, { token, prefix });
+  };
+  for (const part of queryParts(query)) {
+    scan(
+      part,
+      (run) => {
+        if (run.length === 1) add(run[0], true);
+        for (let i = 0; i + 1 < run.length; i++) add(run[i] + run[i + 1], false);
+      },
+      (w) => add(w.slice(0, MAX_WORD), true),
+    );
+  }
+  return [...out.values()];
+}
+
+/** True when every part of the query occurs in one of the texts (folded), the final check after the index. */
+export function matchesQuery(parts: readonly string[], texts: ReadonlyArray<string | undefined>): boolean {
+  const folded = texts.map((t) => (t ? foldForSearch(t) : ''));
+  return parts.every((p) => folded.some((t) => t.includes(p)));
+}
