@@ -13,7 +13,7 @@ export interface CitationOptions {
   style: CitationStyle;
   /** 引用日期 YYYY-MM-DD; only printed for an online ([N/OL]) citation. */
   accessed?: string;
-  /** URL to cite; defaults to the source's first URL. '' forces a print citation ([N]). */
+  /** URL to cite; defaults to the source's first http(s) URL. '' forces a print citation ([N]). */
   url?: string;
 }
 
@@ -63,26 +63,52 @@ export function citationTitle(source: SourceRef, style: CitationStyle): string {
   return subtitle && subtitle !== title ? title + PUNCT[style].colon + subtitle : title;
 }
 
-/** One GB/T 7714 reference for a newspaper article, as plain text (no Markdown). Never throws. */
-export function citeGBT7714(source: SourceRef, opts: CitationOptions): string {
+/**
+ * The URL an online citation ([N/OL]) gives: the first http(s) address. A file:// path (the CLI
+ * reading a saved page) is no 获取和访问路径 for anyone else, so such a source is cited as print [N].
+ */
+export function citationUrl(urls: readonly string[]): string {
+  return urls.map(clean).find((u) => /^https?:\/\/\S+$/i.test(u)) ?? '';
+}
+
+/** How citation parts are written: as is (plain text) or escaped for Markdown. */
+export interface CitationWriter {
+  /** Page text: names, title, paper, page label. */
+  text: (s: string) => string;
+  /** The URL. */
+  url: (u: string) => string;
+}
+
+const PLAIN: CitationWriter = { text: (s) => s, url: (u) => u };
+
+/**
+ * The reference built from parts, so Markdown can escape page text (a title may hold 「[」 or 「<」)
+ * while the standard's own 「[N]」「[N/OL]」「[引用日期]」 stay literal.
+ */
+export function formatCitation(source: SourceRef, opts: CitationOptions, w: CitationWriter = PLAIN): string {
   const style: CitationStyle = opts.style === '2025' ? '2025' : '2015';
   const p = PUNCT[style];
-  const url = clean(opts.url ?? source.urls.find((u) => clean(u) !== '') ?? '');
+  const url = opts.url === undefined ? citationUrl(source.urls) : citationUrl([opts.url]);
   const authors = citationAuthors(source.bylines, style);
   const page = citationPage(source.pages);
   const paper = clean(source.paper);
   const date = clean(source.date);
 
-  let out = authors ? authors + '. ' : '';
-  out += citationTitle(source, style) + (url ? '[N/OL]' : '[N]');
+  let out = authors ? w.text(authors) + '. ' : '';
+  out += w.text(citationTitle(source, style)) + (url ? '[N/OL]' : '[N]');
   // 出版项: 「报纸名, 出版日期(版次)」; parts that are unknown are left out, never invented.
   const where = [paper, date].filter((x) => x !== '').join(p.comma);
   const pageText = page ? p.open + page + p.close : '';
-  if (where || pageText) out += '. ' + where + pageText;
+  if (where || pageText) out += '. ' + w.text(where + pageText);
   if (url) {
     const accessed = clean(opts.accessed ?? '');
-    if (accessed) out += '[' + accessed + ']';
-    out += '. ' + url;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(accessed)) out += '[' + accessed + ']';
+    out += '. ' + w.url(url);
   }
   return out + '.';
+}
+
+/** One GB/T 7714 reference for a newspaper article, as plain text (no Markdown). Never throws. */
+export function citeGBT7714(source: SourceRef, opts: CitationOptions): string {
+  return formatCitation(source, opts);
 }

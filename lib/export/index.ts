@@ -1,10 +1,36 @@
 /**
  * lib/export: Markdown, GB/T 7714 citations, CSL-JSON, file names, zip and backup files.
- * Pure functions of data; the clock (access date, backup time) is always a parameter.
+ * Pure functions of data; the clock (access date, backup time, zip mtime) is always a parameter.
  */
 export { bylineNames, authorsOf } from './bylines';
-export { citeGBT7714, citationAuthors, citationPage, citationTitle } from './citation';
-export type { CitationOptions, CitationStyle } from './citation';
+export {
+  citeGBT7714,
+  formatCitation,
+  citationAuthors,
+  citationPage,
+  citationTitle,
+  citationUrl,
+} from './citation';
+export type { CitationOptions, CitationStyle, CitationWriter } from './citation';
 export { articleMarkdown } from './markdown';
 export type { MarkdownOptions } from './markdown';
+export {
+  clipMarkdown,
+  articleClipsMarkdown,
+  selectionMarkdown,
+  libraryMarkdown,
+  groupByArticle,
+} from './clips';
+export type { ArticleGroup } from './clips';
 export type { MarkStyle } from './marks';
+export { libraryFiles, fileTitle } from './files';
+export { safeFileName, utf8Bytes, MAX_NAME_BYTES } from './filenames';
+export { zipFiles } from './zip';
+export type { TextFile } from './zip';
+export { cslItem, clipsCsl, cslJson, cslDate } from './csl';
+export type { CslItem, CslDate } from './csl';
+export { makeBackup, parseBackup, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS } from './backup';
+export type { BackupFile } from './backup';
+export { mergeLibrary } from './merge';
+export type { MergeCounts, MergeResult } from './merge';
+export { MAX_STRING, MAX_DEPTH } from './validate';

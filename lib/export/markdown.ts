@@ -5,7 +5,7 @@
 import type { Article, Highlight, SourceRef } from '../model';
 import { sourceOf } from '../model';
 import { authorsOf } from './bylines';
-import { citeGBT7714, type CitationStyle } from './citation';
+import { formatCitation, type CitationStyle } from './citation';
 import { placeHighlights, renderMarked, type MarkStyle } from './marks';
 import { escapeBlockStart, escapeInline, escapeParagraph, flattenParagraph, frontMatter } from './text';
 
@@ -62,17 +62,15 @@ export function headlineBlock(source: SourceRef, level = 1): string[] {
   return out;
 }
 
-const SAFE_URL = /^https?:\/\/[^\s<>"\\`]+$/;
-
-/** The citation as a Markdown line: text escaped, the URL as an autolink `<https://…>`. */
+/** The citation as a Markdown line: page text escaped, 「[N]」 literal, the URL as an autolink. */
 export function citationLine(source: SourceRef, o: Required<MarkdownOptions>): string {
-  const cite = citeGBT7714(source, { style: o.style, accessed: o.accessed || undefined });
-  const url = source.urls.find((u) => u.trim() !== '')?.trim() ?? '';
-  const tail = '. ' + url + '.';
-  if (url && SAFE_URL.test(url) && cite.endsWith(tail)) {
-    return escapeBlockStart(escapeInline(cite.slice(0, -tail.length))) + '. <' + url + '>.';
-  }
-  return escapeParagraph(cite);
+  const line = formatCitation(
+    source,
+    { style: o.style, accessed: o.accessed || undefined },
+    // citationUrl only lets through http(s) without spaces; <, > and " are refused here too.
+    { text: escapeInline, url: (u) => (/[<>"\\`]/.test(u) ? escapeInline(u) : '<' + u + '>') },
+  );
+  return escapeBlockStart(line);
 }
 
 /** One paragraph line by kind: crosshead heading/bold, caption italic, text and credit plain. */

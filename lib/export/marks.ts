@@ -137,9 +137,16 @@ const EDGE = /[\p{P}\p{S}\s\u3000]/u;
 export function renderMarked(text: string, spans: readonly Span[], style: MarkStyle): string {
   let out = '';
   let pos = 0;
+  let nextEscape = false;
+  const plain = (from: number, to: number): string => {
+    const t = escapeInline(text.slice(from, to));
+    if (!nextEscape || t === '') return t;
+    nextEscape = false;
+    return t.startsWith('=') ? '\\' + t : t;
+  };
   for (const s of spans) {
     if (s.start < pos || s.end > text.length || s.start >= s.end) continue;
-    out += escapeInline(text.slice(pos, s.start));
+    out += plain(pos, s.start);
     let a = s.start;
     let b = s.end;
     if (style === 'equals') {
@@ -154,9 +161,17 @@ export function renderMarked(text: string, spans: readonly Span[], style: MarkSt
     }
     const core = escapeInline(text.slice(a, b));
     out += escapeInline(text.slice(s.start, a));
-    out += style === 'equals' ? '==' + core + '==' : '<mark>' + core + '</mark>';
-    out += escapeInline(text.slice(b, s.end));
+    if (style === 'equals') {
+      // A lone 「=」 right next to the delimiter would lengthen it (`a===b==`): escape that one.
+      if (/(^|[^\\])=$/.test(out)) out = out.slice(0, -1) + '\\=';
+      out += '==' + core + '==';
+      const after = escapeInline(text.slice(b, s.end));
+      out += after.startsWith('=') ? '\\' + after : after;
+      if (b === s.end && text[s.end] === '=') nextEscape = true;
+    } else {
+      out += '<mark>' + core + '</mark>' + escapeInline(text.slice(b, s.end));
+    }
     pos = s.end;
   }
-  return out + escapeInline(text.slice(pos));
+  return out + plain(pos, text.length);
 }

@@ -37,6 +37,7 @@ export function flattenParagraph(s: string): string {
  * Characters that mean something to CommonMark, GFM or Obsidian anywhere in a line, with their
  * escape. `<` becomes `&lt;` so 「<script>」 stays inert; `#` is escaped everywhere so 「#话题#」
  * never turns into a tag; `$` would start math in Obsidian, `|` a table cell, `~` strikethrough.
+ * `=` and `%` matter only doubled (`==mark==`, `%%comment%%`), so 「28.32%」 stays as printed.
  */
 const INLINE_ESCAPES: Record<string, string> = {
   '\\': '\\\\',
@@ -51,15 +52,16 @@ const INLINE_ESCAPES: Record<string, string> = {
   $: '\\$',
   '|': '\\|',
   '~': '\\~',
-  '=': '\\=',
-  '%': '\\%',
-  '^': '\\^',
 };
-const INLINE_RE = /[\\`*_[\]<>#$|~=%^]|&(?=#?[A-Za-z0-9]+;)/g;
+const INLINE_RE = /[\\`*_[\]<>#$|~]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
 
-/** Escape page text for use inside a Markdown line (not a whole block; see escapeBlock). */
+/** Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart). */
 export function escapeInline(s: string): string {
-  return stripZeroWidth(s).replace(INLINE_RE, (c) => (c === '&' ? '&amp;' : INLINE_ESCAPES[c]));
+  return stripZeroWidth(s).replace(INLINE_RE, (c) => {
+    if (c === '&') return '&amp;';
+    if (c.length > 1) return c.replace(/./g, '\\$&');
+    return INLINE_ESCAPES[c];
+  });
 }
 
 /**

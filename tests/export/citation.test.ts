@@ -76,6 +76,12 @@ describe('citeGBT7714 2015', () => {
       '李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N/OL]. 株洲日报, 2022-02-07(A1). https://example.org/a.htm.',
     ],
     [
+      'a file:// path is not an online address',
+      { urls: ['file:///seed/zhuzhou-daily-2022-02-07-A1.txt'] },
+      { accessed: '2026-11-29' },
+      '李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报, 2022-02-07(A1).',
+    ],
+    [
       'unknown paper and page are left out',
       { paper: '', pages: [], bylines: [] },
       {},

@@ -62,7 +62,7 @@ describe('articleMarkdown', () => {
 
   it('ends with the citation line, URL as an autolink', () => {
     expect(md.trimEnd().split('\n').pop()).toBe(
-      '李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答\\[N/OL\\]. 株洲日报, 2022-02-07(A1)\\[2026-11-29\\]. <http://example.org/content_1.htm>.',
+      '李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N/OL]. 株洲日报, 2022-02-07(A1)[2026-11-29]. <http://example.org/content_1.htm>.',
     );
   });
 

@@ -1,0 +1,78 @@
+/**
+ * Backup files: the whole library in one JSON file with a format name and version, and the strict
+ * reader that refuses damaged, foreign, newer-version, mis-shaped or oversized files with a clear
+ * message, so a restore either gets valid data or changes nothing.
+ */
+import type { LibraryData, Result } from '../model';
+import { checkLibrary } from './validate';
+
+/** Format name written in every backup; anything else is a foreign file. */
+export const BACKUP_FORMAT = 'epaper-reader-backup';
+/** Version this code writes and the newest it reads. Bump with a migration when LibraryData changes. */
+export const BACKUP_VERSION = 1;
+/** Largest backup file accepted, in characters (about 200 MB of text). */
+export const MAX_BACKUP_CHARS = 200 * 1024 * 1024;
+
+/** The file's top level. */
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  /** ISO 8601 time of the export, from the clock passed in. */
+  exportedAt: string;
+  counts: { articles: number; highlights: number; clips: number };
+  data: LibraryData;
+}
+
+/** The backup file text for `data`, stamped with `now` (the caller's clock). */
+export function makeBackup(data: LibraryData, now: Date): string {
+  const stamp = Number.isFinite(now.getTime()) ? now.toISOString() : '';
+  const file: BackupFile = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: stamp,
+    counts: { articles: data.articles.length, highlights: data.highlights.length, clips: data.clips.length },
+    data: { articles: data.articles, highlights: data.highlights, clips: data.clips },
+  };
+  return JSON.stringify(file);
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Read a backup file's text. Never throws; every refusal says why in a sentence. */
+export function parseBackup(text: string): Result<LibraryData> {
+  if (typeof text !== 'string') return { ok: false, error: 'This is not a backup file: no text was given.' };
+  if (text.length > MAX_BACKUP_CHARS) {
+    return {
+      ok: false,
+      error: `This file is too large to be a backup (${Math.round(text.length / 1048576)} MB; the limit is 200 MB).`,
+    };
+  }
+  let root: unknown;
+  try {
+    root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const hint = text.trim() === '' ? 'it is empty' : 'it is not valid JSON; it may be damaged or cut short';
+    return { ok: false, error: `This backup file cannot be read: ${hint}.` };
+  }
+  if (!isObj(root) || root.format !== BACKUP_FORMAT) {
+    return {
+      ok: false,
+      error: 'This is not an E-paper Reader backup file (its format name is missing or different).',
+    };
+  }
+  const version = root.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: 'This backup file has no valid version number.' };
+  }
+  if (version > BACKUP_VERSION) {
+    return {
+      ok: false,
+      error: `This backup was made by a newer version of E-paper Reader (format ${version}; this one reads up to ${BACKUP_VERSION}). Update the extension and try again.`,
+    };
+  }
+  const problem = checkLibrary(root.data);
+  if (problem) return { ok: false, error: `This backup file is damaged: ${problem}.` };
+  const data = root.data as LibraryData;
+  return { ok: true, value: { articles: data.articles, highlights: data.highlights, clips: data.clips } };
+}

@@ -1,0 +1,199 @@
+/**
+ * Shape checks for library data read from a backup file: every field the model requires, with the
+ * right type, or a message naming the first bad path, e.g. 「data.clips[3].source.title: expected a
+ * string」. Extra fields are kept as they are (a later version may add optional ones).
+ */
+import { HIGHLIGHT_COLORS, type LibraryData } from '../model';
+
+/** Longest single string a backup may hold (characters): a whole article is far below 100k. */
+export const MAX_STRING = 1_000_000;
+/** Deepest nesting a backup may hold; the model needs 5. */
+export const MAX_DEPTH = 32;
+
+/** A path built only when something is wrong: `{ up, key }` links, rendered by `show`. */
+interface Path {
+  up: Path | null;
+  key: string | number;
+}
+const at = (up: Path | null, key: string | number): Path => ({ up, key });
+function show(p: Path | null): string {
+  let out = '';
+  for (let q = p; q; q = q.up)
+    out = (typeof q.key === 'number' ? `[${q.key}]` : q.up ? `.${q.key}` : q.key) + out;
+  return out;
+}
+
+type Check = (v: unknown, path: Path) => string | null;
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str: Check = (v, p) => (typeof v === 'string' ? null : `${show(p)}: expected a string`);
+const num: Check = (v, p) =>
+  typeof v === 'number' && Number.isFinite(v) ? null : `${show(p)}: expected a number`;
+const optional =
+  (c: Check): Check =>
+  (v, p) =>
+    v === undefined ? null : c(v, p);
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v, p) =>
+    typeof v === 'string' && values.includes(v) ? null : `${show(p)}: expected one of ${values.join(', ')}`;
+
+function arrayOf(c: Check): Check {
+  return (v, p) => {
+    if (!Array.isArray(v)) return `${show(p)}: expected a list`;
+    for (let i = 0; i < v.length; i++) {
+      const e = c(v[i], at(p, i));
+      if (e) return e;
+    }
+    return null;
+  };
+}
+
+function shape(fields: Record<string, Check>): Check {
+  const entries = Object.entries(fields);
+  return (v, p) => {
+    if (!isObj(v)) return `${show(p)}: expected an object`;
+    for (const [k, c] of entries) {
+      const e = c(v[k], at(p, k));
+      if (e) return e;
+    }
+    return null;
+  };
+}
+
+const strings = arrayOf(str);
+const numbers = arrayOf(num);
+
+const article = shape({
+  key: str,
+  paper: str,
+  date: str,
+  pages: strings,
+  leadTitle: str,
+  title: str,
+  subtitle: str,
+  bylines: strings,
+  paragraphs: arrayOf(shape({ text: str, kind: oneOf(['text', 'crosshead', 'caption', 'credit']) })),
+  images: arrayOf(shape({ src: str, caption: str })),
+  continuesTo: str,
+  continuedFrom: str,
+  urls: strings,
+  parts: arrayOf(
+    shape({
+      page: str,
+      url: str,
+      from: num,
+      to: num,
+      regime: optional(oneOf(['first', 'split', 'duplicate', 'same-title'])),
+    }),
+  ),
+  order: num,
+});
+
+const storedArticle = shape({ key: str, article, urls: strings, firstSeenAt: num, lastSeenAt: num });
+
+const selectors = shape({
+  exact: str,
+  prefix: str,
+  suffix: str,
+  start: num,
+  end: num,
+  paragraph: num,
+  articleKey: str,
+});
+
+const highlight = shape({
+  id: str,
+  articleKey: str,
+  color: oneOf(HIGHLIGHT_COLORS),
+  selectors,
+  note: str,
+  tags: strings,
+  createdAt: num,
+  updatedAt: num,
+});
+
+const sourceRef = shape({
+  articleKey: str,
+  paper: str,
+  date: str,
+  pages: strings,
+  leadTitle: str,
+  title: str,
+  subtitle: str,
+  bylines: strings,
+  urls: strings,
+});
+
+const clip = shape({
+  id: str,
+  articleKey: str,
+  paragraphs: strings,
+  paragraphIndexes: numbers,
+  note: str,
+  tags: strings,
+  source: sourceRef,
+  createdAt: num,
+  updatedAt: num,
+});
+
+const library = shape({
+  articles: arrayOf(storedArticle),
+  highlights: arrayOf(highlight),
+  clips: arrayOf(clip),
+});
+
+/** Walk every value once: refuse over-long strings and over-deep nesting before any other check. */
+export function checkSizes(v: unknown, path: Path | null = at(null, 'data'), depth = 0): string | null {
+  if (typeof v === 'string') {
+    return v.length > MAX_STRING
+      ? `${show(path)} is ${(v.length / 1e6).toFixed(1)} million characters long; the limit is ${MAX_STRING / 1e6} million`
+      : null;
+  }
+  if (typeof v !== 'object' || v === null) return null;
+  if (depth >= MAX_DEPTH) return `${show(path)} is nested deeper than ${MAX_DEPTH} levels`;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const e = checkSizes(v[i], at(path, i), depth + 1);
+      if (e) return e;
+    }
+    return null;
+  }
+  for (const k in v) {
+    const e = checkSizes((v as Record<string, unknown>)[k], at(path, k), depth + 1);
+    if (e) return e;
+  }
+  return null;
+}
+
+/** Same id twice in one list: a damaged or hand-edited file (our backups never have them). */
+function firstDuplicate(
+  list: ReadonlyArray<Record<string, unknown>>,
+  field: string,
+  path: string,
+): string | null {
+  const seen = new Set<unknown>();
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i][field];
+    if (seen.has(id)) return `${path}[${i}].${field} ${JSON.stringify(id)} appears twice`;
+    seen.add(id);
+  }
+  return null;
+}
+
+/** Check a parsed value is LibraryData: sizes, shape, then unique ids. Returns the problem or null. */
+export function checkLibrary(v: unknown): string | null {
+  const sized = checkSizes(v);
+  if (sized) return sized;
+  const shaped = library(v, at(null, 'data'));
+  if (shaped) return shaped;
+  const d = v as LibraryData;
+  const rows = (x: readonly object[]) => x as unknown as Array<Record<string, unknown>>;
+  return (
+    firstDuplicate(rows(d.articles), 'key', 'data.articles') ??
+    firstDuplicate(rows(d.highlights), 'id', 'data.highlights') ??
+    firstDuplicate(rows(d.clips), 'id', 'data.clips')
+  );
+}

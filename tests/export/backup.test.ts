@@ -1,0 +1,238 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_COLORS, type Article, type LibraryData } from '../../lib/model';
+import { makeBackup, parseBackup } from '../../lib/export/backup';
+import { mergeLibrary } from '../../lib/export/merge';
+import { makeArticle, makeClip, makeHighlight, makeStored } from './factories';
+
+const NOW = new Date('2026-11-29T20:00:00Z');
+
+const text = fc.string({
+  unit: fc.constantFrom('春', '运', '，', '。', 'a', ' ', '\u3000', '"', '\\', '\n', '😀'),
+});
+const stamp = fc.integer({ min: 0, max: 2e12 });
+const article: fc.Arbitrary<Article> = fc.record({
+  key: fc.string({ minLength: 1 }),
+  paper: text,
+  date: text,
+  pages: fc.array(text, { maxLength: 3 }),
+  leadTitle: text,
+  title: text,
+  subtitle: text,
+  bylines: fc.array(text, { maxLength: 2 }),
+  paragraphs: fc.array(
+    fc.record({
+      text,
+      kind: fc.constantFrom('text', 'crosshead', 'caption', 'credit') as fc.Arbitrary<'text'>,
+    }),
+    { maxLength: 4 },
+  ),
+  images: fc.array(fc.record({ src: text, caption: text }), { maxLength: 1 }),
+  continuesTo: text,
+  continuedFrom: text,
+  urls: fc.array(text, { maxLength: 2 }),
+  parts: fc.array(fc.record({ page: text, url: text, from: fc.nat(), to: fc.nat() }), { maxLength: 2 }),
+  order: fc.nat(),
+});
+const library: fc.Arbitrary<LibraryData> = fc.record({
+  articles: fc.uniqueArray(
+    fc
+      .record({ article, urls: fc.array(text, { maxLength: 2 }), firstSeenAt: stamp, lastSeenAt: stamp })
+      .map((r) => ({ key: r.article.key, ...r })),
+    { selector: (a) => a.key, maxLength: 4 },
+  ),
+  highlights: fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1 }),
+      articleKey: text,
+      color: fc.constantFrom(...HIGHLIGHT_COLORS),
+      selectors: fc.record({
+        exact: text,
+        prefix: text,
+        suffix: text,
+        start: fc.nat(),
+        end: fc.nat(),
+        paragraph: fc.nat(),
+        articleKey: text,
+      }),
+      note: text,
+      tags: fc.array(text, { maxLength: 2 }),
+      createdAt: stamp,
+      updatedAt: stamp,
+    }),
+    { selector: (h) => h.id, maxLength: 5 },
+  ),
+  clips: fc.uniqueArray(
+    fc.record({
+      id: fc.string({ minLength: 1 }),
+      articleKey: text,
+      paragraphs: fc.array(text, { maxLength: 3 }),
+      paragraphIndexes: fc.array(fc.nat(), { maxLength: 3 }),
+      note: text,
+      tags: fc.array(text, { maxLength: 2 }),
+      source: fc.record({
+        articleKey: text,
+        paper: text,
+        date: text,
+        pages: fc.array(text),
+        leadTitle: text,
+        title: text,
+        subtitle: text,
+        bylines: fc.array(text),
+        urls: fc.array(text),
+      }),
+      createdAt: stamp,
+      updatedAt: stamp,
+    }),
+    { selector: (c) => c.id, maxLength: 5 },
+  ),
+});
+
+describe('backup round trip', () => {
+  it('parseBackup(makeBackup(x)) deep-equals x', () => {
+    fc.assert(
+      fc.property(library, (data) => {
+        const r = parseBackup(makeBackup(data, NOW));
+        expect(r).toEqual({ ok: true, value: data });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stamps format, version and the given time', () => {
+    const file = JSON.parse(makeBackup({ articles: [], highlights: [], clips: [] }, NOW));
+    expect(file).toMatchObject({
+      format: 'epaper-reader-backup',
+      version: 1,
+      exportedAt: '2026-11-29T20:00:00.000Z',
+    });
+  });
+});
+
+describe('merge', () => {
+  it('is idempotent and never duplicates', () => {
+    fc.assert(
+      fc.property(library, library, (a, b) => {
+        const once = mergeLibrary(a, b).merged;
+        const twice = mergeLibrary(once, b);
+        expect(twice.merged).toEqual(once);
+        expect(twice.added).toEqual({ articles: 0, highlights: 0, clips: 0 });
+        expect(new Set(once.clips.map((c) => c.id)).size).toBe(once.clips.length);
+        expect(new Set(once.articles.map((x) => x.key)).size).toBe(once.articles.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('restoring a backup into an empty library gives identical data', () => {
+    fc.assert(
+      fc.property(library, (data) => {
+        const r = parseBackup(makeBackup(data, NOW));
+        if (!r.ok) throw new Error(r.error);
+        expect(mergeLibrary({ articles: [], highlights: [], clips: [] }, r.value).merged).toEqual(data);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps the newer highlight and clip, unions article URLs, counts what it did', () => {
+    const a = makeArticle();
+    const h = makeHighlight(a, '株洲西站', 0);
+    const c = makeClip(a, [0]);
+    const existing: LibraryData = { articles: [makeStored(a)], highlights: [h], clips: [c] };
+    const moved = makeArticle({ urls: ['http://example.org/pc/content_1.html'] });
+    const incoming: LibraryData = {
+      articles: [makeStored(moved, { lastSeenAt: 5000, firstSeenAt: 500 })],
+      highlights: [{ ...h, note: '新笔记', updatedAt: 9000 }],
+      clips: [{ ...c, note: '旧', updatedAt: 10 }, makeClip(a, [0], { id: 'c-new' })],
+    };
+    const r = mergeLibrary(existing, incoming);
+    expect(r.added).toEqual({ articles: 0, highlights: 0, clips: 1 });
+    expect(r.updated).toEqual({ articles: 1, highlights: 1, clips: 0 });
+    expect(r.skipped).toEqual({ articles: 0, highlights: 0, clips: 1 });
+    expect(r.merged.highlights[0].note).toBe('新笔记');
+    expect(r.merged.clips.map((x) => x.id)).toEqual([c.id, 'c-new']);
+    expect(r.merged.clips[0].note).toBe('');
+    const stored = r.merged.articles[0];
+    expect(stored.urls).toEqual(['http://example.org/content_1.htm', 'http://example.org/pc/content_1.html']);
+    expect(stored.article.urls).toEqual(stored.urls);
+    expect([stored.firstSeenAt, stored.lastSeenAt]).toEqual([500, 5000]);
+  });
+});
+
+describe('parseBackup refuses bad files and says why', () => {
+  const good = makeBackup(
+    {
+      articles: [makeStored()],
+      highlights: [makeHighlight(makeArticle(), '株洲西站', 0)],
+      clips: [makeClip(makeArticle(), [0])],
+    },
+    NOW,
+  );
+  const edit = (f: (o: any) => void) => {
+    const o = JSON.parse(good);
+    f(o);
+    return JSON.stringify(o);
+  };
+  it.each<[string, string, RegExp]>([
+    [
+      'truncated JSON',
+      good.slice(0, good.length - 40),
+      /cannot be read: it is not valid JSON; it may be damaged or cut short/,
+    ],
+    ['empty file', '', /it is empty/],
+    ['foreign JSON', JSON.stringify({ items: [] }), /not an E-paper Reader backup/],
+    ['a Zotero CSL file', '[{"id":"x","type":"article-newspaper"}]', /not an E-paper Reader backup/],
+    [
+      'newer version',
+      edit((o) => (o.version = 2)),
+      /newer version of E-paper Reader \(format 2; this one reads up to 1\)/,
+    ],
+    ['version missing', edit((o) => delete o.version), /no valid version/],
+    [
+      'clip title a number',
+      edit((o) => (o.data.clips[0].source.title = 5)),
+      /data\.clips\[0\]\.source\.title: expected a string/,
+    ],
+    [
+      'colour unknown',
+      edit((o) => (o.data.highlights[0].color = 'red')),
+      /data\.highlights\[0\]\.color: expected one of yellow/,
+    ],
+    ['articles not a list', edit((o) => (o.data.articles = {})), /data\.articles: expected a list/],
+    [
+      'paragraph kind unknown',
+      edit((o) => (o.data.articles[0].article.paragraphs[0].kind = 'ad')),
+      /paragraphs\[0\]\.kind/,
+    ],
+    [
+      'huge string',
+      edit((o) => (o.data.clips[0].note = '长'.repeat(1_000_001))),
+      /data\.clips\[0\]\.note is 1\.0 million characters long/,
+    ],
+    [
+      'duplicate clip ids',
+      edit((o) => o.data.clips.push(o.data.clips[0])),
+      /data\.clips\[1\]\.id "c-.*" appears twice/,
+    ],
+    [
+      'duplicate article keys',
+      edit((o) => o.data.articles.push(o.data.articles[0])),
+      /data\.articles\[1\]\.key .* appears twice/,
+    ],
+    [
+      'deep nesting',
+      edit((o) => (o.data.clips[0].extra = JSON.parse('['.repeat(100) + ']'.repeat(100)))),
+      /nested deeper than 32/,
+    ],
+  ])('%s', (_name, input, message) => {
+    const r = parseBackup(input);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  it('accepts a byte-order mark and keeps unknown extra fields', () => {
+    const r = parseBackup('\uFEFF' + edit((o) => (o.data.clips[0].color = 'green')));
+    expect(r.ok && (r.value.clips[0] as unknown as { color: string }).color).toBe('green');
+  });
+});
