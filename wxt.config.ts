@@ -1,13 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Build config for Chrome (MV3) and Firefox (MV3). Entrypoints live in entrypoints/ and only wire.
+// Permissions (docs/extension.md says why each one is there):
+// - storage: reader settings in storage.local (lib/extension/settings.ts);
+// - scripting: register the content script on a site the user switches on in the popup;
+// - activeTab: the popup reads the current tab's URL to offer that switch;
+// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install.
+// The content script's own `matches` come from lib/extension/hosts.ts (entrypoints/content/index.ts).
+
+const nativeBrowser = fileURLToPath(new URL('./lib/extension/native-browser.ts', import.meta.url));
+
+/** In the content-script build only, resolve webextension-polyfill to the native namespace (size). */
+function nativeBrowserInContentScript(): Plugin {
+  let isContent = false;
+  return {
+    name: 'epaper:native-browser-in-content-script',
+    enforce: 'pre',
+    configResolved(config) {
+      const entry = config.build.lib ? config.build.lib.entry : '';
+      isContent = JSON.stringify(entry).includes('entrypoints/content');
+    },
+    resolveId(source) {
+      return isContent && source === 'webextension-polyfill' ? nativeBrowser : null;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [nativeBrowserInContentScript()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,97 @@
+/**
+ * reader.html's page-text mode: paste (or drop .txt files of) printed pages, read their articles,
+ * pick one, and read it in the same Reader view as on the site. Continuations are followed among
+ * the pasted pages only.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Article } from '../lib/model';
+import { t } from '../lib/extension/i18n';
+import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/paste';
+import type { ReaderSettings } from '../lib/extension/settings';
+import { Reader } from './Reader';
+
+export interface PasteReaderProps {
+  /** Read the sheets (readSheets bound to readText and stitchPages). */
+  read: (sheets: Sheet[]) => Promise<PasteResult>;
+  settings: ReaderSettings;
+  onSettings: (s: ReaderSettings) => void;
+}
+
+/** Textarea + dropped files → article list → Reader. */
+export function PasteReader(props: PasteReaderProps): JSX.Element {
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<Sheet[]>([]);
+  const [result, setResult] = useState<PasteResult | null>(null);
+  const [chosen, setChosen] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    const sheets = [...splitPasted(text).map((s) => ({ name: '', text: s })), ...files];
+    setResult(await props.read(sheets));
+    setChosen(0);
+    setBusy(false);
+  };
+
+  const onDrop = async (e: DragEvent): Promise<void> => {
+    e.preventDefault();
+    const dropped = Array.from(e.dataTransfer?.files ?? []);
+    try {
+      const read = await Promise.all(dropped.map(async (f) => ({ name: f.name, text: await f.text() })));
+      setFiles((old) => [...old, ...read]);
+    } catch {
+      setResult({ articles: [], problems: [t('pasteDropFailed')] });
+    }
+  };
+
+  const article: Article | null = result?.articles[chosen] ?? null;
+  return (
+    <div class="paste-reader">
+      <section class="paste-input" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
+        <h1>{t('pasteTitle')}</h1>
+        <p>{t('pasteHint')}</p>
+        <textarea
+          data-testid="paste"
+          rows={10}
+          value={text}
+          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+        {files.length > 0 && (
+          <ul class="paste-files" data-testid="paste-files">
+            {files.map((f, i) => (
+              <li key={i}>{f.name}</li>
+            ))}
+          </ul>
+        )}
+        <button type="button" data-testid="paste-read" disabled={busy} onClick={() => void run()}>
+          {t('pasteRead')}
+        </button>
+      </section>
+      {result && (
+        <section class="paste-output">
+          <h2>{t('pasteArticles')}</h2>
+          {result.articles.length === 0 && <p>{t('pasteNone')}</p>}
+          <ol class="article-list" data-testid="article-list">
+            {result.articles.map((a, i) => (
+              <li key={i} data-testid="article-item" aria-current={i === chosen ? 'true' : undefined}>
+                <button type="button" onClick={() => setChosen(i)}>
+                  {a.title || t('untitled')}
+                </button>
+              </li>
+            ))}
+          </ol>
+          {(article || result.problems.length > 0) && (
+            <Reader
+              article={article}
+              problems={result.problems.map((text) => ({ text }))}
+              progress={null}
+              settings={props.settings}
+              onSettings={props.onSettings}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

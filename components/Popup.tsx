@@ -1,0 +1,55 @@
+/** The popup: the site switch for the current tab and a way into the page-text reader. */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../lib/extension/i18n';
+import type { Result } from '../lib/model';
+import type { SiteState } from '../lib/extension/site-switch';
+import { SiteSwitch } from './SiteSwitch';
+
+export interface PopupProps {
+  /** The tab's URL ('' when unknown). */
+  url: string;
+  getState: (url: string) => Promise<SiteState>;
+  setState: (url: string, on: boolean) => Promise<Result<SiteState>>;
+  openReader: () => void;
+}
+
+/** State is read once on open; a switch press asks, then shows what the browser decided. */
+export function Popup(props: PopupProps): JSX.Element {
+  const [state, setState] = useState<SiteState>('off');
+  const [busy, setBusy] = useState(true);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    void props.getState(props.url).then((s) => {
+      setState(s);
+      setBusy(false);
+    });
+  }, [props.url]);
+  let host = '';
+  try {
+    host = props.url ? new URL(props.url).host : '';
+  } catch {
+    host = '';
+  }
+  const change = async (on: boolean): Promise<void> => {
+    setBusy(true);
+    const r = await props.setState(props.url, on);
+    if (r.ok) {
+      setState(r.value);
+      setError('');
+    } else {
+      setError(r.error === 'denied' ? t('siteDenied') : r.error);
+      setState(await props.getState(props.url));
+    }
+    setBusy(false);
+  };
+  return (
+    <main class="popup">
+      <h1>{t('extName')}</h1>
+      <SiteSwitch host={host} state={state} busy={busy} error={error} onChange={(on) => void change(on)} />
+      <button type="button" data-testid="open-reader" onClick={props.openReader}>
+        {t('openReader')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The reader view of one (stitched) article: titles, bylines, paper · date · pages, paragraphs with a
+ * seam 「— 接第6版 —」 where each later part begins, images with captions, problems with a link, and
+ * the reader's settings. Page content is only ever text children (Preact escapes them); links and
+ * image sources pass the http(s) / same-origin guards first.
+ */
+import { Fragment, type JSX } from 'preact';
+import type { Article, Paragraph } from '../lib/model';
+import { metaLine, seamText } from '../lib/extension/format';
+import { t } from '../lib/extension/i18n';
+import type { ReaderProblem } from '../lib/extension/loader';
+import type { ReaderSettings } from '../lib/extension/settings';
+import { safeImage, safeLink } from '../lib/extension/urls';
+import { Settings } from './Settings';
+
+export interface ReaderProps {
+  article: Article | null;
+  problems: ReaderProblem[];
+  /** Pages loaded / asked for while stitching; null when done. */
+  progress: { done: number; total: number } | null;
+  settings: ReaderSettings;
+  onSettings: (s: ReaderSettings) => void;
+  onRefresh?: () => void;
+  onClose?: () => void;
+}
+
+/** The whole reader: toolbar, article, problems. */
+export function Reader(props: ReaderProps): JSX.Element {
+  const { article, problems, progress, settings } = props;
+  const cls = `reader theme-${settings.theme} font-${settings.font}`;
+  return (
+    <article class={cls} data-testid="reader" style={{ fontSize: `${settings.fontSize}px` }}>
+      <div class="reader-bar">
+        <Settings value={settings} onChange={props.onSettings} />
+        {props.onRefresh && (
+          <button
+            type="button"
+            data-testid="reader-refresh"
+            title={t('refreshHint')}
+            onClick={props.onRefresh}
+          >
+            {t('refresh')}
+          </button>
+        )}
+        {props.onClose && (
+          <button type="button" data-testid="reader-close" aria-label={t('close')} onClick={props.onClose}>
+            {t('close')}
+          </button>
+        )}
+      </div>
+      {progress && (
+        <p class="reader-progress" data-testid="reader-progress" role="status">
+          {t('loadingPages', [String(progress.done), String(progress.total)])}
+        </p>
+      )}
+      {article ? (
+        <ArticleView article={article} />
+      ) : (
+        !progress && <p class="reader-empty">{t('nothingRead')}</p>
+      )}
+      {problems.length > 0 && (
+        <ul class="reader-problems">
+          {problems.map((p, i) => (
+            <ProblemItem key={i} problem={p} />
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function ProblemItem({ problem }: { problem: ReaderProblem }): JSX.Element {
+  const href = problem.url ? safeLink(problem.url) : '';
+  return (
+    <li class="reader-problem" data-testid="reader-problem" role="note">
+      {problem.text}
+      {href && (
+        <>
+          {' '}
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {t('openOriginal')}
+          </a>
+        </>
+      )}
+    </li>
+  );
+}
+
+function ArticleView({ article }: { article: Article }): JSX.Element {
+  const pageUrl = article.urls[0] ?? '';
+  const images = article.images
+    .map((im) => ({ src: safeImage(im.src, pageUrl), caption: im.caption }))
+    .filter((im) => im.src);
+  // Where each later part begins: paragraph index → that part (its page label and URL).
+  const seams = new Map(article.parts.slice(1).map((p) => [p.from, p] as const));
+  return (
+    <>
+      <header class="reader-head">
+        {article.leadTitle && (
+          <p class="reader-leadtitle" data-testid="reader-leadtitle">
+            {article.leadTitle}
+          </p>
+        )}
+        <h1 class="reader-title" data-testid="reader-title">
+          {article.title || t('untitled')}
+        </h1>
+        {article.subtitle && (
+          <p class="reader-subtitle" data-testid="reader-subtitle">
+            {article.subtitle}
+          </p>
+        )}
+        {article.bylines.length > 0 && (
+          <p class="reader-bylines" data-testid="reader-bylines">
+            {article.bylines.join('　')}
+          </p>
+        )}
+        <p class="reader-meta" data-testid="reader-meta">
+          {metaLine(article)}
+        </p>
+      </header>
+      {images.map((im, i) => (
+        <figure key={`img${i}`} class="reader-figure">
+          <img src={im.src} alt={im.caption} loading="lazy" referrerpolicy="no-referrer" />
+          {im.caption && <figcaption>{im.caption}</figcaption>}
+        </figure>
+      ))}
+      {article.paragraphs.map((p, i) => {
+        const part = seams.get(i);
+        return (
+          <Fragment key={i}>
+            {part && <Seam label={part.page} url={part.url} />}
+            <ParagraphView p={p} />
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+function Seam({ label, url }: { label: string; url: string }): JSX.Element {
+  const href = safeLink(url);
+  const text = seamText(label);
+  return (
+    <p class="reader-seam" data-testid="seam">
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {text}
+        </a>
+      ) : (
+        text
+      )}
+    </p>
+  );
+}
+
+function ParagraphView({ p }: { p: Paragraph }): JSX.Element {
+  return (
+    <p class={`reader-p kind-${p.kind}`} data-testid="reader-paragraph" data-kind={p.kind}>
+      {p.text}
+    </p>
+  );
+}

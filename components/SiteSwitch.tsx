@@ -1,0 +1,47 @@
+/** The popup's "Read this site as e-paper" switch: a checkbox with a one-line state hint. */
+import type { JSX } from 'preact';
+import { t } from '../lib/extension/i18n';
+import type { SiteState } from '../lib/extension/site-switch';
+
+export interface SiteSwitchProps {
+  /** Host name shown beside the switch ('' when there is no site). */
+  host: string;
+  state: SiteState;
+  busy: boolean;
+  error: string;
+  onChange: (on: boolean) => void;
+}
+
+/** Disabled for built-in sites (always on) and for non-web pages. */
+export function SiteSwitch(props: SiteSwitchProps): JSX.Element {
+  const on = props.state === 'on' || props.state === 'builtin';
+  const fixed = props.state === 'builtin' || props.state === 'unsupported';
+  const hint =
+    props.error ||
+    (props.state === 'builtin'
+      ? t('siteBuiltIn')
+      : props.state === 'unsupported'
+        ? t('siteUnsupported')
+        : on
+          ? t('siteOnHint')
+          : t('siteOffHint'));
+  return (
+    <div class="site-switch">
+      <label>
+        <input
+          type="checkbox"
+          role="switch"
+          data-testid="site-switch"
+          checked={on}
+          disabled={fixed || props.busy}
+          onChange={(e) => props.onChange((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        {t('siteSwitch')}
+        {props.host && <span class="site-host"> {props.host}</span>}
+      </label>
+      <p class="site-hint" data-testid="site-hint" role="status">
+        {hint}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The UI's CSS, as a string: injected as a <style> inside the shadow root (page CSS cannot reach it,
+ * ours cannot leak out) and into the extension pages. `:host { all: initial }` stops the page's
+ * inherited fonts and colours from crossing the shadow boundary.
+ */
+export const UI_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.ui { font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1d1d1f; }
+button { font: inherit; cursor: pointer; border: 1px solid #b8b8c0; background: #fff; color: #1d1d1f; border-radius: 4px; padding: 2px 8px; }
+button:hover { background: #f0f0f4; }
+.outlines { position: absolute; overflow: visible; z-index: 2147483000; }
+.outline polygon { fill: transparent; stroke: transparent; stroke-width: 2; cursor: pointer; pointer-events: all; }
+.outline text { fill: transparent; font: bold 13px system-ui, sans-serif; pointer-events: none; }
+.outline.lit polygon { fill: rgba(196, 30, 58, .08); stroke: #c41e3a; }
+.outline.lit text { fill: #c41e3a; }
+.block-panel { position: fixed; top: 12px; right: 12px; width: 300px; max-height: calc(100vh - 24px); overflow: auto;
+  background: rgba(255,255,255,.97); border: 1px solid #d0d0d8; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15);
+  padding: 8px; z-index: 2147483001; }
+.block-panel.collapsed { width: auto; }
+.block-list { margin: 6px 0 0; padding: 0; list-style: none; }
+.block-item { display: flex; gap: 6px; align-items: baseline; padding: 4px 6px; border-radius: 4px; cursor: pointer; }
+.block-item.lit, .block-item[aria-current="true"] { background: #fbe9ec; }
+.block-item[aria-current="true"] { outline: 2px solid #c41e3a; }
+.block-num { color: #c41e3a; font-weight: bold; min-width: 1.5em; text-align: right; }
+.block-title { flex: 1; }
+.mark { font-size: 12px; color: #fff; background: #6b6b75; border-radius: 3px; padding: 0 4px; white-space: nowrap; }
+.block-keys { margin: 6px 0 0; font-size: 12px; color: #6b6b75; }
+.read-whole { position: fixed; right: 16px; bottom: 16px; z-index: 2147483001; padding: 8px 16px; font-size: 15px;
+  background: #c41e3a; color: #fff; border: none; border-radius: 20px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+.read-whole:hover { background: #a3182f; }
+.panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(760px, 100vw); overflow: auto; z-index: 2147483002;
+  box-shadow: -4px 0 24px rgba(0,0,0,.25); }
+.reader { display: block; min-height: 100%; padding: 16px 32px 48px; background: #fdfcf8; color: #1d1d1f; line-height: 1.8; }
+.reader.theme-dark { background: #1c1c1e; color: #e6e6e6; }
+.reader.theme-dark button { background: #2c2c2e; color: #e6e6e6; border-color: #48484a; }
+.reader.theme-dark a { color: #8ab4f8; }
+.reader.font-serif { font-family: "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", SimSun, serif; }
+.reader.font-sans { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
+.reader-bar { display: flex; gap: 6px; flex-wrap: wrap; justify-content: flex-end; font-size: 13px; position: sticky; top: 0; padding: 4px 0; }
+.reader-settings { display: inline-flex; gap: 4px; margin-right: auto; }
+.reader-progress { color: #6b6b75; font-size: .85em; }
+.reader-leadtitle, .reader-subtitle { margin: .3em 0; font-size: 1.05em; color: inherit; opacity: .85; }
+.reader-title { margin: .2em 0; font-size: 1.6em; line-height: 1.35; }
+.reader-bylines, .reader-meta { margin: .3em 0; font-size: .85em; opacity: .75; }
+.reader-p { margin: .6em 0; text-indent: 2em; }
+.reader-p.kind-crosshead { text-indent: 0; font-weight: bold; }
+.reader-p.kind-caption, .reader-p.kind-credit { text-indent: 0; font-size: .85em; opacity: .8; }
+.reader-seam { text-align: center; margin: 1.2em 0; font-size: .85em; opacity: .7; }
+.reader-figure { margin: 1em 0; text-align: center; }
+.reader-figure img { max-width: 100%; height: auto; }
+.reader-figure figcaption { font-size: .85em; opacity: .8; }
+.reader-problems { margin: 1.5em 0 0; padding: 8px 12px 8px 28px; border-left: 3px solid #d08c00; background: rgba(208,140,0,.08); font-size: .9em; }
+.reader-empty { opacity: .7; }
+`;
+
+/** Extra rules for the extension pages (reader.html, popup.html). */
+export const PAGE_CSS = `
+body { margin: 0; }
+.page .paste-reader { max-width: 860px; margin: 0 auto; padding: 16px; }
+.paste-input textarea { width: 100%; font: 14px/1.6 monospace; }
+.article-list button { border: none; background: none; text-align: left; color: #1a4fa0; }
+.article-list li[aria-current="true"] button { font-weight: bold; }
+.popup { width: 320px; padding: 12px; }
+.popup h1 { font-size: 16px; margin: 0 0 8px; }
+.site-hint { font-size: 12px; color: #6b6b75; }
+`;

@@ -1,0 +1,110 @@
+/**
+ * The reader panel inside the shadow root: opens over the page, runs a stitch (progress while pages
+ * load), renders the Reader, and writes the run's measurements on the host element:
+ * data-stitch-ms (click → stitched view rendered), data-stitch-source, data-fetch-count.
+ */
+import { render } from 'preact';
+import { Reader } from '../../components/Reader';
+import type { Article } from '../model';
+import type { LoaderDeps, ReaderProblem } from './loader';
+import { runReader, type ReaderStart, type StitchFn } from './reader-session';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  saveSettings,
+  type ReaderSettings,
+  type SettingsArea,
+} from './settings';
+
+/** What the panel needs from the content script. */
+export interface PanelEnv {
+  host: HTMLElement;
+  ui: HTMLElement;
+  now: () => number;
+  stitch: StitchFn;
+  loader: Omit<LoaderDeps, 'bypassCache' | 'onProgress'>;
+  settings?: SettingsArea;
+  /** Called with each finished article (the overlay learns continuation marks from it). */
+  onArticle?: (a: Article) => void;
+}
+
+/** The panel's controls. */
+export interface ReaderPanel {
+  open(start: ReaderStart): Promise<void>;
+  close(): void;
+  isOpen(): boolean;
+}
+
+/** Create the (closed) panel; settings are read once, in the background of the first open. */
+export function createReaderPanel(env: PanelEnv): ReaderPanel {
+  let el: HTMLElement | null = null;
+  let run = 0;
+  let last: ReaderStart | null = null;
+  let settings: ReaderSettings = { ...DEFAULT_SETTINGS };
+  const settingsReady = loadSettings(env.settings).then((s) => (settings = s));
+  let state: {
+    article: Article | null;
+    problems: ReaderProblem[];
+    progress: { done: number; total: number } | null;
+  } = { article: null, problems: [], progress: null };
+
+  const paint = (): void => {
+    if (!el) return;
+    render(
+      <Reader
+        {...state}
+        settings={settings}
+        onSettings={(s) => {
+          settings = s;
+          void saveSettings(env.settings, s);
+          paint();
+        }}
+        onRefresh={() => last && void start(last, true)}
+        onClose={close}
+      />,
+      el,
+    );
+  };
+
+  const start = async (from: ReaderStart, bypassCache: boolean): Promise<void> => {
+    const t0 = env.now();
+    const id = ++run;
+    last = from;
+    if (!el) {
+      el = env.ui.ownerDocument.createElement('div');
+      el.className = 'panel';
+      el.setAttribute('role', 'dialog');
+      env.ui.append(el);
+    }
+    state = {
+      article: 'page' in from ? (from.page.articles[0] ?? null) : null,
+      problems: [],
+      progress: { done: 0, total: 0 },
+    };
+    await settingsReady;
+    paint();
+    const out = await runReader(from, env.stitch, { ...env.loader, bypassCache }, (done, total) => {
+      if (id !== run) return;
+      state = { ...state, progress: { done, total } };
+      paint();
+    });
+    if (id !== run || !el) return;
+    state = { article: out.article, problems: out.problems, progress: null };
+    paint();
+    env.host.dataset.stitchMs = String(Math.round((env.now() - t0) * 10) / 10);
+    env.host.dataset.stitchSource = out.source;
+    env.host.dataset.fetchCount = String(out.fetches);
+    if (out.article) env.onArticle?.(out.article);
+  };
+
+  function close(): void {
+    run++;
+    if (el) {
+      render(null, el);
+      el.remove();
+      el = null;
+    }
+  }
+
+  return { open: (from) => start(from, false), close, isOpen: () => el !== null };
+}
