@@ -5,7 +5,8 @@
  */
 import type { Article, ArticlePart } from '../model';
 import { findCopy } from './evidence';
-import { joinHalves, seamCutsSentence } from './seam';
+import { joinHalves } from '../text/repair';
+import { seamCutsSentence } from './seam';
 
 export type Regime = NonNullable<ArticlePart['regime']>;
 

@@ -5,7 +5,7 @@
  */
 import type { Article, Paragraph } from '../model';
 import { findMarker, removeMarker } from '../text/markers';
-import { endsParagraph, isHan } from '../text/normalize';
+import { endsParagraph } from '../text/normalize';
 
 /**
  * Drop a 「下转A4版」 left at the end of a part and a 「◀上接A01版」 left at its start (adapters usually
@@ -39,15 +39,4 @@ export function seamCutsSentence(before: Paragraph | undefined, after: Paragraph
   // Crossheads (●拿下“基础题”…), captions and credits end without a full stop by nature.
   if (before.kind !== 'text' || after.kind !== 'text') return false;
   return !endsParagraph(before.text);
-}
-
-/** Join two halves of one paragraph: no space between Chinese text, one space between Latin words. */
-export function joinHalves(before: string, after: string): string {
-  const a = before.trimEnd();
-  const b = after.trimStart();
-  const left = a.slice(-1);
-  const right = b.slice(0, 1);
-  const latin = /[A-Za-z0-9]/;
-  const space = latin.test(left) && latin.test(right) && !isHan(left) ? ' ' : '';
-  return a + space + b;
 }
