@@ -1,0 +1,86 @@
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { EpaperDB, SCHEMA_V1, type HighlightRowV1 } from '../../lib/db/index.ts';
+import { bigrams } from '../../lib/text/bigrams.ts';
+import { freshName, makeArticle, makeHighlight, ok, testLibrary } from './factories.ts';
+
+/** A version-1 row exactly as the first release wrote it. */
+function v1Row(id: string, exact: string, articleKey: string): HighlightRowV1 {
+  return {
+    ...makeHighlight(exact, { articleKey }),
+    id,
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
+    title: '',
+    terms: bigrams(exact),
+  };
+}
+
+describe('v1 → v2', () => {
+  it('fills paper and date of existing highlights from their article, else from the key', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const article = makeArticle({ key: 'hndaily-19688151', paper: '海南日报', date: '2026-07-09' });
+    await v1.table('articles').put({
+      key: article.key,
+      article,
+      urls: ['http://news.hndaily.cn/html/2026-07/09/content_58464_19688151.htm'],
+      firstSeenAt: 1,
+      lastSeenAt: 1,
+      paper: '海南日报',
+      date: '2026-07-09',
+    });
+    await v1
+      .table('highlights')
+      .bulkPut([
+        v1Row('a', '45亿元自贸港外贸账', 'hndaily-19688151'),
+        v1Row('b', '防止规模性返贫是底线', '株洲日报|2022-02-07|A1|0'),
+        v1Row('c', '无从查起', 'unknown-id'),
+      ]);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const v2 = new EpaperDB(name);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    const rows = await v2.highlights.orderBy('id').toArray();
+    expect(rows.map((r) => [r.id, r.paper, r.date])).toEqual([
+      ['a', '海南日报', '2026-07-09'],
+      ['b', '株洲日报', '2022-02-07'],
+      ['c', '', ''],
+    ]);
+    // The new indexes answer queries.
+    expect(await v2.highlights.where('paper').equals('海南日报').primaryKeys()).toEqual(['a']);
+    expect(
+      await v2.highlights.where('date').between('2022-01-01', '2022-12-31', true, true).primaryKeys(),
+    ).toEqual(['b']);
+    v2.close();
+  });
+
+  it('the library works on the upgraded data (search, filters)', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('highlights').put(v1Row('z', '防止规模性返贫是底线', '株洲日报|2022-02-07|A1|0'));
+    v1.close();
+    const l = testLibrary(name);
+    const r = ok(await l.search('返贫', { paper: '株洲日报', dateFrom: '2022-02-01' }));
+    expect(r.hits.map((h) => h.item.id)).toEqual(['z']);
+    l.close();
+  });
+
+  it('a database left by a newer release (downgrade) still opens and saves: Dexie 4 adopts its version', async () => {
+    const name = freshName();
+    const v9 = new Dexie(name);
+    v9.version(9).stores({ ...SCHEMA_V1, extra: 'id' });
+    await v9.open();
+    v9.close();
+    const l = testLibrary(name);
+    const h = ok(await l.saveHighlight(makeHighlight()));
+    expect(ok(await l.listForArticle(h.articleKey)).highlights).toEqual([h]);
+    l.close();
+  });
+});

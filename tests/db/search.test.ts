@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Library } from '../../lib/db/index.ts';
+import { foldForSearch } from '../../lib/text/bigrams.ts';
+import { emptyArticle, sourceOf } from '../../lib/model/index.ts';
+import { hainanArticles, seedParagraphs } from '../anchor/fixtures.ts';
+import { makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
+
+const hainan = emptyArticle({
+  key: '海南日报|2026-07-09|001|2',
+  paper: '海南日报',
+  date: '2026-07-09',
+  pages: ['1'],
+  title: '国家科学技术奖励大会两院院士大会中国科协第十一次全国代表大会',
+});
+const seedTexts = seedParagraphs().filter((p) => p.length > 20);
+const hainanTexts = hainanArticles().flatMap((a) => a.paragraphs);
+let l: Library;
+
+beforeAll(async () => {
+  l = testLibrary();
+  for (const p of seedTexts) ok(await l.saveClip(makeClip(p), makeArticle()));
+  for (const p of hainanTexts.slice(0, 120)) {
+    ok(await l.saveClip(makeClip(p, { articleKey: hainan.key, source: sourceOf(hainan) })));
+  }
+  ok(await l.saveClip(makeClip('人民日报记者 刘成友 报道', { tags: ['人物通讯'] })));
+  ok(await l.saveClip(makeClip('刘成在会上说，成友们要团结。')));
+  ok(
+    await l.saveHighlight(
+      makeHighlight('防止规模性返贫是底线', { color: 'pink', note: '底线思维' }),
+      makeArticle(),
+    ),
+  );
+  ok(
+    await l.saveHighlight(
+      makeHighlight('科技强国', { articleKey: hainan.key, color: 'blue', tags: ['科技'] }),
+      hainan,
+    ),
+  );
+});
+afterAll(() => l.close());
+
+/** What a plain full scan finds: every stored text that contains the folded query. */
+async function bruteForce(q: string): Promise<string[]> {
+  const all = ok(await l.dumpAll());
+  const f = foldForSearch(q);
+  const has = (s: string) => foldForSearch(s).includes(f);
+  const title = new Map(
+    all.articles.map((a) => [a.key, [a.article.leadTitle, a.article.title, a.article.subtitle].join(' ')]),
+  );
+  return [
+    ...all.clips.filter((c) => [c.paragraphs.join('\n'), c.note, c.tags.join(' '), c.source.title].some(has)),
+    ...all.highlights.filter((h) =>
+      [h.selectors.exact, h.note, h.tags.join(' '), title.get(h.articleKey) ?? ''].some(has),
+    ),
+  ]
+    .map((x) => x.id)
+    .sort();
+}
+
+describe('search over real text', () => {
+  it.each(['返贫', '防返贫', '乡村振兴', '株洲', '科技', '院士', '2021', '贫', '·', 'ＣＮ'])(
+    '%s finds exactly what a full scan finds',
+    async (q) => {
+      const r = ok(await l.search(q));
+      const ids = r.hits.map((h) => h.item.id).sort();
+      expect(ids).toEqual(await bruteForce(q));
+      expect(r.total).toBe(ids.length);
+    },
+  );
+
+  it('返贫 finds 防返贫', async () => {
+    const r = ok(await l.search('返贫'));
+    expect(r.hits.some((h) => h.kind === 'clip' && h.item.paragraphs[0].includes('防返贫'))).toBe(true);
+  });
+
+  it('刘成友 is found whole, not as 刘成 + 成友 in different places', async () => {
+    const r = ok(await l.search('刘成友'));
+    expect(r.hits.map((h) => (h.kind === 'clip' ? h.item.paragraphs[0] : ''))).toEqual([
+      '人民日报记者 刘成友 报道',
+    ]);
+  });
+
+  it('searches notes, tags and titles too', async () => {
+    expect(ok(await l.search('底线思维')).hits.map((h) => h.kind)).toEqual(['highlight']);
+    expect(ok(await l.search('人物通讯')).total).toBe(1);
+    const byTitle = ok(await l.search('中国科协第十一次', { kinds: ['highlight'] }));
+    expect(byTitle.hits.map((h) => h.kind === 'highlight' && h.item.selectors.exact)).toEqual(['科技强国']);
+  });
+});
+
+describe('filters', () => {
+  it('by paper and date range', async () => {
+    const r = ok(await l.search('', { paper: '海南日报', dateFrom: '2026-07-01', dateTo: '2026-07-31' }));
+    expect(r.total).toBe(121);
+    expect(r.hits.every((h) => h.item.articleKey === hainan.key)).toBe(true);
+    expect(ok(await l.search('', { dateTo: '2022-12-31', kinds: ['highlight'] })).total).toBe(1);
+  });
+
+  it('by colour (highlights only), tag and kind, newest first, cut at the limit', async () => {
+    const pink = ok(await l.search('', { colors: ['pink'] }));
+    expect(pink.hits.map((h) => h.kind === 'highlight' && h.item.color)).toEqual(['pink']);
+    expect(ok(await l.search('', { tags: ['科技', '人物通讯'] })).total).toBe(2);
+    const limited = ok(await l.search('株洲', { kinds: ['clip'], limit: 3 }));
+    expect(limited.hits).toHaveLength(3);
+    expect(limited.total).toBeGreaterThan(3);
+    const times = limited.hits.map((h) => h.item.updatedAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
