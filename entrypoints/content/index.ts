@@ -20,6 +20,7 @@ export default defineContentScript({
       t0,
       now: () => performance.now(),
       listen: (target, type, fn) => ctx.addEventListener(target, type, fn),
+      defer: (fn, ms) => void ctx.setTimeout(fn, ms),
       onInvalidated: (fn) => ctx.onInvalidated(fn),
       readPage,
       stitch: stitchArticle,

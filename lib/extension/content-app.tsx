@@ -8,7 +8,8 @@ import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
 import { mountHost } from './host';
 import { startLayoutOverlay } from './layout-overlay';
-import type { LoaderDeps } from './loader';
+import { scanIssue } from './issue-marks';
+import { createLoader, type LoaderDeps } from './loader';
 import { createReaderPanel } from './reader-panel';
 import type { StitchFn } from './reader-session';
 import type { SettingsArea } from './settings';
@@ -21,6 +22,8 @@ export interface ContentEnv {
   t0: number;
   now: () => number;
   listen: (target: EventTarget, type: string, fn: (e: Event) => void) => void;
+  /** ctx.setTimeout: run later, and not at all once the content script is invalidated. */
+  defer: (fn: () => void, ms: number) => void;
   onInvalidated: (fn: () => void) => void;
   readPage: (doc: Document, url: string) => Page;
   stitch: StitchFn;
@@ -60,7 +63,13 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   });
 
   if (kind === 'layout') {
-    learn = startLayoutOverlay(page, { doc: env.doc, host, ui, listen: env.listen, panel }).learn;
+    const overlay = startLayoutOverlay(page, { doc: env.doc, host, ui, listen: env.listen, panel });
+    learn = overlay.learn;
+    // After the overlay is up: read the issue's other layout pages (cache first) for → 6 / ← 1 marks.
+    env.defer(() => {
+      const { load } = createLoader({ ...env.loader, pageUrl: env.url });
+      void scanIssue(page, load).then((marks) => overlay.addMarks(marks));
+    }, 0);
   } else {
     const el = env.doc.createElement('div');
     ui.append(el);

@@ -21,9 +21,10 @@ export interface OverlayEnv {
   panel: ReaderPanel;
 }
 
-/** The overlay's handle: learn marks from a read article. */
+/** The overlay's handle: marks learnt later (issue scan, articles read in the panel). */
 export interface LayoutOverlay {
   learn(article: Article): void;
+  addMarks(marks: Record<string, BlockMarks>): void;
 }
 
 /** Render the overlay for a layout page now (synchronously) and wire its listeners. */
@@ -92,6 +93,11 @@ export function startLayoutOverlay(page: Page, env: OverlayEnv): LayoutOverlay {
       const href = page.blocks.find((b) => article.urls.includes(b.href))?.href;
       if (!href || i < 0) return;
       s.marks = { ...s.marks, [href]: { from: article.pages[i - 1], to: article.pages[i + 1] } };
+      paint();
+    },
+    addMarks(marks) {
+      // What a read article showed wins over what the title scan guessed.
+      s.marks = { ...marks, ...s.marks };
       paint();
     },
   };
