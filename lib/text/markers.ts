@@ -153,7 +153,8 @@ export function stripMarkers(paragraphs: Paragraph[]): StrippedMarkers {
   let continuesTo = '';
   let continuedFrom = '';
   for (const p of paragraphs ?? []) {
-    const m = findMarker(p?.text ?? '');
+    if (!p) continue;
+    const m = findMarker(p.text ?? '');
     if (!m) {
       out.push({ ...p });
       continue;

@@ -19,12 +19,27 @@ const ASCII_WORD = /[A-Za-z0-9]/;
  * words cut apart by a line (「digital」 | 「paper」) get a space, because there the space was printed.
  */
 export function joinHalves(a: string, b: string): string {
-  const left = a.trimEnd();
-  const right = b.trimStart();
+  return joinAll([a, b]);
+}
+
+/** Join many halves at once: each seam is decided by the two characters around it, then one join. */
+function joinAll(pieces: string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let piece = pieces[i];
+    if (i > 0) piece = piece.trimStart();
+    if (i < pieces.length - 1) piece = piece.trimEnd();
+    if (i > 0) parts.push(seam(parts[parts.length - 1], piece));
+    parts.push(piece);
+  }
+  return parts.join('');
+}
+
+// Only two Latin/digit runs cut apart need the space that was printed between them.
+function seam(left: string, right: string): string {
   const l = left.slice(-1);
   const r = right.slice(0, 1);
-  const space = ASCII_WORD.test(l) && ASCII_WORD.test(r) && /[A-Za-z]/.test(l + r) ? ' ' : '';
-  return left + space + right;
+  return ASCII_WORD.test(l) && ASCII_WORD.test(r) && /[A-Za-z]/.test(l + r) ? ' ' : '';
 }
 
 /**
@@ -35,15 +50,33 @@ export function joinHalves(a: string, b: string): string {
 export function repairParagraphs(paragraphs: Paragraph[]): RepairResult {
   const out: Paragraph[] = [];
   let joined = 0;
+  // The halves of the paragraph being repaired; joined once at the end so that a long run of cut
+  // lines (a PDF's text with hard line breaks) stays linear instead of re-copying a growing string.
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 1) out[out.length - 1].text = joinAll(run);
+    run = [];
+  };
   for (const p of paragraphs ?? []) {
     if (!p) continue;
     const prev = out[out.length - 1];
-    if (prev && prev.kind === 'text' && p.kind === 'text' && p.text && !endsParagraph(prev.text)) {
-      prev.text = joinHalves(prev.text, p.text);
+    const last = run[run.length - 1];
+    if (
+      prev &&
+      prev.kind === 'text' &&
+      p.kind === 'text' &&
+      p.text &&
+      last !== undefined &&
+      !endsParagraph(last)
+    ) {
+      run.push(p.text);
       joined++;
       continue;
     }
+    flush();
     out.push({ ...p });
+    run = [p.text ?? ''];
   }
+  flush();
   return { paragraphs: out, joined };
 }
