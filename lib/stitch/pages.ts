@@ -45,7 +45,9 @@ function givenLoader(pages: Page[], load?: PageLoader): PageLoader {
         ...first,
         kind: 'text',
         articles,
-        blocks: load ? blocks : [],
+        // Blocks whose article pages were not given stay: loading them fails with a problem that
+        // names them (「…」 may continue on page 6 … content_430784.html was not given).
+        blocks,
         pageLinks: same.flatMap((p) => p.pageLinks),
       };
     }
@@ -59,7 +61,10 @@ export async function stitchPages(pages: Page[], load?: PageLoader): Promise<Pag
   const sorted = [...pages].filter(Boolean).sort(comparePages);
   const loader = givenLoader(sorted, load);
   const items = sorted.flatMap((page) => page.articles.map((a) => ({ article: a, page })));
-  const traces = await Promise.all(items.map((it) => stitchTraced(it.article, it.page, loader)));
+  // Neighbours are probed for same-title parts among the given pages (hbrb, 中国青年报 05 → 06).
+  const traces = await Promise.all(
+    items.map((it) => stitchTraced(it.article, it.page, loader, { sameTitle: true })),
+  );
   // Keep each stitched story once: drop a result whose parts are all inside another result.
   const sets = traces.map((t) => new Set(t.used));
   const keep = traces.map((t, i) =>
