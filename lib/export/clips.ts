@@ -35,6 +35,7 @@ function tagLine(tags: readonly string[]): string[] {
 
 /** Highlights that may fall inside this clip: same article, starting in one of its paragraphs. */
 function highlightsFor(clip: Clip, highlights: readonly Highlight[]): Highlight[] {
+  if (highlights.length === 0) return [];
   const inClip = new Set(clip.paragraphIndexes);
   return highlights.filter(
     (h) => h.articleKey === clip.articleKey && (inClip.size === 0 || inClip.has(h.selectors.paragraph)),

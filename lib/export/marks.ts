@@ -16,21 +16,25 @@ export interface Span {
 }
 
 const WS = /[\s\u3000\u00A0\u200B-\u200D\u2060-\u2064\uFEFF]/;
+const WS_G = /[\s\u3000\u00A0\u200B-\u200D\u2060-\u2064\uFEFF]/g;
 
-/** Text without white space plus, for each kept character, its index in the original. */
-function compact(s: string): { text: string; map: number[] } {
-  let text = '';
+/** Text without white space and, when anything was removed, each kept character's original index. */
+interface Compact {
+  text: string;
+  /** null: nothing was removed, indexes are the same. */
+  map: number[] | null;
+}
+
+function compact(s: string): Compact {
+  // Most paragraphs have no white space at all (Chinese text): no copy, no index map.
+  if (!WS.test(s)) return { text: s, map: null };
   const map: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (WS.test(s[i])) continue;
-    text += s[i];
-    map.push(i);
-  }
-  return { text, map };
+  for (let i = 0; i < s.length; i++) if (!WS.test(s[i])) map.push(i);
+  return { text: s.replace(WS_G, ''), map };
 }
 
 function strip(s: string): string {
-  return compact(s).text;
+  return s.replace(WS_G, '');
 }
 
 /** Longest common suffix length of a and b, capped (used to score a candidate's prefix). */
@@ -98,19 +102,15 @@ export function placeHighlights(
   return { spans: spans.map(mergeSpans), unplaced };
 }
 
-function addSpans(
-  spans: Span[][],
-  parts: Array<{ text: string; map: number[] }>,
-  starts: number[],
-  from: number,
-  to: number,
-): void {
+function addSpans(spans: Span[][], parts: Compact[], starts: number[], from: number, to: number): void {
   for (let i = 0; i < parts.length; i++) {
     const a = Math.max(from, starts[i]);
     const b = Math.min(to, starts[i] + parts[i].text.length);
     if (a >= b) continue;
     const map = parts[i].map;
-    spans[i].push({ start: map[a - starts[i]], end: map[b - 1 - starts[i]] + 1 });
+    const from0 = a - starts[i];
+    const to0 = b - 1 - starts[i];
+    spans[i].push(map ? { start: map[from0], end: map[to0] + 1 } : { start: from0, end: to0 + 1 });
   }
 }
 
@@ -135,6 +135,7 @@ const EDGE = /[\p{P}\p{S}\s\u3000]/u;
  * would not read as a mark next to a full-width 「，」 (domain.md §6).
  */
 export function renderMarked(text: string, spans: readonly Span[], style: MarkStyle): string {
+  if (spans.length === 0) return escapeInline(text);
   let out = '';
   let pos = 0;
   let nextEscape = false;

@@ -20,7 +20,8 @@ const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
  */
 export function flattenParagraph(s: string): string {
   const text = stripZeroWidth(s).replace(/\r\n?/g, '\n');
-  if (!text.includes('\n')) return text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  // String.prototype.trim already removes U+3000, U+00A0 and every other Unicode space.
+  if (!text.includes('\n')) return text.trim();
   const lines = text.split('\n');
   let out = '';
   for (const raw of lines) {
@@ -53,12 +54,14 @@ const INLINE_ESCAPES: Record<string, string> = {
   '|': '\\|',
   '~': '\\~',
 };
-const INLINE_RE = /[\\`*_[\]<>#$|~]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
+// Zero-width characters are matched here too and dropped, so escaping is one pass over the text.
+const INLINE_RE = /[\\`*_[\]<>#$|~\u200B-\u200D\u2060-\u2064\uFEFF]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
 
 /** Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart). */
 export function escapeInline(s: string): string {
-  return stripZeroWidth(s).replace(INLINE_RE, (c) => {
+  return s.replace(INLINE_RE, (c) => {
     if (c === '&') return '&amp;';
+    if (c.length === 1 && c >= '\u200B' && !(c in INLINE_ESCAPES)) return '';
     if (c.length > 1) return c.replace(/./g, '\\$&');
     return INLINE_ESCAPES[c];
   });

@@ -10,42 +10,49 @@ export const MAX_STRING = 1_000_000;
 /** Deepest nesting a backup may hold; the model needs 5. */
 export const MAX_DEPTH = 32;
 
-/** A path built only when something is wrong: `{ up, key }` links, rendered by `show`. */
-interface Path {
-  up: Path | null;
-  key: string | number;
+/**
+ * What is wrong and where. The path is collected on the way back up, innermost key first, so a
+ * valid file (the usual case, 50,000 clips) allocates nothing for paths.
+ */
+interface Problem {
+  up: Array<string | number>;
+  what: string;
 }
-const at = (up: Path | null, key: string | number): Path => ({ up, key });
-function show(p: Path | null): string {
-  let out = '';
-  for (let q = p; q; q = q.up)
-    out = (typeof q.key === 'number' ? `[${q.key}]` : q.up ? `.${q.key}` : q.key) + out;
+const problem = (what: string): Problem => ({ up: [], what });
+function show(p: Problem, root: string): string {
+  let out = root;
+  for (let i = p.up.length - 1; i >= 0; i--) {
+    const k = p.up[i];
+    out += typeof k === 'number' ? `[${k}]` : `.${k}`;
+  }
   return out;
 }
 
-type Check = (v: unknown, path: Path) => string | null;
+type Check = (v: unknown) => Problem | null;
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const str: Check = (v, p) => (typeof v === 'string' ? null : `${show(p)}: expected a string`);
-const num: Check = (v, p) =>
-  typeof v === 'number' && Number.isFinite(v) ? null : `${show(p)}: expected a number`;
+const str: Check = (v) => (typeof v === 'string' ? null : problem('expected a string'));
+const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : problem('expected a number'));
 const optional =
   (c: Check): Check =>
-  (v, p) =>
-    v === undefined ? null : c(v, p);
+  (v) =>
+    v === undefined ? null : c(v);
 const oneOf =
   (values: readonly string[]): Check =>
-  (v, p) =>
-    typeof v === 'string' && values.includes(v) ? null : `${show(p)}: expected one of ${values.join(', ')}`;
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : problem(`expected one of ${values.join(', ')}`);
 
 function arrayOf(c: Check): Check {
-  return (v, p) => {
-    if (!Array.isArray(v)) return `${show(p)}: expected a list`;
+  return (v) => {
+    if (!Array.isArray(v)) return problem('expected a list');
     for (let i = 0; i < v.length; i++) {
-      const e = c(v[i], at(p, i));
-      if (e) return e;
+      const e = c(v[i]);
+      if (e) {
+        e.up.push(i);
+        return e;
+      }
     }
     return null;
   };
@@ -53,11 +60,14 @@ function arrayOf(c: Check): Check {
 
 function shape(fields: Record<string, Check>): Check {
   const entries = Object.entries(fields);
-  return (v, p) => {
-    if (!isObj(v)) return `${show(p)}: expected an object`;
+  return (v) => {
+    if (!isObj(v)) return problem('expected an object');
     for (const [k, c] of entries) {
-      const e = c(v[k], at(p, k));
-      if (e) return e;
+      const e = c(v[k]);
+      if (e) {
+        e.up.push(k);
+        return e;
+      }
     }
     return null;
   };
@@ -146,26 +156,40 @@ const library = shape({
 });
 
 /** Walk every value once: refuse over-long strings and over-deep nesting before any other check. */
-export function checkSizes(v: unknown, path: Path | null = at(null, 'data'), depth = 0): string | null {
+function sizes(v: unknown, depth: number): Problem | null {
   if (typeof v === 'string') {
     return v.length > MAX_STRING
-      ? `${show(path)} is ${(v.length / 1e6).toFixed(1)} million characters long; the limit is ${MAX_STRING / 1e6} million`
+      ? problem(
+          `is ${(v.length / 1e6).toFixed(1)} million characters long; the limit is ${MAX_STRING / 1e6} million`,
+        )
       : null;
   }
   if (typeof v !== 'object' || v === null) return null;
-  if (depth >= MAX_DEPTH) return `${show(path)} is nested deeper than ${MAX_DEPTH} levels`;
+  if (depth >= MAX_DEPTH) return problem(`is nested deeper than ${MAX_DEPTH} levels`);
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const e = checkSizes(v[i], at(path, i), depth + 1);
-      if (e) return e;
+      const e = sizes(v[i], depth + 1);
+      if (e) {
+        e.up.push(i);
+        return e;
+      }
     }
     return null;
   }
   for (const k in v) {
-    const e = checkSizes((v as Record<string, unknown>)[k], at(path, k), depth + 1);
-    if (e) return e;
+    const e = sizes((v as Record<string, unknown>)[k], depth + 1);
+    if (e) {
+      e.up.push(k);
+      return e;
+    }
   }
   return null;
+}
+
+/** Over-long strings or over-deep nesting anywhere under `v`, as a sentence naming the path. */
+export function checkSizes(v: unknown, root = 'data'): string | null {
+  const e = sizes(v, 0);
+  return e ? `${show(e, root)} ${e.what}` : null;
 }
 
 /** Same id twice in one list: a damaged or hand-edited file (our backups never have them). */
@@ -187,8 +211,8 @@ function firstDuplicate(
 export function checkLibrary(v: unknown): string | null {
   const sized = checkSizes(v);
   if (sized) return sized;
-  const shaped = library(v, at(null, 'data'));
-  if (shaped) return shaped;
+  const shaped = library(v);
+  if (shaped) return `${show(shaped, 'data')}: ${shaped.what}`;
   const d = v as LibraryData;
   const rows = (x: readonly object[]) => x as unknown as Array<Record<string, unknown>>;
   return (
