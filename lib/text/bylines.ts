@@ -112,6 +112,9 @@ export function isCrosshead(line: string): boolean {
   return charLength(raw) <= SHORT_MAX && !/[。！？]/.test(raw);
 }
 
+// A story's closing dateline or end mark on a line of its own (海南日报): 「（本报三亚7月12日电）」, 「（完）」.
+const CLOSING_DATELINE = /^[（(](?:[^（()），。]{0,24}[讯电]|完)[）)]$/;
+
 interface Rule {
   kind: LineKind;
   name: string;
@@ -132,6 +135,12 @@ const RULES: Rule[] = [
     name: 'caption-with-credit',
     test: (l) => trailingCredit(l) !== '',
     example: '公安民警街头巡逻守护春节平安。通讯员供图',
+  },
+  {
+    kind: 'credit',
+    name: 'closing-dateline',
+    test: (l) => CLOSING_DATELINE.test(l),
+    example: '（本报三亚7月12日电）, （本报海口7月9日讯）, （完） — the line that closes a story',
   },
   { kind: 'byline', name: 'byline-line', test: isByline, example: '■ 海南日报全媒体记者 黄媛艳' },
   { kind: 'crosshead', name: 'crosshead', test: isCrosshead, example: '●拿下“基础题” 防返贫“防火墙”妥妥的' },

@@ -3,6 +3,7 @@
  * continuation markers taken out (「下转A4版」 → continuesTo 'A4') and the column cuts repaired.
  */
 import type { Paragraph } from '../../model';
+import { trailingCredit } from '../../text/bylines';
 import { charLength } from '../../text/normalize';
 import { stripMarkers } from '../../text/markers';
 import { repairParagraphs } from '../../text/repair';
@@ -70,7 +71,7 @@ export function readSpan(lines: PageLine[], span: Span): ArticleDraft {
   }
   // Photo news has no byline: its credit names the photographer (「株洲日报·掌上株洲记者/刘震摄」).
   if (span.photo && !bylines.length) {
-    const credit = raw.find((p) => p.kind === 'credit');
+    const credit = raw.find((p) => p.kind === 'credit' && trailingCredit(p.text));
     if (credit) bylines.push(credit.text);
   }
   const stripped = stripMarkers(raw);

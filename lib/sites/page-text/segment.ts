@@ -77,7 +77,7 @@ function photoStarts(lines: PageLine[], from: number, to: number): number[] {
     if (i > 0 && !endsSentence(lines[i - 1].text) && !isPhotoLine(lines[i - 1])) continue;
     for (let k = i + 1; k <= Math.min(i + 2, to - 2); k++) {
       if (lines[k].cls.kind !== 'text' || lines[k].marker) break;
-      if (lines[k + 1].cls.kind === 'credit') {
+      if (lines[k + 1].cls.rule === 'credit-only') {
         out.push(i);
         break;
       }
