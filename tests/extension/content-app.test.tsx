@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { DEMO_PATHS, renderDemoSite, type DemoFile } from '../../demo/render';
+import { startContentApp, type ContentEnv } from '../../lib/extension/content-app';
+import { fetchHtml } from '../../lib/extension/fetch-html';
+import { HOST_ID } from '../../lib/extension/host';
+import type { PageCache } from '../../lib/extension/loader';
+import { htmlToDocument } from '../../lib/extension/parse';
+import { readPage } from '../../lib/sites';
+import { stitchArticle } from '../../lib/stitch';
+import { useLocale } from './helpers';
+
+const BASE = 'http://127.0.0.1:4173';
+let site: Map<string, DemoFile> | undefined;
+// From the repository root: under happy-dom import.meta.url is not a file URL.
+const demoSite = () => (site ??= renderDemoSite(resolve(process.cwd(), 'tests/fixtures')));
+
+/** Load a demo page into the test window's own document, as the browser would have. */
+function loadIntoDocument(path: string): void {
+  const file = demoSite().get(path);
+  const html = file ? file.body : '<html><head><title>blog</title></head><body><p>一篇博客</p></body></html>';
+  (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(BASE + path);
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  while (document.firstChild) document.removeChild(document.firstChild);
+  for (const n of Array.from(parsed.childNodes)) document.appendChild(document.importNode(n, true));
+}
+
+/** fetch over the demo site map, counting calls. */
+function demoFetch() {
+  const calls: string[] = [];
+  const fn = async (url: string): Promise<Response> => {
+    calls.push(url);
+    const f = demoSite().get(new URL(url).pathname);
+    return f
+      ? new Response(f.body, { status: 200, headers: { 'content-type': f.contentType } })
+      : new Response('not here', { status: 404 });
+  };
+  return { fn, calls };
+}
+
+function env(path: string, extra: Partial<ContentEnv> = {}) {
+  const listened: string[] = [];
+  const { fn, calls } = demoFetch();
+  const map = new Map<string, string>();
+  const cache: PageCache = { get: async (u) => map.get(u) ?? null, put: async (u, h) => void map.set(u, h) };
+  const e: ContentEnv = {
+    doc: document,
+    url: BASE + path,
+    t0: performance.now(),
+    now: () => performance.now(),
+    listen: (target, type, f) => {
+      listened.push(type);
+      target.addEventListener(type, f);
+    },
+    defer: () => undefined,
+    onInvalidated: () => undefined,
+    readPage,
+    stitch: stitchArticle,
+    loader: {
+      fetchSameOrigin: (u) => fetchHtml((x) => fn(x), u),
+      parse: (html, u) => readPage(htmlToDocument(html, u, new DOMParser()), u),
+      cache,
+    },
+    ...extra,
+  };
+  return { e, listened, calls };
+}
+
+const shadow = () => document.getElementById(HOST_ID)!.shadowRoot!;
+const all = (id: string) => Array.from(shadow().querySelectorAll(`[data-testid="${id}"]`));
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+}
+
+beforeEach(() => useLocale('zh_CN'));
+
+describe('startContentApp', () => {
+  it('does nothing on a page that is not an e-paper page: no host element, no listeners', () => {
+    loadIntoDocument('/blog/post.html');
+    const { e, listened } = env('/blog/post.html');
+    expect(startContentApp(e)).toBe('none');
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    expect(listened).toEqual([]);
+  });
+
+  it('lists the blocks of a layout page in an open shadow root and says it is ready', () => {
+    const path = DEMO_PATHS.front['2026-07-09'];
+    loadIntoDocument(path);
+    const { e } = env(path);
+    expect(startContentApp(e)).toBe('layout');
+    const host = document.getElementById(HOST_ID)!;
+    expect(host.parentElement).toBe(document.body);
+    expect(host.dataset.ready).toBe('layout');
+    expect(Number(host.dataset.overlayMs)).toBeGreaterThanOrEqual(0);
+    const items = all('block-item');
+    expect(items.length).toBe(6);
+    expect(items[3].getAttribute('data-href')).toBe(BASE + DEMO_PATHS.duplicate.part1);
+    expect(items[3].textContent).toContain('一张“纸”里的45亿元自贸港外贸账');
+  });
+
+  it('stitches a split story from the article page, then serves the next open from the cache', async () => {
+    const path = DEMO_PATHS.split.part1;
+    loadIntoDocument(path);
+    const { e, calls } = env(path);
+    expect(startContentApp(e)).toBe('article');
+    const host = document.getElementById(HOST_ID)!;
+    (all('read-whole')[0] as HTMLButtonElement).click();
+    await until(() => host.dataset.stitchSource !== undefined);
+    expect(host.dataset.stitchSource).toBe('network');
+    expect(Number(host.dataset.fetchCount)).toBe(calls.length);
+    expect(all('seam').map((s) => s.textContent)).toEqual(['— 接第2版 —']);
+    expect(all('reader-progress')).toEqual([]);
+    const text = all('reader-paragraph')
+      .map((p) => p.textContent)
+      .join('');
+    expect(text).not.toMatch(/下转|上接/);
+
+    delete host.dataset.stitchSource;
+    (all('reader-close')[0] as HTMLButtonElement).click();
+    expect(all('reader')).toEqual([]);
+    (all('read-whole')[0] as HTMLButtonElement).click();
+    await until(() => host.dataset.stitchSource !== undefined);
+    expect(host.dataset.stitchSource).toBe('cache');
+    expect(host.dataset.fetchCount).toBe('0');
+  });
+});
