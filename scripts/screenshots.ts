@@ -4,7 +4,12 @@
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { FRONT_PAGE, SPLIT_ARTICLE } from './demo-pages.ts';
+import { DEMO_PATHS } from '../demo/render/index.ts';
+
+/** 2026-07-13 第001版 头版: the layout page holding the split story 「一枚“海南芯”…」. */
+export const FRONT_PAGE = DEMO_PATHS.front['2026-07-13'];
+/** The split story's first part (ends 「下转A02版」 in the demo); its second part is on 002. */
+const SPLIT_ARTICLE = DEMO_PATHS.split.part1;
 
 const WAIT = { timeout: 20_000 } as const;
 

@@ -12,8 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startDemoServer } from '../demo/server.ts';
 import { launchWithExtension } from '../tests/e2e/launch.ts';
-import { takeScreenshots } from './screenshots.ts';
-import { FRONT_PAGE } from './demo-pages.ts';
+import { FRONT_PAGE, takeScreenshots } from './screenshots.ts';
 
 const { values } = parseArgs({
   options: {

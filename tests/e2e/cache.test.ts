@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { host, openReader, paragraphs, useDemo, waitReady, waitForReader } from './harness.ts';
 import { launchWithExtension } from './launch.ts';
+import { DEMO_PATHS } from '../../demo/render/index.ts';
 import { SPLIT } from './stories.ts';
 
 const demo = useDemo();
@@ -14,7 +15,7 @@ const demo = useDemo();
 function continuationRequests(from: number): string[] {
   return demo.server.requests
     .slice(from)
-    .filter((r) => r.startsWith(SPLIT.second) || r.startsWith(SPLIT.secondLayout));
+    .filter((r) => r.startsWith(SPLIT.second) || r.startsWith(DEMO_PATHS.split.page2));
 }
 
 describe('page cache', () => {

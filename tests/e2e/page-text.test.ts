@@ -15,7 +15,7 @@ const SEED = readFileSync(
 const demo = useDemo();
 
 describe('page-text mode', () => {
-  it('reads the pasted seed page as its 8 articles, with no marker text in the paragraphs', async () => {
+  it('reads the pasted seed page as its 8 articles, each with text and no marker text', async () => {
     const page = await demo.browser.context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -25,15 +25,27 @@ describe('page-text mode', () => {
     await page.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
     await page.locator('[data-testid="paste"]').first().fill(SEED);
     await page.locator('[data-testid="paste-read"]').click();
-    const titles = page.locator('[data-testid="reader-title"]');
-    await expect.poll(() => titles.count(), { timeout: 15_000 }).toBe(8);
-    const texts = await titles.allTextContents();
-    expect(texts.every((t) => t.trim() !== '')).toBe(true);
-    // Each title is a line of the seed as printed.
-    for (const t of texts) expect(SEED.replace(/\s+/g, '')).toContain(t.replace(/\s+/g, ''));
-    const shown = await page.locator('[data-testid="reader-paragraph"]').allTextContents();
-    expect(shown.length).toBeGreaterThan(8);
-    for (const p of shown) expect(p).not.toMatch(MARKER_WORDS);
+    // The mode lists the page's articles (article-list) and shows the chosen one in the reader.
+    const items = page.locator('[data-testid="article-list"] [data-testid="article-item"]');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(8);
+    const titles = await items.allTextContents();
+    const seedCompact = SEED.replace(/\s+/g, '');
+    for (const t of titles) {
+      expect(t.trim()).not.toBe('');
+      // Each title is a headline of the seed as printed.
+      expect(seedCompact).toContain(t.replace(/\s+/g, ''));
+    }
+    for (let i = 0; i < 8; i++) {
+      await items.nth(i).locator('button').click();
+      await expect
+        .poll(() => page.locator('[data-testid="reader-title"]').textContent())
+        .toContain(titles[i].trim());
+      const shown = await page.locator('[data-testid="reader-paragraph"]').allTextContents();
+      expect(shown.length, titles[i]).toBeGreaterThan(0);
+      for (const p of shown) expect(p).not.toMatch(MARKER_WORDS);
+    }
+    // The front-page story stops at 「下转A4版」 and A4 was not pasted: a note says so.
+    expect((await page.locator('[data-testid="reader-problem"]').allTextContents()).join(' ')).toMatch(/A?4/);
     expect(dialogs).toEqual([]);
     await page.close();
   });

@@ -1,11 +1,12 @@
 /**
  * The demo paper's stories the journeys open, with what the reader must show, read from the same
  * real 海南日报 data the demo renders (tests/fixtures/real/hainan-daily), never typed in by hand.
- * Paths follow the Founder classic scheme the site uses: node_<节点>.htm is a layout page (58464 =
- * 001版, 58465 = 002版, …), content_<节点>_<稿件>.htm an article page.
+ * Paths come from the demo's DEMO_PATHS (Founder classic: node_<节点>.htm a layout page, 58464 = 001版;
+ * content_<节点>_<稿件>.htm an article page).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PATHS } from '../../demo/render/index.ts';
 
 const HAINAN = fileURLToPath(new URL('../fixtures/real/hainan-daily/', import.meta.url));
 
@@ -27,57 +28,49 @@ export interface Story {
   title: string;
   first: string;
   second: string;
-  /** Layout page of the second part (the stitcher may fetch it to find the part). */
-  secondLayout: string;
   firstParagraphs: string[];
   secondParagraphs: string[];
 }
 
-function story(date: string, title: string, first: [string, string], second: [string, string]): Story {
-  const [yyyy, mm, dd] = date.split('-');
-  const dir = `/html/${yyyy}-${mm}/${dd}/`;
-  const path = (node: string, item: string) => `${dir}content_${node}_${item.split('-').pop()}.htm`;
+/** Paths from the demo's own DEMO_PATHS; texts from the crawl (so a renderer slip cannot hide). */
+function story(
+  date: string,
+  title: string,
+  paths: { part1: string; part2: string },
+  items: [string, string],
+): Story {
   return {
     title,
-    first: path(first[0], first[1]),
-    second: path(second[0], second[1]),
-    secondLayout: `${dir}node_${second[0]}.htm`,
-    firstParagraphs: itemParagraphs(date, first[1]),
-    secondParagraphs: itemParagraphs(date, second[1]),
+    first: paths.part1,
+    second: paths.part2,
+    firstParagraphs: itemParagraphs(date, items[0]),
+    secondParagraphs: itemParagraphs(date, items[1]),
   };
 }
 
-/** Split regime (07-13): 001 ends 「下转A02版」 in the demo, 002 starts 「◀上接A01版」. */
-export const SPLIT = story(
-  '2026-07-13',
-  '一枚“海南芯”，让“意念控制”照进现实',
-  ['58464', 'hndaily-20260713-58464-19697256'],
-  ['58465', 'hndaily-20260713-58465-19697268'],
-);
-
-/** The other split story of 07-13 (same pages, so one chain's failure cannot hide in the other). */
-export const SPLIT_2 = story(
-  '2026-07-13',
-  '海南重卡“驶向”环岛换电自由',
-  ['58464', 'hndaily-20260713-58464-19697257'],
-  ['58465', 'hndaily-20260713-58465-19697273'],
-);
+/** Split regime (07-13): the demo cuts 001 to end 「下转A02版」; 002 starts 「◀上接A01版」. */
+export const SPLIT = story('2026-07-13', '一枚“海南芯”，让“意念控制”照进现实', DEMO_PATHS.split, [
+  'hndaily-20260713-58464-19697256',
+  'hndaily-20260713-58465-19697268',
+]);
 
 /** Duplicate regime (07-09, as the site publishes it): 001 holds the whole story, 006 repeats its tail. */
-export const DUPLICATE = story(
-  '2026-07-09',
-  '一张“纸”里的45亿元自贸港外贸账',
-  ['58464', 'hndaily-19688151'],
-  ['58469', 'hndaily-19688192'],
-);
+export const DUPLICATE = story('2026-07-09', '一张“纸”里的45亿元自贸港外贸账', DEMO_PATHS.duplicate, [
+  'hndaily-19688151',
+  'hndaily-19688192',
+]);
 
-/** Missing page (07-10): the continuation is on 004版, which the demo leaves out. */
-export const MISSING = story(
-  '2026-07-10',
-  '这届海口商圈，开始赚“慢钱”',
-  ['58464', 'hndaily-19691675'],
-  ['58467', 'hndaily-19691717'],
-);
+/** Duplicate regime too (07-13, as published, 001 → 002): a third chain for the fetch-error tests. */
+export const DUPLICATE_2 = story('2026-07-13', '海南重卡“驶向”环岛换电自由', DEMO_PATHS.duplicate2, [
+  'hndaily-20260713-58464-19697257',
+  'hndaily-20260713-58465-19697273',
+]);
+
+/** Missing page (07-10): the demo cuts 001 to end 「下转A04版」 and leaves page 004 out (404). */
+export const MISSING = story('2026-07-10', '这届海口商圈，开始赚“慢钱”', DEMO_PATHS.missing, [
+  'hndaily-19691675',
+  'hndaily-19691717',
+]);
 
 /** A layout page of the demo and the article titles it lists, in page order (from the crawl). */
 export interface LayoutPage {
