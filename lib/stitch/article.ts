@@ -13,6 +13,7 @@ export interface StitchOptions {
   /**
    * Look at the adjacent pages for a part with the same title and no marker (中国青年报 05版 → 06版).
    * Default: only when the page has a page list (a#pageLink), so the neighbours are known to exist.
+   * Never for an article with a 下转/上接 marker: the markers name its pages.
    */
   sameTitle?: boolean;
 }
@@ -39,7 +40,10 @@ export async function stitchTraced(
   try {
     start = prepare(article, page);
     const ctx = loadContext(load, page);
-    const probe = opts.sameTitle ?? (page.pageLinks?.length ?? 0) > 0;
+    // A story with a 下转/上接 marker is in the split or duplicate regime: its parts are found by the
+    // markers, and probing neighbours would only cost page loads. Same-title parts carry no marker.
+    const marked = Boolean(start.continuesTo || start.continuedFrom);
+    const probe = !marked && (opts.sameTitle ?? (page.pageLinks?.length ?? 0) > 0);
     const [back, fwd] = await Promise.all([
       walk(ctx, start, 'backward', probe),
       walk(ctx, start, 'forward', probe),

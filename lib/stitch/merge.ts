@@ -59,7 +59,9 @@ export function appendPart(acc: Article, next: Article, hint: 'split' | 'same-ti
   const copy = findCopy(acc, next);
   if (copy) {
     // The copy begins at paragraph `from` (or inside paragraph `from - 1`, which began on the earlier page).
-    const from = Math.min(n, copy.mid ? copy.paragraph + 1 : copy.paragraph);
+    // Parts stay in reading order: a copy of text from before the last part starts with that part.
+    const lastFrom = acc.parts.length ? acc.parts[acc.parts.length - 1].from : 0;
+    const from = Math.max(lastFrom, Math.min(n, copy.mid ? copy.paragraph + 1 : copy.paragraph));
     const parts = acc.parts.map((p) => ({ ...p, to: Math.min(p.to, Math.max(p.from, from)) }));
     return { ...meta, parts: [...parts, partOf(next, from, n, 'duplicate')] };
   }

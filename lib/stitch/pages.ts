@@ -4,8 +4,10 @@
  */
 import type { Article, Page, PageLoader, PageRef } from '../model';
 import { labelsMatch, splitLabel } from '../text/labels';
-import { stitchTraced } from './article';
+import { stitchTraced, type StitchTrace } from './article';
 import { prepare } from './load';
+import { startWith } from './merge';
+import { pieceId } from './walk';
 
 /** What stitchPages returns. */
 export interface PagesResult {
@@ -65,22 +67,35 @@ export async function stitchPages(pages: Page[], load?: PageLoader): Promise<Pag
   const traces = await Promise.all(
     items.map((it) => stitchTraced(it.article, it.page, loader, { sameTitle: true })),
   );
-  // Keep each stitched story once: drop a result whose parts are all inside another result.
-  const sets = traces.map((t) => new Set(t.used));
-  const keep = traces.map((t, i) =>
-    sets.every((other, j) => {
-      if (j === i || other.size < sets[i].size) return true;
-      const inside = t.used.every((id) => other.has(id));
-      // Equal sets: keep the earlier one only.
-      return !inside || (other.size === sets[i].size && i < j);
-    }),
-  );
+  // Each given article goes into one result. Longest stories first (ties: canonical order); a result
+  // that needs a part another story already took is dropped, and its own article, if still free,
+  // is listed alone (two untitled fragments of page 3 both claiming page 1's story).
+  const byLength = traces
+    .map((_, i) => i)
+    .sort((i, j) => traces[j].used.length - traces[i].used.length || i - j);
+  const taken = new Set<string>();
+  const chosen = new Map<number, StitchTrace>();
+  for (const i of byLength) {
+    const t = traces[i];
+    if (t.used.every((id) => !taken.has(id))) {
+      t.used.forEach((id) => taken.add(id));
+      chosen.set(i, t);
+    }
+  }
+  traces.forEach((t, i) => {
+    const own = pieceId(prepare(items[i].article, items[i].page));
+    if (chosen.has(i) || taken.has(own)) return;
+    taken.add(own);
+    const alone = startWith(prepare(items[i].article, items[i].page));
+    chosen.set(i, { article: alone, problems: [], used: [own] });
+  });
   const articles: Article[] = [];
   const problems: string[] = [];
-  traces.forEach((t, i) => {
-    if (!keep[i]) return;
-    articles.push(t.article);
-    problems.push(...t.problems);
-  });
+  [...chosen.keys()]
+    .sort((x, y) => x - y)
+    .forEach((i) => {
+      articles.push(chosen.get(i)!.article);
+      problems.push(...chosen.get(i)!.problems);
+    });
   return { articles, problems: [...new Set(problems)] };
 }

@@ -186,3 +186,19 @@ describe('missing pages and failing loaders', () => {
     expect(problems).toEqual(['上接A1版: page A1 is not available (404 A1)']);
   });
 });
+
+describe('what gets loaded', () => {
+  it('loads only the page the marker names, even when the page lists its neighbours', async () => {
+    const a4 = article('A4', 'http://x/a4', { title: TITLE, text: ['下半篇。'], continuedFrom: 'A1' });
+    const links = ['A2', 'A3', 'A4', 'A5'].map((label) => ({
+      label,
+      name: '',
+      href: `http://x/node_${label}`,
+    }));
+    const node4 = layoutPage('A4', 'http://x/node_A4', [[TITLE, a4.urls[0]]]);
+    const { load, stats } = mapLoader([node4, articlePage(a4)]);
+    const { article: a } = await stitchArticle(a1, articlePage(a1, { pageLinks: links }), load);
+    expect(a.pages).toEqual(['A1', 'A4']);
+    expect(stats.calls.map((c) => c.url)).toEqual(['http://x/node_A4', 'http://x/a4']);
+  });
+});
