@@ -137,6 +137,6 @@ describe('classifyLine is bounded on long lines', () => {
     const t0 = performance.now();
     expect(classifyLine(huge).kind).toBe('text');
     expect(classifyLine(`${huge}摄`).kind).toBe('text');
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });

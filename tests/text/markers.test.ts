@@ -132,7 +132,7 @@ describe('findMarker is safe on any input', () => {
     for (let i = 0; i < 20; i++) findMarker(huge);
     const perCall = (performance.now() - t0) / 20;
     // Trimming scans the string once; anything super-linear would take seconds here.
-    expect(perCall).toBeLessThan(50);
+    expect(perCall).toBeLessThan(250);
     expect(findMarker(`${huge}下转A4版`)).toMatchObject({ label: 'A4', at: 'end' });
   });
 });
