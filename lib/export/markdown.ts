@@ -51,14 +51,25 @@ export function sourceFrontMatter(source: SourceRef, o: Required<MarkdownOptions
   return frontMatter(fields);
 }
 
-/** Headline block lines: 引题, `#`-heading 主题 (at `level`), 副题, bylines. */
-export function headlineBlock(source: SourceRef, level = 1): string[] {
+/**
+ * Headline block lines: 引题, `#`-heading 主题 (at `level`), 副题, bylines. A byline the body
+ * already prints is not repeated: the dateline paragraph 「株洲日报·掌上株洲讯(记者/罗欣) 2月3日，…」
+ * begins with it, and a photo's credit 「株洲日报·掌上株洲记者/刘震摄」 is its own paragraph.
+ */
+export function headlineBlock(source: SourceRef, level = 1, body: readonly string[] = []): string[] {
   const out: string[] = [];
   if (source.leadTitle.trim()) out.push(escapeParagraph(source.leadTitle));
   const title = source.title.trim() ? source.title : '无题';
   out.push('#'.repeat(level) + ' ' + escapeInline(flattenParagraph(title)));
   if (source.subtitle.trim()) out.push(escapeParagraph(source.subtitle));
-  for (const b of source.bylines) if (b.trim()) out.push(escapeParagraph(b));
+  const head = body.slice(0, 3).map((t) => flattenParagraph(t));
+  const tail = body.slice(-3).map((t) => flattenParagraph(t));
+  for (const b of source.bylines) {
+    const byline = flattenParagraph(b);
+    if (!byline) continue;
+    if (head.some((t) => t.startsWith(byline)) || tail.includes(byline)) continue;
+    out.push(escapeParagraph(byline));
+  }
   return out;
 }
 
@@ -133,7 +144,8 @@ export function articleMarkdown(
   const o = withDefaults(opts);
   const source = sourceOf(article);
   const { lines, unplaced } = bodyLines(article, opts.highlights ?? [], o);
-  const blocks = [sourceFrontMatter(source, o), ...headlineBlock(source), ...lines];
+  const texts = article.paragraphs.map((p) => p.text);
+  const blocks = [sourceFrontMatter(source, o), ...headlineBlock(source, 1, texts), ...lines];
   if (unplaced.length) blocks.push('## 未能在正文中找到的划线', ...unplacedLines(unplaced));
   blocks.push('---', citationLine(source, o));
   return blocks.join('\n\n') + '\n';

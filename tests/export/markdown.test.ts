@@ -103,6 +103,26 @@ describe('articleMarkdown', () => {
   });
 });
 
+describe('bylines the body already prints', () => {
+  it.each([
+    [
+      'a dateline paragraph',
+      '株洲日报·掌上株洲讯(记者/罗欣)',
+      [p('株洲日报·掌上株洲讯(记者/罗欣) 2月3日，农历大年初三。')],
+    ],
+    [
+      'a photo credit paragraph',
+      '株洲日报·掌上株洲记者/刘震摄',
+      [p('春运迎来返程高峰。', 'caption'), p('株洲日报·掌上株洲记者/刘震摄', 'credit')],
+    ],
+  ])('are not repeated: %s', (_name, byline, paragraphs) => {
+    const md = articleMarkdown(emptyArticle({ title: 't', bylines: [byline], paragraphs }));
+    expect(md.split(byline).length - 1).toBe(1);
+    // …but still name the author in the front matter.
+    expect(md).toMatch(/authors: \["(罗欣|刘震)"\]/);
+  });
+});
+
 describe('text helpers', () => {
   it.each([
     ['防止规\n\n模性返贫是底线', '防止规模性返贫是底线'],
