@@ -1,11 +1,32 @@
-// Background service worker: wiring only (see lib/ for logic).
+// Background service worker: wiring only (see lib/ for logic). It owns the library database
+// (IndexedDB in the extension origin), answers the content scripts' messages, fetches granted
+// cross-origin continuation pages, and keeps the popup's per-site content scripts registered.
 import { browser } from 'wxt/browser';
+import { libraryHandlers, openLibrary } from '../lib/db';
+import { fetchPageForTab } from '../lib/extension/background-fetch';
 import { syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
+import { createHandler, send } from '../lib/messaging';
 
 export default defineBackground(() => {
-  const api = browser as unknown as SwitchApi;
+  const library = openLibrary();
+  // Tell open extension pages (popup, library) that an article's highlights or clips changed.
+  const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') =>
+    void send(browser.runtime, { type: 'libraryChanged', articleKey, what });
+  browser.runtime.onMessage.addListener(
+    createHandler({
+      ...libraryHandlers(library, changed),
+      fetchPage: (m) =>
+        fetchPageForTab(
+          m.url,
+          (u, init) => fetch(u, init),
+          (pattern) => browser.permissions.contains({ origins: [pattern] }),
+        ),
+    }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  );
+
   // Sites switched on in the popup: keep the run-time content script registration equal to the
   // granted origins, whoever changed them (the popup, or the browser's own extension settings).
+  const api = browser as unknown as SwitchApi;
   const sync = () => void syncSiteScripts(api);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { startContentApp } from '../../lib/extension/content-app';
 import { fetchHtml } from '../../lib/extension/fetch-html';
 import { CONTENT_MATCHES } from '../../lib/extension/hosts';
+import { backgroundFetch, messageCache } from '../../lib/extension/page-cache';
 import { htmlToDocument } from '../../lib/extension/parse';
 import { readPage } from '../../lib/sites';
 import { stitchArticle } from '../../lib/stitch';
@@ -26,6 +27,8 @@ export default defineContentScript({
       stitch: stitchArticle,
       loader: {
         fetchSameOrigin: (url) => fetchHtml((u, init) => fetch(u, init), url),
+        fetchOtherOrigin: backgroundFetch(browser.runtime),
+        cache: messageCache(browser.runtime),
         parse: (html, url) => readPage(htmlToDocument(html, url, parser), url),
       },
       settings: browser.storage?.local,
