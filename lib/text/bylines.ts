@@ -89,7 +89,7 @@ export function trailingCredit(line: string): string {
 /** Is this line a byline of its own? 「株洲日报·掌上株洲记者/李军 通讯员/谭雪平 陈志」, 「■ 海南日报全媒体记者 黄媛艳」. */
 export function isByline(line: string): boolean {
   const t = stripDecoration(line);
-  if (!t || charLength(t) > 60 || SENTENCE_PUNCT.test(t)) return false;
+  if (!t || t.length > 120 || charLength(t) > 60 || SENTENCE_PUNCT.test(t)) return false;
   if (COMMENTATOR.test(t)) return true;
   if (trailingCredit(t)) return false;
   // Only the first ~30 characters may hold the role: 「株洲日报·掌上株洲记者/李军」.
@@ -106,7 +106,14 @@ const HAN2 = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/;
 /** Is this short line a crosshead (小标题) by its own form? Context (what follows) is the caller's. */
 export function isCrosshead(line: string): boolean {
   const raw = (line ?? '').trim();
-  if (!raw || charLength(raw) > CROSSHEAD_MAX + 2 || endsSentence(raw) || /[，；]/.test(raw)) return false;
+  if (
+    !raw ||
+    raw.length > 2 * CROSSHEAD_MAX ||
+    charLength(raw) > CROSSHEAD_MAX + 2 ||
+    endsSentence(raw) ||
+    /[，；]/.test(raw)
+  )
+    return false;
   if (!HAN2.test(raw)) return false;
   if (DECORATION.test(raw) || NUMBERED.test(raw)) return true;
   return charLength(raw) <= SHORT_MAX && !/[。！？]/.test(raw);
@@ -118,7 +125,8 @@ const CLOSING_DATELINE = /^[（(](?:[^（()），。]{0,24}[讯电]|完)[）)]$/
 interface Rule {
   kind: LineKind;
   name: string;
-  test: (line: string) => boolean;
+  /** `credit` is trailingCredit(line), computed once per line. */
+  test: (line: string, credit: string) => boolean;
   example: string;
 }
 
@@ -127,13 +135,13 @@ const RULES: Rule[] = [
   {
     kind: 'credit',
     name: 'credit-only',
-    test: (l) => trailingCredit(l) === l,
+    test: (l, credit) => credit === l,
     example: '株洲日报·掌上株洲记者/刘震摄',
   },
   {
     kind: 'caption',
     name: 'caption-with-credit',
-    test: (l) => trailingCredit(l) !== '',
+    test: (_l, credit) => credit !== '',
     example: '公安民警街头巡逻守护春节平安。通讯员供图',
   },
   {
@@ -142,7 +150,7 @@ const RULES: Rule[] = [
     test: (l) => CLOSING_DATELINE.test(l),
     example: '（本报三亚7月12日电）, （本报海口7月9日讯）, （完） — the line that closes a story',
   },
-  { kind: 'byline', name: 'byline-line', test: isByline, example: '■ 海南日报全媒体记者 黄媛艳' },
+  { kind: 'byline', name: 'byline-line', test: (l) => isByline(l), example: '■ 海南日报全媒体记者 黄媛艳' },
   { kind: 'crosshead', name: 'crosshead', test: isCrosshead, example: '●拿下“基础题” 防返贫“防火墙”妥妥的' },
 ];
 
@@ -150,8 +158,9 @@ const RULES: Rule[] = [
 export function classifyLine(line: string): LineClass {
   const t = (line ?? '').trim();
   if (!t) return { kind: 'text', text: '', byline: '', rule: 'empty' };
+  const credit = trailingCredit(t);
   for (const rule of RULES) {
-    if (!rule.test(t)) continue;
+    if (!rule.test(t, credit)) continue;
     const keep = rule.kind === 'byline' || rule.kind === 'crosshead' ? stripDecoration(t) : t;
     return { kind: rule.kind, text: keep, byline: '', rule: rule.name };
   }
