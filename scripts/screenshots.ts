@@ -39,7 +39,8 @@ export async function takeScreenshots(
 
   const seam = page.locator('[data-testid="seam"]').first();
   if ((await seam.count()) > 0) {
-    await seam.scrollIntoViewIfNeeded();
+    // Centre the seam in the reader panel so both parts show around it.
+    await seam.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await settle(page);
     files.push(await shoot(page, join(outDir, 'stitched-article-seam.png')));
   }

@@ -60,10 +60,13 @@ export async function launchWithExtension(
     args: chromiumArgs(options.extensionDir),
     viewport: options.viewport ?? { width: 1280, height: 900 },
   });
-  const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  // chrome-extension://<id>/background.js
-  const extensionId = new URL(worker.url()).host;
+  let extensionId: string;
+  try {
+    extensionId = await extensionIdOf(context);
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
   return {
     context,
     extensionId,
@@ -73,4 +76,23 @@ export async function launchWithExtension(
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The extension id from its service worker's URL (chrome-extension://<id>/background.js). Polls as
+ * well as waiting for the event: a worker that starts between the two checks would otherwise be
+ * missed, and a busy machine can take several seconds to start it.
+ */
+async function extensionIdOf(context: BrowserContext, timeoutMs = 30_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (worker) return new URL(worker.url()).host;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the extension's service worker did not start within ${timeoutMs / 1000} s (is ${EXTENSION_DIR} built?)`,
+      );
+    }
+    await context.waitForEvent('serviceworker', { timeout: 250 }).catch(() => undefined);
+  }
 }

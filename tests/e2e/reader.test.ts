@@ -42,6 +42,19 @@ describe('reader on an article page', () => {
     await page.close();
   });
 
+  it("keeps the split story's published paragraphs whole (a crosshead like 「一位专家，一支团队」 stays its own paragraph)", async () => {
+    // The break between 001 and 002 fell at a paragraph boundary, so nothing needs joining: every
+    // published paragraph must come out as one reader paragraph, crossheads included.
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    await openReader(page);
+    const shown = await paragraphs(page);
+    const published = [...body(SPLIT.firstParagraphs), ...body(SPLIT.secondParagraphs)];
+    const missing = [...new Set(published)].filter((p) => !shown.includes(p));
+    expect(missing).toEqual([]);
+    await page.close();
+  });
+
   it('shows a duplicate-regime story (001 whole, 006 = 上接 + a copy of the tail) with every paragraph once', async () => {
     // Opened from 006: its 「上接A01版」 leads back to 001, so both parts are read and must be merged.
     // (From 001 there is nothing to follow: the site gives part 1 no marker and 006 is not adjacent.)
