@@ -45,8 +45,15 @@ function readMasthead(lines: string[]): { masthead: Masthead; rest: string[] } {
 }
 
 function toPageLine(text: string): PageLine {
-  const marker = findMarker(text) !== null;
-  return { text, marker, furniture: isFurniture(text, false), cls: classifyLine(text) };
+  const m = findMarker(text);
+  const continued = m !== null && m.direction === 'from' && m.at !== 'end';
+  return {
+    text,
+    marker: m !== null,
+    continued,
+    furniture: isFurniture(text, false),
+    cls: classifyLine(text),
+  };
 }
 
 /** The paper most bylines name: 「株洲日报·掌上株洲记者/李军」 → 株洲日报. */

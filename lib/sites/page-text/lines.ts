@@ -58,7 +58,11 @@ const FURNITURE: FurnitureRule[] = [
     example: '2022年2月7日 星期一 农历壬寅年正月初七',
   },
   { re: /主管|主办|https?:\/\/|www\./, where: 'masthead', example: '中共株洲市委主管、主办' },
-  { re: /^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?\s{0,2}(?:[：:]|$)/, where: 'masthead', example: '第A01版：要闻' },
+  {
+    re: /^(?:第\s?)?[A-Za-z]?\d{1,3}\s?版?(?:\s{0,2}[：:]\s{0,2}|\s{1,3}|$)[^\s，。]{0,8}$/,
+    where: 'masthead',
+    example: '第A01版：要闻, A4 要闻, A1',
+  },
 ];
 
 /** Is this line page furniture (masthead, weather, 责任编辑)? `inMasthead`: before the first article. */
@@ -76,8 +80,9 @@ export function labelFromMasthead(line: string): { label: string; name: string }
   if (!m) return { label: '', name: '' };
   const label = normalizeLabel(m[1]);
   const after = line.slice(m[0].length);
-  // A 版名 follows a colon and is short: 「要闻」, 「综 合」 (inner spaces removed, see PageLink.name).
-  const name = /[：:]\s{0,2}$/.test(m[0]) && after.length <= 8 ? after.replace(/\s/g, '') : '';
+  // A 版名 is short and ends the line: 「第A01版：要闻」, 「A4 要闻」, 「第02版：综 合」 (inner spaces removed,
+  // see PageLink.name); 「A1 中共株洲市委主管、主办 …」 has none.
+  const name = after.length <= 8 && !/[，。、]/.test(after) ? after.replace(/\s/g, '') : '';
   return { label, name };
 }
 

@@ -2,7 +2,7 @@
  * Page text, stage 2: cut the page's lines into articles. An article starts at its headline block
  * (引题 / 主题 / 副题: up to three short lines) right before an anchor: a byline line
  * (「株洲日报·掌上株洲记者/李军 通讯员/谭雪平 陈志」) or a paragraph opened by a 讯 byline
- * (「株洲日报·掌上株洲讯(记者/罗欣) 2月3日，…」). Photo news has no byline: a short title, a caption,
+ * (「株洲日报·掌上株洲讯(记者/罗欣) 2月3日，…」) or a 上接 marker. Photo news has no byline: a short title, a caption,
  * then a credit line of its own (「春运迎来返程高峰」 … 「株洲日报·掌上株洲记者/刘震摄」).
  */
 import type { LineClass } from '../../text/bylines';
@@ -14,6 +14,8 @@ export interface PageLine {
   cls: LineClass;
   /** Is it a continuation marker (「下转A4版」)? */
   marker: boolean;
+  /** Does it open with a 上接 marker (「上接A1版」, 「◀上接A01版 技术团队…」)? A continued story starts here. */
+  continued: boolean;
   /** Page furniture (masthead, weather, 责任编辑): skipped. */
   furniture: boolean;
 }
@@ -44,8 +46,11 @@ export function isHeadlineLine(l: PageLine): boolean {
   return !/[，、,]$/.test(t) && !/^[●■◆◇▲★□○◎]/.test(t);
 }
 
+// What opens an article's body: a byline line, a paragraph opened by a 讯 byline, or a 上接 marker (the
+// continued part of a story on its target page: 「乡村振兴“开卷” 株洲这样作答」 / 「上接A1版」 / text).
 function isAnchor(l: PageLine): boolean {
-  return !l.furniture && (l.cls.kind === 'byline' || (l.cls.kind === 'text' && l.cls.byline !== ''));
+  if (l.furniture) return false;
+  return l.continued || l.cls.kind === 'byline' || (l.cls.kind === 'text' && l.cls.byline !== '');
 }
 
 function isPhotoLine(l: PageLine): boolean {

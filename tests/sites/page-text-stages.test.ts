@@ -1,0 +1,167 @@
+/**
+ * The page-text stages one by one (lines, headline blocks, segmentation) on short page texts made
+ * from real lines: a continued story at the top of page A4, three-line headlines, photo news.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPageText } from '../../lib/sites/page-text';
+import { headlineParts } from '../../lib/sites/page-text/article';
+import {
+  isFurniture,
+  labelFromFileName,
+  labelFromMasthead,
+  notTextReason,
+  splitLines,
+} from '../../lib/sites/page-text/lines';
+
+const page = (...lines: string[]) =>
+  readPageText(lines.join('\n\n'), 'file:///x/zhuzhou-daily-2022-02-07-A4.txt');
+
+describe('lines', () => {
+  it('splits on any line end and drops empty lines', () => {
+    expect(splitLines('\ufeff一\r\n\r\n　　二\r三\n\n')).toEqual(['一', '二', '三']);
+  });
+
+  it.each([
+    ['今日城区天气：雨夹雪 气温1℃-2℃', true, false],
+    ['A1 中共株洲市委主管、主办 国内统一连续出版物号 CN 43-0005', true, true],
+    ['2022年2月7日 星期一 农历壬寅年正月初七', true, false],
+    ['第A01版：要闻', true, false],
+    ['A4 要闻', true, false],
+    ['责任编辑：李四', true, true],
+    ['乡村振兴“开卷” 株洲这样作答', false, false],
+    ['春运迎来返程高峰。株洲西站预计今年春运发送旅客32万人次。', false, false],
+  ])('isFurniture(%j): masthead %s, anywhere %s', (line, masthead, anywhere) => {
+    expect(isFurniture(line, true)).toBe(masthead);
+    expect(isFurniture(line, false)).toBe(anywhere);
+  });
+
+  it.each([
+    ['A1 中共株洲市委主管、主办 国内统一连续出版物号 CN 43-0005', 'A1', ''],
+    ['第A01版：要闻', 'A1', '要闻'],
+    ['第02版：综 合', '2', '综合'],
+    ['A4 要闻', 'A4', '要闻'],
+    ['今日城区天气：雨夹雪', '', ''],
+  ])('labelFromMasthead(%j) → %j %j', (line, label, name) => {
+    expect(labelFromMasthead(line)).toEqual({ label, name });
+  });
+
+  it('takes a label from a text file name only', () => {
+    expect(labelFromFileName('file:///x/zhuzhou-daily-2022-02-07-A1.txt')).toBe('A1');
+    expect(labelFromFileName('http://news.hndaily.cn/html/2026-07/13/content_58464_19697256.htm')).toBe('');
+  });
+
+  it('refuses control characters, accepts a stray form feed', () => {
+    expect(notTextReason('\u0001\u0002'.repeat(100))).toMatch(/^not page text/);
+    expect(notTextReason(`春运迎来返程高峰\f${'。'.repeat(100)}`)).toBe('');
+  });
+});
+
+describe('headline blocks', () => {
+  it.each([
+    [
+      ['这个春节 重点项目建设“没打烊”'],
+      { leadTitle: '', title: '这个春节 重点项目建设“没打烊”', subtitle: '' },
+    ],
+    [
+      ['市三高办：', '全员提前返岗 谋划全年工作'],
+      { leadTitle: '市三高办：', title: '全员提前返岗 谋划全年工作', subtitle: '' },
+    ],
+    [
+      ['春运迎来返程高峰', '——株洲西站预计发送旅客32万人次'],
+      { leadTitle: '', title: '春运迎来返程高峰', subtitle: '株洲西站预计发送旅客32万人次' },
+    ],
+    [
+      ['冰点特稿第1354期', '谁的房子谁的家', '——一个家庭的搬迁记'],
+      { leadTitle: '冰点特稿第1354期', title: '谁的房子谁的家', subtitle: '一个家庭的搬迁记' },
+    ],
+    [[], { leadTitle: '', title: '', subtitle: '' }],
+  ])('%j', (lines, parts) => {
+    expect(headlineParts(lines)).toEqual(parts);
+  });
+
+  it('reads a three-line headline before a 讯 paragraph', () => {
+    const [a] = page(
+      '冰点特稿第1354期',
+      '谁的房子谁的家',
+      '——一个家庭的搬迁记',
+      '本报讯（记者 张三）春节前，一家人搬进了新房。',
+    ).articles;
+    expect(a).toMatchObject({
+      leadTitle: '冰点特稿第1354期',
+      title: '谁的房子谁的家',
+      subtitle: '一个家庭的搬迁记',
+    });
+    expect(a.bylines).toEqual(['本报讯（记者 张三）']);
+  });
+});
+
+describe('segmentation', () => {
+  it('starts an article at a 上接 marker: the continued part of a story on its target page', () => {
+    const p = page(
+      'A4 要闻',
+      '乡村振兴“开卷” 株洲这样作答',
+      '上接A1版',
+      '株洲最大的优势在于区位，',
+      '湘赣边示范区建设再“得分”。',
+      '确保冬奥专列安全准点上线运营',
+      '株洲日报·掌上株洲记者/高晓燕 通讯员/夏伟雄',
+      '1月31日(除夕)下午6点多，王亮与远在株洲的家人视频“云”享年夜饭。',
+    );
+    expect(p).toMatchObject({ label: 'A4', name: '要闻', date: '2022-02-07', paper: '株洲日报' });
+    expect(p.articles.map((a) => [a.title, a.continuedFrom, a.paragraphs.map((x) => x.text)])).toEqual([
+      ['乡村振兴“开卷” 株洲这样作答', 'A1', ['株洲最大的优势在于区位，湘赣边示范区建设再“得分”。']],
+      [
+        '确保冬奥专列安全准点上线运营',
+        '',
+        ['1月31日(除夕)下午6点多，王亮与远在株洲的家人视频“云”享年夜饭。'],
+      ],
+    ]);
+  });
+
+  it('keeps text before the first headline as an article of its own (a story without byline)', () => {
+    const p = page(
+      '◀上接A01版',
+      '技术团队一头扎进实验室。',
+      '这个春节 重点项目建设“没打烊”',
+      '株洲日报·掌上株洲讯(记者/张威) 这个春节，仍有不少建设者坚守在施工一线。',
+    );
+    expect(p.articles.map((a) => [a.title, a.continuedFrom, a.paragraphs.length])).toEqual([
+      ['', 'A1', 1],
+      ['这个春节 重点项目建设“没打烊”', '', 1],
+    ]);
+  });
+
+  it('reads a plain text with a title and no byline as one article', () => {
+    const p = page('春运迎来返程高峰', '株洲西站预计今年春运发送旅客32万人次，同比增长12万人次。');
+    expect(p.articles).toHaveLength(1);
+    expect(p.articles[0]).toMatchObject({ title: '春运迎来返程高峰', paragraphs: [{ kind: 'text' }] });
+  });
+
+  it('splits photo news off the story before it, but not a crosshead followed by text', () => {
+    const p = page(
+      '确保冬奥专列安全准点上线运营',
+      '株洲日报·掌上株洲记者/高晓燕',
+      '王亮从工具室领取手电筒。',
+      '公安暖心服务一直在线',
+      '舍“小家欢聚”得“万家团圆”，公安暖心服务一直在线。',
+      '春运迎来返程高峰',
+      '春运迎来返程高峰。株洲西站预计今年春运发送旅客32万人次。',
+      '株洲日报·掌上株洲记者/刘震摄',
+    );
+    expect(p.articles.map((a) => a.title)).toEqual(['确保冬奥专列安全准点上线运营', '春运迎来返程高峰']);
+    expect(p.articles[0].paragraphs.map((x) => x.kind)).toEqual(['text', 'crosshead', 'text']);
+    expect(p.articles[1].paragraphs.map((x) => x.kind)).toEqual(['caption', 'credit']);
+    expect(p.articles[1].bylines).toEqual(['株洲日报·掌上株洲记者/刘震摄']);
+  });
+
+  it('keeps two bylines in a row in one article', () => {
+    const p = page(
+      '确保冬奥专列安全准点上线运营',
+      '■ 本报记者 高晓燕',
+      '通讯员 夏伟雄',
+      '王亮从工具室领取手电筒。',
+    );
+    expect(p.articles).toHaveLength(1);
+    expect(p.articles[0].bylines).toEqual(['本报记者 高晓燕', '通讯员 夏伟雄']);
+  });
+});
