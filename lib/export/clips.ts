@@ -30,7 +30,7 @@ function noteLines(note: string): string[] {
 
 function tagLine(tags: readonly string[]): string[] {
   const clean = tags.map((t) => flattenParagraph(t)).filter((t) => t !== '');
-  return clean.length ? ['标签：' + clean.map(escapeInline).join('、')] : [];
+  return clean.length ? ['标签：' + clean.map((t) => escapeInline(t)).join('、')] : [];
 }
 
 /** Highlights that may fall inside this clip: same article, starting in one of its paragraphs. */

@@ -79,7 +79,7 @@ export function citationLine(source: SourceRef, o: Required<MarkdownOptions>): s
     source,
     { style: o.style, accessed: o.accessed || undefined },
     // citationUrl only lets through http(s) without spaces; <, > and " are refused here too.
-    { text: escapeInline, url: (u) => (/[<>"\\`]/.test(u) ? escapeInline(u) : '<' + u + '>') },
+    { text: (t) => escapeInline(t), url: (u) => (/[<>"\\`]/.test(u) ? escapeInline(u) : '<' + u + '>') },
   );
   return escapeBlockStart(line);
 }

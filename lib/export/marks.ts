@@ -136,18 +136,14 @@ const EDGE = /[\p{P}\p{S}\s\u3000]/u;
  */
 export function renderMarked(text: string, spans: readonly Span[], style: MarkStyle): string {
   if (spans.length === 0) return escapeInline(text);
+  // Pieces are escaped one by one, so every 「=」 and 「%」 is escaped (strict): lone ones from two
+  // pieces must not meet as 「==」 next to a delimiter.
+  const esc = (from: number, to: number) => escapeInline(text.slice(from, to), true);
   let out = '';
   let pos = 0;
-  let nextEscape = false;
-  const plain = (from: number, to: number): string => {
-    const t = escapeInline(text.slice(from, to));
-    if (!nextEscape || t === '') return t;
-    nextEscape = false;
-    return t.startsWith('=') ? '\\' + t : t;
-  };
   for (const s of spans) {
     if (s.start < pos || s.end > text.length || s.start >= s.end) continue;
-    out += plain(pos, s.start);
+    out += esc(pos, s.start);
     let a = s.start;
     let b = s.end;
     if (style === 'equals') {
@@ -156,23 +152,12 @@ export function renderMarked(text: string, spans: readonly Span[], style: MarkSt
     }
     if (a >= b) {
       // Nothing but punctuation (「！」): no delimiter can hold it, HTML can.
-      out += '<mark>' + escapeInline(text.slice(s.start, s.end)) + '</mark>';
-      pos = s.end;
-      continue;
-    }
-    const core = escapeInline(text.slice(a, b));
-    out += escapeInline(text.slice(s.start, a));
-    if (style === 'equals') {
-      // A lone 「=」 right next to the delimiter would lengthen it (`a===b==`): escape that one.
-      if (/(^|[^\\])=$/.test(out)) out = out.slice(0, -1) + '\\=';
-      out += '==' + core + '==';
-      const after = escapeInline(text.slice(b, s.end));
-      out += after.startsWith('=') ? '\\' + after : after;
-      if (b === s.end && text[s.end] === '=') nextEscape = true;
+      out += '<mark>' + esc(s.start, s.end) + '</mark>';
     } else {
-      out += '<mark>' + core + '</mark>' + escapeInline(text.slice(b, s.end));
+      const [open, close] = style === 'equals' ? ['==', '=='] : ['<mark>', '</mark>'];
+      out += esc(s.start, a) + open + esc(a, b) + close + esc(b, s.end);
     }
     pos = s.end;
   }
-  return out + plain(pos, text.length);
+  return out + esc(pos, text.length);
 }

@@ -57,12 +57,18 @@ const INLINE_ESCAPES: Record<string, string> = {
 // Zero-width characters are matched here too and dropped, so escaping is one pass over the text.
 const INLINE_RE = /[\\`*_[\]<>#$|~\u200B-\u200D\u2060-\u2064\uFEFF]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
 
-/** Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart). */
-export function escapeInline(s: string): string {
-  return s.replace(INLINE_RE, (c) => {
+const STRICT_RE = /[\\`*_[\]<>#$|~\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-Za-z0-9]+;)/g;
+
+/**
+ * Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart).
+ * `strict` escapes every 「=」 and 「%」: needed when a line is escaped in pieces (around highlight
+ * delimiters), where two lone 「=」 of neighbouring pieces would meet as 「==」.
+ */
+export function escapeInline(s: string, strict = false): string {
+  return s.replace(strict ? STRICT_RE : INLINE_RE, (c) => {
     if (c === '&') return '&amp;';
     if (c.length === 1 && c >= '\u200B' && !(c in INLINE_ESCAPES)) return '';
-    if (c.length > 1) return c.replace(/./g, '\\$&');
+    if (c.length > 1 || c === '=' || c === '%') return c.replace(/./g, '\\$&');
     return INLINE_ESCAPES[c];
   });
 }

@@ -60,6 +60,7 @@ describe('renderMarked never puts punctuation or space just inside ==', () => {
     expect(renderMarked('真，她说', [{ start: 0, end: 2 }], 'equals')).toBe('==真==，她说');
     expect(renderMarked('！', [{ start: 0, end: 1 }], 'equals')).toBe('<mark>！</mark>');
     expect(renderMarked('a=真', [{ start: 2, end: 3 }], 'equals')).toBe('a\\===真==');
+    expect(renderMarked('== 真', [{ start: 1, end: 4 }], 'equals')).toBe('\\=\\= ==真==');
   });
 });
 
