@@ -8,7 +8,7 @@ import { emptyPage, type Page } from '../model';
 import { parseChineseDate } from '../text/dates';
 import { buildArticle } from './common/article';
 import { readBody } from './common/body';
-import { first, lineOf, pathOf } from './common/dom';
+import { all, first, lineOf, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
@@ -31,7 +31,7 @@ const BODY = ['#ozoom founder-content', '#ozoom', '.c_c', 'founder-content'];
 function readArticlePage(doc: Document, url: string): Page {
   const meta = readPageMeta(doc, url, SELECTORS);
   const box = first(doc, TITLE_BOX);
-  const h = (tag: string) => lineOf(box?.querySelector(tag));
+  const h = (tag: string) => lineOf(all(box, tag)[0]);
   const source = lineOf(first(doc, ['.lai', '.text_c .sec']));
   // 「（ 2017年10月16日 01 版）」 is this article's own page, surer than the trailer of a reused template.
   const label = labelIn(source) || meta.label;

@@ -3,6 +3,7 @@
  * `readPage(doc, url)` for HTML pages, `readText(text, url)` for printed page text (the seed's form).
  */
 import { emptyPage, type Page } from '../model';
+import { withReadScope } from './common/dom';
 import { founderClassic } from './founder-classic';
 import { founderNbs } from './founder-nbs';
 import { founderPc } from './founder-pc';
@@ -43,8 +44,10 @@ export function readPage(doc: Document, url: string): Page {
     if (!doc || !doc.documentElement) {
       return emptyPage({ url, adapter: 'generic', problems: ['The document is empty.'] });
     }
-    adapter = adapterFor(url, doc);
-    return adapter.read(doc, url);
+    return withReadScope(doc, () => {
+      adapter = adapterFor(url, doc);
+      return adapter.read(doc, url);
+    });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return emptyPage({

@@ -6,7 +6,7 @@
  * `#articleContent` copy of pc pages is not read twice.
  */
 import type { ArticleImage, Paragraph } from '../../model';
-import { absUrl, all, attr, lineOf, squash, textOf } from './dom';
+import { absUrl, attr, lineOf, squash, textOf } from './dom';
 
 /** What a body yields before markers, bylines and repairs. */
 export interface Body {
@@ -22,18 +22,55 @@ export type Exclude = (el: Element) => boolean;
 /** 中国青年报's hidden duplicate of the body (display:none): reading it would double the text. */
 export const hiddenCopy: Exclude = (el) => el.id === 'articleContent';
 
+/** One `<p>` read in a single walk: its text (`<br>` as "\n"), its bold text, its images. */
+interface Block {
+  text: string;
+  bold: string;
+  images: Element[];
+}
+
+/**
+ * Walk a block's subtree once. (Separate querySelectorAll calls per paragraph for images and bold
+ * runs cost more than the text itself in happy-dom.)
+ */
+function scanBlock(p: Element): Block {
+  const text: string[] = [];
+  const bold: string[] = [];
+  const images: Element[] = [];
+  // [node, inside <strong>/<b>?]
+  const stack: [Node, boolean][] = [[p, false]];
+  while (stack.length) {
+    const [node, inBold] = stack.pop()!;
+    if (node.nodeType === 3) {
+      const v = node.nodeValue ?? '';
+      text.push(v);
+      if (inBold) bold.push(v);
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = (node as Element).tagName;
+    if (tag === 'BR') {
+      text.push('\n');
+      continue;
+    }
+    if (tag === 'IMG') {
+      images.push(node as Element);
+      continue;
+    }
+    if (SKIP.has(tag)) continue;
+    const b = inBold || tag === 'STRONG' || tag === 'B';
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], b]);
+  }
+  return { text: text.join(''), bold: squash(bold.join('')), images };
+}
+
 /** A paragraph printed as a crosshead: short, and either centred or wholly bold (「“没有房子，好可怕的。”」). */
-function looksLikeCrosshead(p: Element, text: string): boolean {
+function looksLikeCrosshead(p: Element, block: Block, text: string): boolean {
   if (!text || text.length > 40) return false;
   const style = attr(p, 'style').replace(/\s/g, '').toLowerCase();
   const centred = style.includes('text-align:center') || attr(p, 'align').toLowerCase() === 'center';
-  const bold =
-    squash(
-      all(p, 'strong, b')
-        .map((e) => textOf(e))
-        .join(''),
-    ) === text;
-  return centred || bold;
+  return centred || block.bold === text;
 }
 
 /** An image's caption: its own attributes first, then the next table row's text (Founder classic). */
@@ -48,9 +85,9 @@ function captionOf(img: Element): string {
   return text.length <= 200 ? text : '';
 }
 
-/** Lines of a block's text (`<br>`-separated), indents 「　　」 and spaces stripped, empties dropped. */
-export function linesOf(el: Element): string[] {
-  return textOf(el)
+/** Lines of a text (`<br>`-separated), indents 「　　」 and spaces stripped, empties dropped. */
+export function splitLines(text: string): string[] {
+  return text
     .split('\n')
     .map((s) => squash(s))
     .filter((s) => s !== '');
@@ -81,15 +118,16 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
     }
     if (el.tagName === 'P') {
       sawP = true;
-      for (const img of all(el, 'img')) addImage(img);
-      const lines = linesOf(el);
-      const kind = lines.length === 1 && looksLikeCrosshead(el, lines[0]) ? 'crosshead' : 'text';
+      const block = scanBlock(el);
+      for (const img of block.images) addImage(img);
+      const lines = splitLines(block.text);
+      const kind = lines.length === 1 && looksLikeCrosshead(el, block, lines[0]) ? 'crosshead' : 'text';
       for (const text of lines) body.paragraphs.push({ text, kind });
       continue;
     }
     const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  if (!sawP) body.paragraphs = linesOf(root).map((text) => ({ text, kind: 'text' as const }));
+  if (!sawP) body.paragraphs = splitLines(textOf(root)).map((text) => ({ text, kind: 'text' as const }));
   return body;
 }
