@@ -54,9 +54,22 @@ export function sameTitle(a: string, b: string): boolean {
   return titleSimilarity(x, y) >= 0.8;
 }
 
+// Compacted paragraph texts per article object: stitchPages compares the same parts many times.
+const compacted = new WeakMap<Article, { texts: string[]; all: string }>();
+
+function compactParagraphs(a: Article): { texts: string[]; all: string } {
+  let hit = compacted.get(a);
+  if (!hit) {
+    const texts = a.paragraphs.map((p) => compact(p.text));
+    hit = { texts, all: texts.join('') };
+    compacted.set(a, hit);
+  }
+  return hit;
+}
+
 /** An article's body as one compacted string (what the duplicate test compares). */
 export function bodyText(a: Article): string {
-  return compact(a.paragraphs.map((p) => p.text).join(''));
+  return compactParagraphs(a).all;
 }
 
 /**
@@ -66,11 +79,10 @@ export function bodyText(a: Article): string {
  */
 export function findCopy(outer: Article, inner: Article): { paragraph: number; mid: boolean } | null {
   const needle = bodyText(inner);
-  if (needle.length < 2) return null;
-  const texts = outer.paragraphs.map((p) => compact(p.text));
-  const hay = texts.join('');
+  const { texts, all: hay } = compactParagraphs(outer);
+  if (needle.length < 2 || needle.length > hay.length) return null;
   // The copy is the tail in every real pair; search from the end so a repeated phrase earlier on
-  // does not win (lastIndexOf is linear for our sizes).
+  // does not win.
   const at = hay.lastIndexOf(needle);
   if (at < 0) return null;
   let start = 0;

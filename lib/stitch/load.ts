@@ -75,6 +75,13 @@ export function loadPage(ctx: LoadContext, ref: PageRef): Promise<Loaded> {
 /** An article as the stitcher works on it: its page label and URL filled from its page, edge markers dropped. */
 export function prepare(article: Article, page: Page): Article {
   const a = trimEdgeMarkers(article);
+  const filled =
+    (a.paper || !page.paper) &&
+    (a.date || !page.date) &&
+    (a.pages.length || !page.label) &&
+    (a.urls.length || !page.url);
+  // Unchanged articles keep their identity, so text evidence cached per article is reused.
+  if (filled) return a;
   return {
     ...a,
     paper: a.paper || page.paper,

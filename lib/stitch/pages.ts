@@ -33,28 +33,36 @@ function comparePages(a: Page, b: Page): number {
  * goes to `load` when there is one.
  */
 function givenLoader(pages: Page[], load?: PageLoader): PageLoader {
+  // One merged page per label, built once: every article's stitch asks for its neighbours.
+  const byLabel = new Map<string, Page | null>();
+  const merged = (label: string): Page | null => {
+    if (!byLabel.has(label)) byLabel.set(label, mergeLabel(pages, label));
+    return byLabel.get(label)!;
+  };
   return async (ref: PageRef) => {
     const byUrl = ref.url ? pages.find((p) => p.url === ref.url) : undefined;
     if (byUrl) return byUrl;
     // A page link's URL may name a file that was not given while that 版's article pages were.
-    const same = ref.label ? pages.filter((p) => p.label && labelsMatch(p.label, ref.label!)) : [];
-    if (same.length) {
-      const articles = same.flatMap((p) => p.articles.map((a) => prepare(a, p)));
-      const given = new Set(same.map((p) => p.url));
-      const blocks = same.flatMap((p) => p.blocks).filter((b) => !given.has(b.href));
-      const first = same[0];
-      return {
-        ...first,
-        kind: 'text',
-        articles,
-        // Blocks whose article pages were not given stay: loading them fails with a problem that
-        // names them (「…」 may continue on page 6 … content_430784.html was not given).
-        blocks,
-        pageLinks: same.flatMap((p) => p.pageLinks),
-      };
-    }
+    const same = ref.label ? merged(ref.label) : null;
+    if (same) return same;
     if (load) return load(ref);
     throw new Error(ref.label ? `page ${ref.label} was not given` : `${ref.url} was not given`);
+  };
+}
+
+/** Every article of the given pages with this label, as one page (a layout page and its article pages). */
+function mergeLabel(pages: Page[], label: string): Page | null {
+  const same = pages.filter((p) => p.label && labelsMatch(p.label, label));
+  if (!same.length) return null;
+  const given = new Set(same.map((p) => p.url));
+  return {
+    ...same[0],
+    kind: 'text',
+    articles: same.flatMap((p) => p.articles.map((a) => prepare(a, p))),
+    // Blocks whose article pages were not given stay: loading them fails with a problem that
+    // names them (「…」 may continue on page 6 … content_430784.html was not given).
+    blocks: same.flatMap((p) => p.blocks).filter((b) => !given.has(b.href)),
+    pageLinks: same.flatMap((p) => p.pageLinks),
   };
 }
 
