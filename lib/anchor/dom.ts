@@ -8,6 +8,20 @@ import { type AnchorMethod, type AnchorOptions, type NotFound, matchNormalized }
 import { selectorsFromNormalized } from './text.ts';
 import { type DomView, buildView, paragraphAt } from './view.ts';
 
+/** A DOM boundary point: a Text node and an offset in it (or an element and a child index). */
+export interface DomPoint {
+  node: Node;
+  offset: number;
+}
+
+/** Where a highlight goes on the page, before any Range object is made. */
+export interface DomLocation {
+  start: DomPoint;
+  end: DomPoint;
+  score: number;
+  method: AnchorMethod;
+}
+
 /** A highlight placed on the page. */
 export interface DomAnchor {
   range: Range;
@@ -39,6 +53,31 @@ export function describe(
   }
 }
 
+/** Finds where a highlight goes in a view of the page, as DOM points (no Range made yet). */
+export function locate(view: DomView, selectors: Selectors, opts?: AnchorOptions): DomLocation | NotFound {
+  const m = matchNormalized(view.text, selectors, opts);
+  if ('notFound' in m) return m;
+  return {
+    start: { node: view.nodes[m.start], offset: view.offsets[m.start] },
+    end: { node: view.nodes[m.end - 1], offset: endOffset(view, m.end - 1) },
+    score: m.score,
+    method: m.method,
+  };
+}
+
+/** A live Range over a located highlight, in the document that holds it. */
+export function toRange(loc: Pick<DomLocation, 'start' | 'end'>): Range | null {
+  const doc = loc.start.node.ownerDocument;
+  if (!doc) return null;
+  const range = doc.createRange();
+  // Start from the start node's contents so setStart/setEnd compare within one node when the
+  // highlight sits in one text node: same result, and happy-dom otherwise walks the whole document.
+  range.selectNodeContents(loc.start.node);
+  range.setStart(loc.start.node, loc.start.offset);
+  range.setEnd(loc.end.node, loc.end.offset);
+  return range;
+}
+
 /** Places one highlight in `root`; build the view once with `buildView` when placing many. */
 export function anchor(
   root: Element,
@@ -46,15 +85,10 @@ export function anchor(
   opts?: AnchorOptions,
   view?: DomView,
 ): DomAnchor | NotFound {
-  const v = view ?? buildView(root);
-  const m = matchNormalized(v.text, selectors, opts);
-  if ('notFound' in m) return m;
-  const doc = root.ownerDocument;
-  if (!doc) return { notFound: true };
-  const range = doc.createRange();
-  range.setStart(v.nodes[m.start], v.offsets[m.start]);
-  range.setEnd(v.nodes[m.end - 1], endOffset(v, m.end - 1));
-  return { range, score: m.score, method: m.method };
+  const loc = locate(view ?? buildView(root), selectors, opts);
+  if ('notFound' in loc) return loc;
+  const range = toRange(loc);
+  return range ? { range, score: loc.score, method: loc.method } : { notFound: true };
 }
 
 /** Places many highlights over one view of `root` (re-anchoring a whole article at once). */

@@ -3,7 +3,16 @@
  * position in the article's normalised text, paragraph, article key) and place them again on the
  * page or in the reader. Pure: the root element or the text is always a parameter.
  */
-export { describe, anchor, anchorAll, type DomAnchor } from './dom.ts';
+export {
+  describe,
+  anchor,
+  anchorAll,
+  locate,
+  toRange,
+  type DomAnchor,
+  type DomLocation,
+  type DomPoint,
+} from './dom.ts';
 export { buildView, rootText, paragraphAt, type DomView } from './view.ts';
 export {
   articleText,

@@ -4,66 +4,116 @@
  * rather than as 刘成 + 成友 in different places. A query with no indexable token (「·」, 「，」) falls
  * back to a scan.
  */
-import type { Collection, Table } from 'dexie';
-import { matchesQuery, queryParts, searchTokens } from '../text/bigrams.ts';
+import type { Table } from 'dexie';
+import { type SearchToken, indexDecides, matchesQuery, queryParts, searchTokens } from '../text/bigrams.ts';
 import { clipTexts, highlightTexts, toClip, toHighlight } from './rows.ts';
 import type { ClipRow, EpaperDB, HighlightRow } from './schema.ts';
 import type { SearchFilters, SearchHit, SearchResult } from './types.ts';
 
 const DEFAULT_LIMIT = 500;
 
+type Row = ClipRow | HighlightRow;
+
 /** Runs a search inside one read transaction. */
 export async function search(db: EpaperDB, query: string, filters: SearchFilters): Promise<SearchResult> {
-  const parts = queryParts(query);
   const kinds = filters.kinds ?? ['clip', 'highlight'];
+  const limit = Math.max(0, filters.limit ?? DEFAULT_LIMIT);
   const wantClips = kinds.includes('clip') && !(filters.colors && filters.colors.length > 0);
   const wantHighlights = kinds.includes('highlight');
   return db.transaction('r', db.clips, db.highlights, async () => {
     const [clips, highlights] = await Promise.all([
-      wantClips ? candidates(db.clips, query) : Promise.resolve([] as ClipRow[]),
-      wantHighlights ? candidates(db.highlights, query) : Promise.resolve([] as HighlightRow[]),
+      wantClips ? searchTable(db.clips, clipTexts, query, filters, limit) : none<ClipRow>(),
+      wantHighlights
+        ? searchTable(db.highlights, highlightTexts, query, filters, limit)
+        : none<HighlightRow>(),
     ]);
-    const hits: Array<SearchHit & { at: number }> = [];
-    for (const c of clips) {
-      if (passes(c, filters) && (parts.length === 0 || matchesQuery(parts, clipTexts(c)))) {
-        hits.push({ kind: 'clip', item: toClip(c), at: c.updatedAt });
-      }
-    }
-    for (const h of highlights) {
-      if (passes(h, filters) && (parts.length === 0 || matchesQuery(parts, highlightTexts(h)))) {
-        hits.push({ kind: 'highlight', item: toHighlight(h), at: h.updatedAt });
-      }
-    }
-    hits.sort((a, b) => b.at - a.at);
-    const limit = filters.limit ?? DEFAULT_LIMIT;
-    return { hits: hits.slice(0, limit).map(({ at: _at, ...hit }) => hit as SearchHit), total: hits.length };
+    const hits: SearchHit[] = [
+      ...clips.rows.map((r) => ({ kind: 'clip' as const, item: toClip(r) })),
+      ...highlights.rows.map((r) => ({ kind: 'highlight' as const, item: toHighlight(r) })),
+    ];
+    hits.sort((a, b) => b.item.updatedAt - a.item.updatedAt);
+    return { hits: hits.slice(0, limit), total: clips.total + highlights.total };
   });
 }
 
-/** Rows that hold every query token (all rows when the query has none). */
-async function candidates<R extends { id: string }>(table: Table<R, string>, query: string): Promise<R[]> {
+async function none<R>(): Promise<{ rows: R[]; total: number }> {
+  return { rows: [], total: 0 };
+}
+
+/**
+ * One table's newest `limit` matches and their total. Paths, cheapest first: a plain listing reads
+ * only the newest rows; a one-token query without filters (「返贫」, 「贫」, 「covid」) is decided by
+ * the index alone, so only the newest `limit` candidates are read; anything else reads every
+ * candidate and checks it; a query with no indexable token scans.
+ */
+async function searchTable<R extends Row>(
+  table: Table<R, string>,
+  textsOf: (r: R) => string[],
+  query: string,
+  f: SearchFilters,
+  limit: number,
+): Promise<{ rows: R[]; total: number }> {
+  const parts = queryParts(query);
+  const filtered = hasFilters(f);
+  if (parts.length === 0 && !filtered) {
+    const [rows, total] = await Promise.all([
+      table.orderBy('updatedAt').reverse().limit(limit).toArray(),
+      table.count(),
+    ]);
+    return { rows, total };
+  }
   const tokens = searchTokens(query);
-  if (tokens.length === 0) return table.toArray();
-  const keySets = await Promise.all(
+  const keep = (r: R | undefined): r is R =>
+    r !== undefined && passes(r, f) && (parts.length === 0 || matchesQuery(parts, textsOf(r)));
+  if (parts.length === 0 || tokens.length === 0) {
+    const rows = (await table.toArray()).filter(keep);
+    return { rows: newest(rows, limit), total: rows.length };
+  }
+  const ids = await candidateIds(table, tokens);
+  if (!filtered && indexDecides(query)) {
+    let top = [...ids];
+    if (ids.size > limit) {
+      // Walk ids newest first (keys only) and stop at the limit: no rows read beyond what is shown.
+      top = [];
+      for (const id of await table.orderBy('updatedAt').reverse().primaryKeys()) {
+        if (ids.has(id)) top.push(id);
+        if (top.length >= limit) break;
+      }
+    }
+    const rows = (await table.bulkGet(top)).filter((r): r is R => r !== undefined);
+    return { rows: newest(rows, limit), total: ids.size };
+  }
+  const rows = (await table.bulkGet([...ids])).filter(keep);
+  return { rows: newest(rows, limit), total: rows.length };
+}
+
+/** Ids holding every token (exact bigrams, or terms starting with a prefix token), smallest set first. */
+async function candidateIds<R>(table: Table<R, string>, tokens: SearchToken[]): Promise<Set<string>> {
+  const sets = await Promise.all(
     tokens.map(async ({ token, prefix }) => {
-      const c: Collection<R, string> = prefix
-        ? table.where('terms').startsWith(token)
-        : table.where('terms').equals(token);
+      const c = prefix ? table.where('terms').startsWith(token) : table.where('terms').equals(token);
       return new Set(await c.primaryKeys());
     }),
   );
-  keySets.sort((a, b) => a.size - b.size);
-  let ids = [...keySets[0]];
-  for (const set of keySets.slice(1)) {
-    if (ids.length === 0) break;
-    ids = ids.filter((id) => set.has(id));
+  sets.sort((a, b) => a.size - b.size);
+  let ids = sets[0];
+  for (const set of sets.slice(1)) {
+    if (ids.size === 0) break;
+    ids = new Set([...ids].filter((id) => set.has(id)));
   }
-  const rows = await table.bulkGet(ids);
-  return rows.filter((r): r is R => r !== undefined);
+  return ids;
+}
+
+function newest<R extends Row>(rows: R[], limit: number): R[] {
+  return rows.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.articleKey || f.paper || f.dateFrom || f.dateTo || f.colors?.length || f.tags?.length);
 }
 
 /** The filters other than the query. */
-function passes(row: ClipRow | HighlightRow, f: SearchFilters): boolean {
+function passes(row: Row, f: SearchFilters): boolean {
   if (f.articleKey && row.articleKey !== f.articleKey) return false;
   if (f.paper && row.paper !== f.paper) return false;
   if (f.dateFrom && !(row.date && row.date >= f.dateFrom)) return false;

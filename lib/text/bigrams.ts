@@ -42,21 +42,31 @@ function isWordChar(ch: string, cp: number): boolean {
  * (「２０２２」 finds 2022), zero-width characters removed, U+3000/NBSP and runs of white space to one space.
  */
 export function foldForSearch(s: string): string {
-  let out = '';
-  let space = false;
-  for (const ch of s) {
-    let cp = ch.codePointAt(0) as number;
-    if ((cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff) continue;
-    if (cp === 0x3000 || cp === 0xa0 || cp === 0x20 || (cp >= 0x09 && cp <= 0x0d)) {
-      space = out.length > 0;
-      continue;
-    }
-    if (cp >= 0xff01 && cp <= 0xff5e) cp -= 0xfee0;
-    if (space) out += ' ';
-    space = false;
-    out += String.fromCodePoint(cp).toLowerCase();
-  }
-  return out;
+  // Fast path: most stored Chinese text needs no folding at all.
+  if (!NEEDS_FOLD.test(s)) return s;
+  return s
+    .replace(ZERO_WIDTH, '')
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(SPACES, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+// Character classes only (no nested quantifiers): linear, no backtracking.
+const NEEDS_FOLD =
+  /[A-Z\uff01-\uff5e\u200b-\u200d\u2060-\u2064\ufeff\s\u3000\u00a0]|[^\u0000-\u007f\u00b7\u2010-\u2027\u2030-\u205e\u3001-\u9fff\uff00-\uffef]/;
+const ZERO_WIDTH = /[\u200b-\u200d\u2060-\u2064\ufeff]/g;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const SPACES = /[\s\u3000\u00a0]+/g;
+
+/** True when the index alone decides the query (one part that is one token): no substring check needed. */
+export function indexDecides(query: string): boolean {
+  const parts = queryParts(query);
+  if (parts.length !== 1) return false;
+  const chars = [...parts[0]];
+  const cps = chars.map((c) => c.codePointAt(0) as number);
+  if (cps.every(isCjk)) return chars.length <= 2;
+  return chars.length <= MAX_WORD && chars.every((c, i) => !isCjk(cps[i]) && isWordChar(c, cps[i]));
 }
 
 /** Splits folded text into CJK runs and words, calling back for each. */

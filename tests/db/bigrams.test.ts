@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bigrams, foldForSearch, matchesQuery, queryParts, searchTokens } from '../../lib/text/bigrams.ts';
+import {
+  bigrams,
+  foldForSearch,
+  indexDecides,
+  matchesQuery,
+  queryParts,
+  searchTokens,
+} from '../../lib/text/bigrams.ts';
 
 describe('bigrams (index terms)', () => {
   it.each([
@@ -58,5 +65,37 @@ describe('matchesQuery (the substring check after the index)', () => {
 
   it('folds for search only: full-width to ASCII, lower case, zero-width out, spaces collapsed', () => {
     expect(foldForSearch('\u3000Ａｂ\u200bＣ\u00a0 １２')).toBe('abc 12');
+  });
+});
+
+describe('foldForSearch fast and slow paths agree', () => {
+  it.each([
+    '乡村振兴“开卷”——株洲这样作答…',
+    'ÀÉÎ Ärger',
+    '株洲日报·掌上株洲讯(记者/罗欣)',
+    'Ｃ Ｎ\u3000４３',
+    '防返贫\n监测',
+  ])('%s', (s) => {
+    const slow = s
+      .replace(/[\u200b-\u200d\u2060-\u2064\ufeff]/g, '')
+      .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/[\s\u3000\u00a0]+/g, ' ')
+      .trim()
+      .toLowerCase();
+    expect(foldForSearch(s)).toBe(slow);
+  });
+});
+
+describe('indexDecides', () => {
+  it.each([
+    ['返贫', true],
+    ['贫', true],
+    ['COVID', true],
+    ['刘成友', false],
+    ['乡村 振兴', false],
+    ['2021年', false],
+    ['·', false],
+  ])('%s → %s', (q, expected) => {
+    expect(indexDecides(q)).toBe(expected);
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * Storage benchmarks (issues 4 and 5) on fake-indexeddb, injected (no globals touched):
+ * - saving a clip through the message protocol and back (target < 20 ms);
+ * - with 50,000 clips, library search through the bigram index against a plain full scan
+ *   (`toArray().filter(includes)`) in the same run, with the ratio.
+ * Clip texts are pairs of real sentences from the seed page and 海南日报 fixtures, so the bigram
+ * statistics are those of newspaper Chinese. Medians over repeated runs.
+ * Run alone with `npx tsx bench/cases/store.ts` (BENCH_CLIPS=5000 for a quick look).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { openLibrary, type Library } from '../../lib/db/index';
+import { libraryHandlers } from '../../lib/db/handlers';
+import { clipRow } from '../../lib/db/rows';
+import { createHandler, send, type RuntimeLike } from '../../lib/messaging';
+import { emptyArticle, sourceOf, type Clip } from '../../lib/model/index';
+import { foldForSearch } from '../../lib/text/bigrams';
+
+const ROOT = join(import.meta.dirname, '..', '..', 'tests', 'fixtures');
+const CLIPS = Number(process.env.BENCH_CLIPS ?? 50_000);
+const QUERIES = ['返贫', '刘成友', '科技创新', '海南自由贸易港', '发展'];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Sentences of the seed page and the 海南日报 2026-07-09 issue. */
+function sentences(): string[] {
+  const seed = readFileSync(join(ROOT, 'seed', 'zhuzhou-daily-2022-02-07-A1.txt'), 'utf8');
+  const hn = JSON.parse(
+    readFileSync(join(ROOT, 'real', 'hainan-daily', 'raw-hndaily', '2026-07-09.json'), 'utf8'),
+  ) as {
+    pages: Array<{ articles: Array<{ content: string }> }>;
+  };
+  const text = [seed, ...hn.pages.flatMap((p) => p.articles.map((a) => a.content))].join('\n');
+  return text
+    .split(/(?<=[。！？])|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 8);
+}
+
+/** An in-process runtime: messages are structured-cloned both ways, as the browser does. */
+function loopback(listener: ReturnType<typeof createHandler>): RuntimeLike {
+  return {
+    sendMessage: (message) =>
+      new Promise((resolve) => {
+        listener(structuredClone(message), {}, (answer) => resolve(structuredClone(answer)));
+      }),
+  };
+}
+
+/** Fills a library with `n` clips over n/10 articles, in bulk (rows built as saveClip builds them). */
+async function fill(lib: Library, n: number, pool: string[]): Promise<void> {
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const a = Math.floor(i / 10);
+    const article = emptyArticle({
+      key: `海南日报|2026-${String((a % 12) + 1).padStart(2, '0')}-09|${a % 20}|${a}`,
+      paper: a % 3 === 0 ? '株洲日报' : '海南日报',
+      date: `2026-${String((a % 12) + 1).padStart(2, '0')}-09`,
+      pages: [String(a % 20)],
+      title: pool[(a * 7) % pool.length].slice(0, 20),
+    });
+    // 刘成友 appears in a handful of clips; 刘成 and 成友 apart in others (the substring check's case).
+    const extra =
+      i % 5000 === 1 ? '人民日报记者 刘成友' : i % 5000 === 2 ? '刘成在会上说，成友们要团结。' : '';
+    const clip: Clip = {
+      id: `clip-${i}`,
+      articleKey: article.key,
+      paragraphs: [pool[(i * 31) % pool.length] + pool[(i * 17 + 5) % pool.length] + extra],
+      paragraphIndexes: [i % 30],
+      note: i % 4 === 0 ? pool[(i * 13) % pool.length].slice(0, 12) : '',
+      tags: i % 7 === 0 ? ['乡村振兴'] : [],
+      source: sourceOf(article),
+      createdAt: i,
+      updatedAt: i,
+    };
+    rows.push(clipRow(clip));
+  }
+  for (let i = 0; i < rows.length; i += 2000) await lib.db.clips.bulkPut(rows.slice(i, i + 2000));
+}
+
+/** The reference: every clip read, then filter(includes) over the same fields the search reads. */
+async function fullScan(lib: Library, query: string): Promise<number> {
+  const q = foldForSearch(query);
+  const all = await lib.db.clips.toArray();
+  return all.filter((c) =>
+    [c.paragraphs.join('\n'), c.note, c.tags.join(' '), c.source.title].some((t) =>
+      foldForSearch(t).includes(q),
+    ),
+  ).length;
+}
+
+/** Bench entry: one row per measurement. */
+export default async function (): Promise<Array<{ name: string; ours_ms: number; [k: string]: unknown }>> {
+  const rows: Array<{ name: string; ours_ms: number; [k: string]: unknown }> = [];
+  const pool = sentences();
+
+  // 1. Saving a clip through the protocol, round trip.
+  const small = openLibrary({ name: `bench-small-${Date.now()}`, indexedDB, IDBKeyRange });
+  const runtime = loopback(createHandler(libraryHandlers(small)));
+  const article = emptyArticle({
+    key: '株洲日报|2022-02-07|A1|0',
+    paper: '株洲日报',
+    date: '2022-02-07',
+    title: '乡村振兴“开卷” 株洲这样作答',
+  });
+  const saves: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    const r = await send(runtime, {
+      type: 'saveClip',
+      clip: {
+        articleKey: article.key,
+        paragraphs: [pool[i]],
+        paragraphIndexes: [i],
+        source: sourceOf(article),
+      },
+      article,
+    });
+    saves.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error);
+  }
+  rows.push({
+    name: 'store: save a clip, message round trip (fake-indexeddb)',
+    ours_ms: round(median(saves.slice(10))),
+    target_ms: 20,
+  });
+  small.close();
+
+  // 2. Search with CLIPS clips: bigram index vs full scan.
+  const big = openLibrary({ name: `bench-big-${Date.now()}`, indexedDB, IDBKeyRange });
+  const t0 = performance.now();
+  await fill(big, CLIPS, pool);
+  const fillMs = performance.now() - t0;
+  for (const q of QUERIES) {
+    const ours: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      const r = await big.search(q, { kinds: ['clip'] });
+      ours.push(performance.now() - t);
+      if (!r.ok) throw new Error(r.error);
+      hits = r.value.total;
+    }
+    const ref: number[] = [];
+    let refHits = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      refHits = await fullScan(big, q);
+      ref.push(performance.now() - t);
+    }
+    const oursMs = median(ours);
+    const refMs = median(ref);
+    rows.push({
+      name: `store: search 「${q}」 in ${CLIPS} clips (fake-indexeddb)`,
+      ours_ms: round(oursMs),
+      target_ms: 50,
+      reference: 'full scan',
+      reference_ms: round(refMs),
+      ratio: round(refMs / oursMs),
+      hits,
+      same_hits_as_scan: hits === refHits,
+      fill_ms: round(fillMs),
+    });
+  }
+  big.close();
+  return rows;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+if (process.argv[1] && /bench[\\/]cases[\\/]store\.ts$/.test(process.argv[1])) {
+  void (async () => console.table(await (await import('./store')).default()))();
+}
