@@ -8,7 +8,7 @@ import { emptyArticle, emptyPage, type Article, type Page } from '../model';
 import { classifyLine, paperFromByline } from '../text/bylines';
 import { dateFromUrl, parseChineseDate } from '../text/dates';
 import { findMarker } from '../text/markers';
-import { readSpan } from './page-text/article';
+import { readSpan, type ArticleDraft } from './page-text/article';
 import {
   isFurniture,
   labelFromFileName,
@@ -70,6 +70,20 @@ function paperOf(articles: Array<{ bylines: string[] }>): string {
   return best;
 }
 
+/**
+ * Drop drafts with neither title nor text. A byline printed at the END of a story (「（本报记者 张三）」 after
+ * the last paragraph) opens such an empty draft: its bylines belong to the story before it.
+ */
+function keepTrailingBylines(drafts: ArticleDraft[]): ArticleDraft[] {
+  const out: ArticleDraft[] = [];
+  for (const d of drafts) {
+    if (d.paragraphs.length || d.title) out.push(d);
+    else if (out.length)
+      out[out.length - 1].bylines.push(...d.bylines.filter((b) => !out[out.length - 1].bylines.includes(b)));
+  }
+  return out;
+}
+
 /** Read the text of a printed page into a Page (kind 'text', adapter 'page-text'). Never throws. */
 export function readPageText(text: string, url: string): Page {
   const page = emptyPage({ url: url ?? '', kind: 'text', adapter: PAGE_TEXT_ADAPTER });
@@ -98,25 +112,23 @@ function fill(page: Page, text: string, url: string): Page {
     return page;
   }
   const lines = rest.map(toPageLine);
-  const drafts = segment(lines).map((span) => readSpan(lines, span));
+  const drafts = keepTrailingBylines(segment(lines).map((span) => readSpan(lines, span)));
   page.paper = masthead.paper || paperOf(drafts);
   const pages = page.label ? [page.label] : [];
-  page.articles = drafts
-    .filter((d) => d.paragraphs.length || d.title)
-    .map((d, order): Article => {
-      const { joined: _joined, ...fields } = d;
-      const article = emptyArticle({
-        ...fields,
-        key: [page.paper, page.date, page.label, order].join('|'),
-        paper: page.paper,
-        date: page.date,
-        pages: [...pages],
-        urls: url ? [url] : [],
-        order,
-      });
-      article.parts = [{ page: page.label, url, from: 0, to: article.paragraphs.length, regime: 'first' }];
-      return article;
+  page.articles = drafts.map((d, order): Article => {
+    const { joined: _joined, ...fields } = d;
+    const article = emptyArticle({
+      ...fields,
+      key: [page.paper, page.date, page.label, order].join('|'),
+      paper: page.paper,
+      date: page.date,
+      pages: [...pages],
+      urls: url ? [url] : [],
+      order,
     });
+    article.parts = [{ page: page.label, url, from: 0, to: article.paragraphs.length, regime: 'first' }];
+    return article;
+  });
   if (!page.articles.length) page.problems.push('no articles found in the page text');
   if (!page.date) page.problems.push('no date: neither the masthead nor the URL carries one');
   return page;

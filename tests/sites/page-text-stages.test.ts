@@ -164,4 +164,30 @@ describe('segmentation', () => {
     expect(p.articles).toHaveLength(1);
     expect(p.articles[0].bylines).toEqual(['本报记者 高晓燕', '通讯员 夏伟雄']);
   });
+
+  it('gives a byline printed after the last paragraph to that story', () => {
+    const p = page(
+      '确保冬奥专列安全准点上线运营',
+      '王亮从工具室领取手电筒，径直走进检修库。',
+      '（本报记者 高晓燕）',
+      '这个春节 重点项目建设“没打烊”',
+      '株洲日报·掌上株洲讯(记者/张威) 这个春节，仍有不少建设者坚守在施工一线。',
+    );
+    expect(p.articles.map((a) => [a.title, a.bylines])).toEqual([
+      ['确保冬奥专列安全准点上线运营', ['（本报记者 高晓燕）']],
+      ['这个春节 重点项目建设“没打烊”', ['株洲日报·掌上株洲讯(记者/张威)']],
+    ]);
+  });
+
+  it('stays linear on a page of 100,000 byline lines', () => {
+    // 100,000 different names: 张 + two ideographs from i.
+    const name = (i: number) =>
+      `张${String.fromCharCode(0x4e00 + (i % 20_000), 0x4e00 + Math.floor(i / 20_000))}`;
+    const text = Array.from({ length: 100_000 }, (_, i) => `本报记者 ${name(i)}`).join('\n');
+    const t0 = performance.now();
+    const p = readPageText(`王亮从工具室领取手电筒。\n${text}`, 'x');
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(p.articles).toHaveLength(1);
+    expect(p.articles[0].bylines).toHaveLength(100_000);
+  });
 });

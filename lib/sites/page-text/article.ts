@@ -48,6 +48,11 @@ const CAPTION_MAX = 120;
 export function readSpan(lines: PageLine[], span: Span): ArticleDraft {
   const head = lines.slice(span.start, span.bodyStart).map((l) => l.text);
   const bylines: string[] = [];
+  const seen = new Set<string>(); // a Set: a page of 100,000 byline lines must stay linear
+  const addByline = (b: string) => {
+    if (!seen.has(b)) bylines.push(b);
+    seen.add(b);
+  };
   const raw: Paragraph[] = [];
   for (let i = span.bodyStart; i < span.end; i++) {
     const l = lines[i];
@@ -58,10 +63,10 @@ export function readSpan(lines: PageLine[], span: Span): ArticleDraft {
     }
     const { kind, text, byline } = l.cls;
     if (kind === 'byline') {
-      if (!bylines.includes(text)) bylines.push(text);
+      addByline(text);
       continue;
     }
-    if (kind === 'text' && byline && !bylines.includes(byline)) bylines.push(byline);
+    if (kind === 'text' && byline) addByline(byline);
     raw.push({ text, kind: kind === 'text' && span.photo ? 'caption' : kind });
   }
   for (let i = 1; i < raw.length; i++) {
