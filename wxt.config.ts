@@ -37,10 +37,18 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The reader kit, imported by the content script on first use; pages of any site the content
+    // script may run on (family patterns match any host) must be able to load it.
+    web_accessible_resources: [{ resources: ['reader-kit.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'epaper-reader@example.org', strict_min_version: '140.0' },
+            gecko: {
+              id: 'epaper-reader@example.org',
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: pages are read and kept locally.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -1,9 +1,10 @@
 /**
- * The UI's CSS, as a string: injected as a <style> inside the shadow root (page CSS cannot reach it,
- * ours cannot leak out) and into the extension pages. `:host { all: initial }` stops the page's
- * inherited fonts and colours from crossing the shadow boundary.
+ * The UI's CSS, as strings: injected as <style> elements inside the shadow root (page CSS cannot
+ * reach it, ours cannot leak out) and into the extension pages. `:host { all: initial }` stops the
+ * page's inherited fonts and colours from crossing the shadow boundary. The overlay's rules ship in
+ * the content script; the reader's ship with the reader kit, loaded on first use.
  */
-export const UI_CSS = `
+export const OVERLAY_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .ui { font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #1d1d1f; }
@@ -29,6 +30,10 @@ button:hover { background: #f0f0f4; }
 .read-whole { position: fixed; right: 16px; bottom: 16px; z-index: 2147483001; padding: 8px 16px; font-size: 15px;
   background: #c41e3a; color: #fff; border: none; border-radius: 20px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .read-whole:hover { background: #a3182f; }
+`;
+
+/** The reader view (panel in the page, and reader.html). */
+export const READER_CSS = `
 .panel { position: fixed; top: 0; right: 0; bottom: 0; width: min(760px, 100vw); overflow: auto; z-index: 2147483002;
   box-shadow: -4px 0 24px rgba(0,0,0,.25); }
 .reader { display: block; min-height: 100%; padding: 16px 32px 48px; background: #fdfcf8; color: #1d1d1f; line-height: 1.8; }
@@ -53,6 +58,9 @@ button:hover { background: #f0f0f4; }
 .reader-problems { margin: 1.5em 0 0; padding: 8px 12px 8px 28px; border-left: 3px solid #d08c00; background: rgba(208,140,0,.08); font-size: .9em; }
 .reader-empty { opacity: .7; }
 `;
+
+/** Everything, for the extension pages. */
+export const UI_CSS = OVERLAY_CSS + READER_CSS;
 
 /** Extra rules for the extension pages (reader.html, popup.html). */
 export const PAGE_CSS = `

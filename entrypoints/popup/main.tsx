@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
+import { t } from '../../lib/extension/i18n';
 import { siteState, switchSite, type SwitchApi } from '../../lib/extension/site-switch';
 
 async function tabUrl(): Promise<string> {
@@ -13,6 +14,8 @@ async function tabUrl(): Promise<string> {
 }
 
 const api = browser as unknown as SwitchApi;
+document.title = t('extName');
+document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
 style.textContent = UI_CSS + PAGE_CSS;
 document.head.append(style);

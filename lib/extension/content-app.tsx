@@ -8,11 +8,9 @@ import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
 import { mountHost } from './host';
 import { startLayoutOverlay } from './layout-overlay';
-import { scanIssue } from './issue-marks';
-import { createLoader, type LoaderDeps } from './loader';
-import { createReaderPanel } from './reader-panel';
-import type { StitchFn } from './reader-session';
-import type { SettingsArea } from './settings';
+import type { ReaderKit } from './reader-kit';
+import type { ReaderPanel } from './reader-panel';
+import type { ReaderStart } from './reader-session';
 
 /** The world the content script runs in, handed over by the entrypoint. */
 export interface ContentEnv {
@@ -26,9 +24,10 @@ export interface ContentEnv {
   defer: (fn: () => void, ms: number) => void;
   onInvalidated: (fn: () => void) => void;
   readPage: (doc: Document, url: string) => Page;
-  stitch: StitchFn;
-  loader: Omit<LoaderDeps, 'pageUrl' | 'bypassCache' | 'onProgress'>;
-  settings?: SettingsArea;
+  /** Fetched HTML → Page (DOMParser + readPage). */
+  parse: (html: string, url: string) => Page;
+  /** The reader kit, loaded on first use (a dynamic import in the extension). */
+  loadKit: () => Promise<ReaderKit>;
 }
 
 /** Which UI a parsed page gets: the overlay, the button, or none. */
@@ -52,23 +51,26 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   const { host, ui, remove } = mountHost(env.doc);
   env.onInvalidated(remove);
   let learn: ((a: Article) => void) | undefined;
-  const panel = createReaderPanel({
+  const kitEnv = {
     host,
     ui,
     now: env.now,
-    stitch: env.stitch,
-    loader: { ...env.loader, pageUrl: env.url },
-    settings: env.settings,
-    onArticle: (a) => learn?.(a),
-  });
+    pageUrl: env.url,
+    parse: env.parse,
+    onArticle: (a: Article) => learn?.(a),
+  };
+  const panel = lazyPanel(env, () => env.loadKit().then((kit) => kit.createReaderPanel(kitEnv)), host);
 
   if (kind === 'layout') {
     const overlay = startLayoutOverlay(page, { doc: env.doc, host, ui, listen: env.listen, panel });
     learn = overlay.learn;
     // After the overlay is up: read the issue's other layout pages (cache first) for → 6 / ← 1 marks.
     env.defer(() => {
-      const { load } = createLoader({ ...env.loader, pageUrl: env.url });
-      void scanIssue(page, load).then((marks) => overlay.addMarks(marks));
+      void env
+        .loadKit()
+        .then((kit) => kit.scanIssue(page, kitEnv))
+        .then((marks) => overlay.addMarks(marks))
+        .catch(() => undefined); // marks are a bonus: without them the overlay still works
     }, 0);
   } else {
     const el = env.doc.createElement('div');
@@ -81,4 +83,24 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   host.dataset.ready = kind;
   host.dataset.overlayMs = String(Math.round((env.now() - env.t0) * 10) / 10);
   return kind;
+}
+
+/** The panel, created from the kit on the first open; the click time is taken before the kit loads. */
+function lazyPanel(env: ContentEnv, make: () => Promise<ReaderPanel>, host: HTMLElement): ReaderPanel {
+  let panel: ReaderPanel | null = null;
+  let making: Promise<ReaderPanel> | null = null;
+  return {
+    async open(start: ReaderStart, t0 = env.now()) {
+      try {
+        making ??= make();
+        panel = await making;
+        await panel.open(start, t0);
+      } catch (e) {
+        making = null;
+        host.dataset.readerError = e instanceof Error ? e.message : String(e);
+      }
+    },
+    close: () => panel?.close(),
+    isOpen: () => panel?.isOpen() ?? false,
+  };
 }

@@ -3,7 +3,7 @@
  * <body>, with an OPEN shadow root (tests pierce it; page CSS cannot style it). Everything the
  * content script shows lives inside; measurements are written as data-* attributes on the host.
  */
-import { UI_CSS } from '../../components/styles';
+import { OVERLAY_CSS } from '../../components/styles';
 
 export const HOST_ID = 'epaper-reader-root';
 
@@ -24,7 +24,7 @@ export function mountHost(doc: Document): UiHost {
   host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;overflow:visible;z-index:2147483000;';
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = UI_CSS;
+  style.textContent = OVERLAY_CSS;
   const ui = doc.createElement('div');
   ui.className = 'ui';
   shadow.append(style, ui);

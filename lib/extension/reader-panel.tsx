@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import { Reader } from '../../components/Reader';
+import { READER_CSS } from '../../components/styles';
 import type { Article } from '../model';
 import type { LoaderDeps, ReaderProblem } from './loader';
 import { runReader, type ReaderStart, type StitchFn } from './reader-session';
@@ -30,7 +31,8 @@ export interface PanelEnv {
 
 /** The panel's controls. */
 export interface ReaderPanel {
-  open(start: ReaderStart): Promise<void>;
+  /** Open and stitch; `t0` is when the user asked (performance.now()), for data-stitch-ms. */
+  open(start: ReaderStart, t0?: number): Promise<void>;
   close(): void;
   isOpen(): boolean;
 }
@@ -66,11 +68,16 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     );
   };
 
-  const start = async (from: ReaderStart, bypassCache: boolean): Promise<void> => {
-    const t0 = env.now();
+  const start = async (from: ReaderStart, bypassCache: boolean, t0 = env.now()): Promise<void> => {
     const id = ++run;
     last = from;
     if (!el) {
+      if (!env.ui.querySelector('style[data-reader]')) {
+        const style = env.ui.ownerDocument.createElement('style');
+        style.dataset.reader = '';
+        style.textContent = READER_CSS;
+        env.ui.append(style);
+      }
       el = env.ui.ownerDocument.createElement('div');
       el.className = 'panel';
       el.setAttribute('role', 'dialog');
@@ -106,5 +113,5 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     }
   }
 
-  return { open: (from) => start(from, false), close, isOpen: () => el !== null };
+  return { open: (from, t0) => start(from, false, t0), close, isOpen: () => el !== null };
 }

@@ -3,12 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { DEMO_PATHS, renderDemoSite, type DemoFile } from '../../demo/render';
 import { startContentApp, type ContentEnv } from '../../lib/extension/content-app';
-import { fetchHtml } from '../../lib/extension/fetch-html';
 import { HOST_ID } from '../../lib/extension/host';
 import type { PageCache } from '../../lib/extension/loader';
 import { htmlToDocument } from '../../lib/extension/parse';
+import { makeReaderKit } from '../../lib/extension/reader-kit';
 import { readPage } from '../../lib/sites';
-import { stitchArticle } from '../../lib/stitch';
 import { useLocale } from './helpers';
 
 const BASE = 'http://127.0.0.1:4173';
@@ -56,12 +55,8 @@ function env(path: string, extra: Partial<ContentEnv> = {}) {
     defer: () => undefined,
     onInvalidated: () => undefined,
     readPage,
-    stitch: stitchArticle,
-    loader: {
-      fetchSameOrigin: (u) => fetchHtml((x) => fn(x), u),
-      parse: (html, u) => readPage(htmlToDocument(html, u, new DOMParser()), u),
-      cache,
-    },
+    parse: (html, u) => readPage(htmlToDocument(html, u, new DOMParser()), u),
+    loadKit: async () => makeReaderKit({ fetch: (x) => fn(x), cache }),
     ...extra,
   };
   return { e, listened, calls };
