@@ -15,13 +15,15 @@ export function partOf(a: Article, from: number, to: number, regime: Regime): Ar
   return { page: a.pages[0] ?? '', url: a.urls[0] ?? '', from, to, regime };
 }
 
-/** Start a stitched article from its first part. */
+/** Start a stitched article from its first part (an article stitched before keeps its parts). */
 export function startWith(a: Article): Article {
+  const n = a.paragraphs.length;
+  const stitched = a.parts.length > 1 && a.parts[a.parts.length - 1].to === n;
   return {
     ...a,
     pages: [...a.pages],
     urls: [...a.urls],
-    parts: [partOf(a, 0, a.paragraphs.length, 'first')],
+    parts: stitched ? a.parts.map((p) => ({ ...p })) : [partOf(a, 0, n, 'first')],
   };
 }
 

@@ -202,3 +202,24 @@ describe('what gets loaded', () => {
     expect(stats.calls.map((c) => c.url)).toEqual(['http://x/node_A4', 'http://x/a4']);
   });
 });
+
+describe('ambiguity', () => {
+  it('takes the first of two untitled fragments that both name page A1, and says so', async () => {
+    const f0 = article('A4', 'http://x/f0', { title: '', text: ['片段一。'], continuedFrom: 'A1', order: 0 });
+    const f1 = article('A4', 'http://x/f1', { title: '', text: ['片段二。'], continuedFrom: 'A1', order: 1 });
+    const node = layoutPage('A4', 'http://x/node_4', [
+      ['', f1.urls[0]],
+      ['', f0.urls[0]],
+    ]);
+    const start = articlePage(a1, { pageLinks: [{ label: 'A4', name: '', href: node.url }] });
+    const { article: a, problems } = await stitchArticle(
+      a1,
+      start,
+      mapLoader([node, articlePage(f0), articlePage(f1)]).load,
+    );
+    expect(a.urls).toEqual(['http://x/a1', 'http://x/f0']);
+    expect(problems).toEqual([
+      '下转A4版: several articles on page A4 could be the other part of 「乡村振兴“开卷” 株洲这样作答」; took the first',
+    ]);
+  });
+});

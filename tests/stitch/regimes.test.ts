@@ -40,6 +40,13 @@ describe('split regime (下转 / 上接)', () => {
     expect(a.continuedFrom).toBe('');
   });
 
+  it('leaves a stitched article as it is when stitched again', async () => {
+    const { load } = mapLoader([articlePage(p1), articlePage(p2)]);
+    const once = await stitchArticle(p1, articlePage(p1), load);
+    const twice = await stitchArticle(once.article, articlePage(p1), load);
+    expect(twice).toEqual(once);
+  });
+
   it('gives the same story when opened on part 2 (上接 followed backward)', async () => {
     const { load } = mapLoader([articlePage(p1)]);
     const { article: a, problems } = await stitchArticle(p2, articlePage(p2), load);
