@@ -3,6 +3,17 @@
  * as in tests/fixtures/seed/zhuzhou-daily-2022-02-07-A1.txt, read into a Page of kind 'text' with
  * every article on it. Stages: lines (page-text/lines.ts) → articles (page-text/segment.ts) →
  * headline, bylines, paragraphs, markers, repairs (page-text/article.ts). Never throws; linear time.
+ *
+ * Decisions (no one to ask, so written here):
+ * - Text stays as printed (the paper's typo 「12月6日」 stays); only white space and zero-width
+ *   characters are normalised, and the ●/■ bullets of crossheads and bylines are dropped as decoration.
+ * - A 讯 byline stays at the head of its paragraph and is also recorded in `bylines`.
+ * - Photo news has no byline: its photo credit (「株洲日报·掌上株洲记者/刘震摄」) becomes the byline, so a
+ *   citation has an author. Captions and credits are paragraphs of kind caption / credit; `images`
+ *   stays empty because page text has no image source.
+ * - The date comes from a masthead date line when there is one, else from the URL / file name; the
+ *   label from the masthead line (「A1 中共株洲市委主管…」), else from a file name ending 「-A1.txt」.
+ * - Keys are paper|date|label|order with order 0-based in reading order, as Article.order.
  */
 import { emptyArticle, emptyPage, type Article, type Page } from '../model';
 import { classifyLine, paperFromByline } from '../text/bylines';

@@ -13,6 +13,8 @@ export interface RepairResult {
 }
 
 const ASCII_WORD = /[A-Za-z0-9]/;
+// A paragraph of ornaments only (「＊＊＊」, 「——」) is a separator, never half of a cut sentence.
+const WORDISH = /[\p{L}\p{N}]/u;
 
 /**
  * Join two halves of a cut paragraph. 「电力大数」 + 「据+防返贫」 → 「电力大数据+防返贫」; only two Latin
@@ -67,7 +69,9 @@ export function repairParagraphs(paragraphs: Paragraph[]): RepairResult {
       p.kind === 'text' &&
       p.text &&
       last !== undefined &&
-      !endsParagraph(last)
+      !endsParagraph(last) &&
+      WORDISH.test(last) &&
+      WORDISH.test(p.text)
     ) {
       run.push(p.text);
       joined++;

@@ -36,6 +36,8 @@ describe('repairParagraphs', () => {
     ['a question mark', '全面推进乡村振兴，株洲最大的优势在哪？', '株洲的优势在于区位。'],
     ['a quote closed after the full stop', '“任何痕迹我们都不能放过，早处理。”', '今年，是王亮的第3个除夕。'],
     ['a colon (a list or a quote follows)', '换句话说：', '一边夯实基础，一边探索振兴。'],
+    ['an ornament line', '＊＊＊', '一边夯实基础，一边探索振兴。'],
+    ['text, before an ornament line', '一边夯实基础，一边探索', '——'],
   ])('does not join after %s', (_why, a, b) => {
     const r = repairParagraphs([p(a), p(b)]);
     expect(r.joined).toBe(0);
