@@ -120,7 +120,7 @@ function ArticleView({ article }: { article: Article }): JSX.Element {
       </header>
       {images.map((im, i) => (
         <figure key={`img${i}`} class="reader-figure">
-          <img src={im.src} alt={im.caption} loading="lazy" referrerpolicy="no-referrer" />
+          <img src={im.src} alt={im.caption} loading="lazy" />
           {im.caption && <figcaption>{im.caption}</figcaption>}
         </figure>
       ))}

@@ -46,7 +46,8 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     return 'none'; // readPage never throws by contract; a broken adapter must still leave the page alone
   }
   const kind = uiFor(page);
-  if (kind === 'none') return kind;
+  // A frameset page (some old Founder sites) has no <body> to hold the UI: leave it alone.
+  if (kind === 'none' || !env.doc.body) return 'none';
 
   const { host, ui, remove } = mountHost(env.doc);
   env.onInvalidated(remove);
