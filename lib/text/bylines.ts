@@ -71,7 +71,7 @@ export function trailingCredit(line: string): string {
   const t = (line ?? '').trim();
   const tail = t.slice(-48);
   if (!CREDIT_END.test(tail)) return '';
-  // The credit starts after the last sentence end (「。」, 「！」…) or the last wide gap before it.
+  // The credit starts after the last sentence end (「。」, 「！」…) in the tail, or is the whole short line.
   let start = 0;
   for (let i = tail.length - 1; i >= 0; i--) {
     if ('。！？!?'.includes(tail[i])) {

@@ -60,7 +60,8 @@ export function normalizeLabel(raw: string): string {
     .replace(/[\s\u3000第版]/g, '');
   s = s.replace(/^[（(【[]|[）)】\]]$/g, '');
   const m = /^([A-Za-z]?)0*(\d{1,4})$/.exec(s);
-  if (m) return m[1].toUpperCase() + String(Number(m[2]));
+  // Page 0 does not exist: 「000」 is a broken label, not page "0".
+  if (m) return Number(m[2]) > 0 ? m[1].toUpperCase() + String(Number(m[2])) : '';
   const letter = /^[A-Za-z]/.test(s) ? s[0].toUpperCase() : '';
   const n = chineseNumeral(letter ? s.slice(1) : s);
   return Number.isFinite(n) && n > 0 ? letter + String(n) : '';

@@ -23,6 +23,8 @@ describe('normalizeLabel', () => {
     ['（第3版）', '3'],
     ['', ''],
     ['要闻', ''],
+    ['000', ''],
+    ['A00', ''],
   ])('%j → %j', (raw, expected) => {
     expect(normalizeLabel(raw)).toBe(expected);
   });
