@@ -27,24 +27,36 @@ function comparePages(a: Page, b: Page): number {
   );
 }
 
+/** Same issue? Paper and date are compared only when both pages know them. */
+function sameIssue(a: Page, b: Page): boolean {
+  return (!a.date || !b.date || a.date === b.date) && (!a.paper || !b.paper || a.paper === b.paper);
+}
+
 /**
  * A loader over the given pages: by URL the page itself, by label every article of the given pages
- * with that label (a layout page and its article pages were given as separate files). Anything else
- * goes to `load` when there is one.
+ * of the same issue with that label (a layout page and its article pages were given as separate
+ * files; 07-09 and 07-13 both have a page 1). Anything else goes to `load` when there is one.
  */
-function givenLoader(pages: Page[], load?: PageLoader): PageLoader {
-  // One merged page per label, built once: every article's stitch asks for its neighbours.
-  const byLabel = new Map<string, Page | null>();
-  const merged = (label: string): Page | null => {
-    if (!byLabel.has(label)) byLabel.set(label, mergeLabel(pages, label));
-    return byLabel.get(label)!;
-  };
-  return async (ref: PageRef) => {
+function givenLoader(pages: Page[], load?: PageLoader): (from: Page) => PageLoader {
+  // One merged page per issue and label, built once: every article's stitch asks for its neighbours.
+  const merged = new Map<string, Page | null>();
+  return (from: Page) => async (ref: PageRef) => {
     const byUrl = ref.url ? pages.find((p) => p.url === ref.url) : undefined;
     if (byUrl) return byUrl;
     // A page link's URL may name a file that was not given while that 版's article pages were.
-    const same = ref.label ? merged(ref.label) : null;
-    if (same) return same;
+    if (ref.label) {
+      const key = `${from.paper}|${from.date}|${ref.label}`;
+      if (!merged.has(key))
+        merged.set(
+          key,
+          mergeLabel(
+            pages.filter((p) => sameIssue(p, from)),
+            ref.label,
+          ),
+        );
+      const same = merged.get(key);
+      if (same) return same;
+    }
     if (load) return load(ref);
     throw new Error(ref.label ? `page ${ref.label} was not given` : `${ref.url} was not given`);
   };
@@ -69,11 +81,11 @@ function mergeLabel(pages: Page[], label: string): Page | null {
 /** All articles of the given pages, stitched across them (and through `load` beyond them). Never throws. */
 export async function stitchPages(pages: Page[], load?: PageLoader): Promise<PagesResult> {
   const sorted = [...pages].filter(Boolean).sort(comparePages);
-  const loader = givenLoader(sorted, load);
+  const loaderFor = givenLoader(sorted, load);
   const items = sorted.flatMap((page) => page.articles.map((a) => ({ article: a, page })));
   // Neighbours are probed for same-title parts among the given pages (hbrb, 中国青年报 05 → 06).
   const traces = await Promise.all(
-    items.map((it) => stitchTraced(it.article, it.page, loader, { sameTitle: true })),
+    items.map((it) => stitchTraced(it.article, it.page, loaderFor(it.page), { sameTitle: true })),
   );
   // Each given article goes into one result. Longest stories first (ties: canonical order); a result
   // that needs a part another story already took is dropped, and its own article, if still free,

@@ -109,4 +109,23 @@ describe('stitchPages', () => {
   it('returns nothing and no problem for no pages', async () => {
     expect(await stitchPages([])).toEqual({ articles: [], problems: [] });
   });
+
+  it('never takes a part from another issue that has a page with the same label', async () => {
+    const title = '一张“纸”里的45亿元自贸港外贸账';
+    const whole = ['第一段。', '第二段。'];
+    const mk = (date: string, label: string, url: string, init: Parameters<typeof article>[2]) => {
+      const a = article(label, url, { ...init, date, title });
+      return articlePage(a, { date });
+    };
+    const given = [
+      mk('2026-07-09', '6', 'http://x/09/c6', { text: whole.slice(1), continuedFrom: 'A1' }),
+      mk('2026-07-13', '1', 'http://x/13/c1', { text: whole }),
+    ];
+    const { articles, problems } = await stitchPages(given);
+    expect(articles.map((a) => [a.date, a.pages])).toEqual([
+      ['2026-07-09', ['6']],
+      ['2026-07-13', ['1']],
+    ]);
+    expect(problems).toEqual(['上接A1版: page A1 is not available (page A1 was not given)']);
+  });
 });
