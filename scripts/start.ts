@@ -2,13 +2,13 @@
  * `npm start`: build the extension, serve the demo e-paper on 127.0.0.1 and open Chromium with the
  * extension loaded on the demo's front page, until Ctrl-C.
  * `npm start -- --headless [--out DIR]`: write screenshots of the layout overlay and of a stitched
- * article to DIR (default `screenshots/`) and exit. Options: `--port N` (default: a free port),
- * `--no-build` (reuse .output/chrome-mv3).
+ * article to DIR (default `screenshots/`) and exit. `npm start -- --serve-only`: build and serve the
+ * demo, no browser (load the extension by hand in your own Chrome or Firefox). Options: `--port N`
+ * (default: a free port), `--no-build` (reuse .output/chrome-mv3).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startDemoServer } from '../demo/server.ts';
 import { launchWithExtension } from '../tests/e2e/launch.ts';
@@ -20,11 +20,12 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'screenshots' },
     port: { type: 'string', default: '0' },
     'no-build': { type: 'boolean', default: false },
+    'serve-only': { type: 'boolean', default: false },
   },
 });
 
 async function main(): Promise<number> {
-  const headed = !values.headless;
+  const headed = !values.headless && !values['serve-only'];
   if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.error(
       'No display (DISPLAY is not set): run `npm start -- --headless` for screenshots, or `xvfb-run -a npm start`.',
@@ -36,6 +37,11 @@ async function main(): Promise<number> {
   const server = await startDemoServer({ port: Number(values.port) });
   const front = new URL(FRONT_PAGE, server.url).href;
   console.log(`Demo e-paper: ${server.url}  (front page ${front})`);
+
+  if (values['serve-only']) {
+    console.log('Serving the demo (no browser). Press Ctrl-C to stop.');
+    return untilStopped(() => server.close());
+  }
 
   if (!headed) {
     const out = resolve(values.out);
@@ -51,29 +57,36 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  // A fresh profile each run, kept under the temp folder so a second `npm start` starts clean.
-  const profileDir = mkdtempSync(join(tmpdir(), 'epaper-start-'));
-  const browser = await launchWithExtension({
-    headless: false,
-    profileDir,
-    viewport: { width: 1280, height: 900 },
-  });
+  // A fresh profile each run (removed on exit); the window's own size, not a fixed viewport.
+  const browser = await launchWithExtension({ headless: false, viewport: null });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(front);
   console.log('Chromium is open with the extension loaded. Press Ctrl-C to stop.');
-  return new Promise<number>((done) => {
-    let stopping = false;
-    const stop = async (): Promise<void> => {
-      if (stopping) return;
-      stopping = true;
+  // Closing the window ends the run too.
+  return untilStopped(
+    async () => {
       await browser.close().catch(() => undefined);
       await server.close();
-      done(0);
+    },
+    (stop) => browser.context.once('close', stop),
+  );
+}
+
+/** Resolve 0 after Ctrl-C / SIGTERM (or `also`'s signal) once `cleanup` has run (once). */
+function untilStopped(cleanup: () => Promise<void>, also?: (stop: () => void) => void): Promise<number> {
+  return new Promise<number>((done) => {
+    let stopping = false;
+    const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
+      void cleanup().then(() => {
+        console.log('Stopped.');
+        done(0);
+      });
     };
-    process.once('SIGINT', () => void stop());
-    process.once('SIGTERM', () => void stop());
-    // Closing the window ends the run too.
-    browser.context.once('close', () => void stop());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    also?.(stop);
   });
 }
 

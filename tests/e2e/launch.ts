@@ -49,7 +49,8 @@ export async function launchWithExtension(
     profileDir?: string;
     headless?: boolean;
     extensionDir?: string;
-    viewport?: { width: number; height: number };
+    /** Page size; `null` lets a headed window decide. */
+    viewport?: { width: number; height: number } | null;
   } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'epaper-e2e-'));
@@ -58,7 +59,7 @@ export async function launchWithExtension(
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: chromiumArgs(options.extensionDir),
-    viewport: options.viewport ?? { width: 1280, height: 900 },
+    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
   });
   let extensionId: string;
   try {
