@@ -39,13 +39,16 @@ export function makeBackup(data: LibraryData, now: Date): string {
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Read a backup file's text. Never throws; every refusal says why in a sentence. */
-export function parseBackup(text: string): Result<LibraryData> {
+/** Read a backup file's text (`maxChars` only for tests). Never throws; every refusal says why in a sentence. */
+export function parseBackup(text: string, limits: { maxChars?: number } = {}): Result<LibraryData> {
   if (typeof text !== 'string') return { ok: false, error: 'This is not a backup file: no text was given.' };
-  if (text.length > MAX_BACKUP_CHARS) {
+  const max = limits.maxChars ?? MAX_BACKUP_CHARS;
+  if (text.length > max) {
+    const size = (n: number) =>
+      n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.ceil(n / 1024)} KB`;
     return {
       ok: false,
-      error: `This file is too large to be a backup (${Math.round(text.length / 1048576)} MB; the limit is 200 MB).`,
+      error: `This file is too large to be a backup (${size(text.length)}; the limit is ${size(max)}).`,
     };
   }
   let root: unknown;

@@ -38,15 +38,18 @@ export function withDefaults(opts: MarkdownOptions = {}): Required<MarkdownOptio
 export function sourceFrontMatter(source: SourceRef, o: Required<MarkdownOptions>): string {
   const fields: Array<[string, string | readonly string[]]> = [
     ['title', flattenParagraph(source.title || source.leadTitle || source.subtitle)],
+  ];
+  // 引题 and 副题 only when the article has them, right after the title they belong to.
+  if (source.leadTitle.trim()) fields.push(['leadTitle', flattenParagraph(source.leadTitle)]);
+  if (source.subtitle.trim()) fields.push(['subtitle', flattenParagraph(source.subtitle)]);
+  fields.push(
     ['paper', source.paper],
     ['date', source.date],
     ['pages', source.pages],
     ['authors', authorsOf(source.bylines)],
     ['url', source.urls[0] ?? ''],
     ['tags', o.tags],
-  ];
-  if (source.leadTitle) fields.splice(1, 0, ['leadTitle', flattenParagraph(source.leadTitle)]);
-  if (source.subtitle) fields.splice(2, 0, ['subtitle', flattenParagraph(source.subtitle)]);
+  );
   if (o.accessed) fields.push(['accessed', o.accessed]);
   return frontMatter(fields);
 }

@@ -231,6 +231,14 @@ describe('parseBackup refuses bad files and says why', () => {
     if (!r.ok) expect(r.error).toMatch(message);
   });
 
+  it('refuses a file over the size limit before parsing it', () => {
+    const r = parseBackup(good, { maxChars: 1024 });
+    expect(r).toEqual({
+      ok: false,
+      error: 'This file is too large to be a backup (1 MB; the limit is 1 MB).',
+    });
+  });
+
   it('accepts a byte-order mark and keeps unknown extra fields', () => {
     const r = parseBackup('\uFEFF' + edit((o) => (o.data.clips[0].color = 'green')));
     expect(r.ok && (r.value.clips[0] as unknown as { color: string }).color).toBe('green');
