@@ -30,8 +30,8 @@ const TERMINAL = new Set(['。', '！', '？', '…', '!', '?', '.', '．', '｡
 // Closing quotes and brackets that may follow the full stop: 「“早处理。”」, 「（完）」, 「。』」.
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', "'"]);
 
-/** Last character of s that is not white space or a closer, with how many closers followed it. */
-function lastMeaningful(s: string): { ch: string; closers: number } {
+/** Last character of s that is not white space or a closer, the one before it, and how many closers followed. */
+function lastMeaningful(s: string): { ch: string; before: string; closers: number } {
   let i = s.length - 1;
   while (i >= 0 && /\s/.test(s[i])) i--;
   let closers = 0;
@@ -39,7 +39,7 @@ function lastMeaningful(s: string): { ch: string; closers: number } {
     closers++;
     i--;
   }
-  return { ch: i >= 0 ? s[i] : '', closers };
+  return { ch: i >= 0 ? s[i] : '', before: i > 0 ? s[i - 1] : '', closers };
 }
 
 /**
@@ -48,7 +48,10 @@ function lastMeaningful(s: string): { ch: string; closers: number } {
  */
 export function endsSentence(s: string): boolean {
   if (!s) return false;
-  return TERMINAL.has(lastMeaningful(s).ch);
+  const { ch, before } = lastMeaningful(s);
+  // 「同比下降28.」 | 「32%」: a point after a digit is a decimal point cut by the column, not a full stop.
+  if ((ch === '.' || ch === '．') && /[0-9０-９]/.test(before)) return false;
+  return TERMINAL.has(ch);
 }
 
 /**

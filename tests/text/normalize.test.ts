@@ -52,6 +52,8 @@ describe('endsSentence', () => {
     ['陈恢清向坚持在岗位一线的员工致以新春问候，要求大家', false],
     ['曹慧泉表示“非常高兴”', false],
     ['同比下降28.32%；', false],
+    ['同比下降28.', false],
+    ['The paper is read.', true],
     ['', false],
   ])('%j → %s', (input, expected) => {
     expect(endsSentence(input)).toBe(expected);

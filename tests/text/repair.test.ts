@@ -56,6 +56,12 @@ describe('repairParagraphs', () => {
     expect(r.paragraphs).toHaveLength(2);
   });
 
+  it('joins a number cut at its decimal point', () => {
+    expect(repairParagraphs([p('警情同比下降28.'), p('32%，治安警情也有所下降。')]).paragraphs).toEqual([
+      p('警情同比下降28.32%，治安警情也有所下降。'),
+    ]);
+  });
+
   it('joins a paragraph cut twice (three columns) and counts both joins', () => {
     const r = repairParagraphs([p('一边夯实'), p('基础，一边探'), p('索振兴。'), p('下一段。')]);
     expect(r.paragraphs.map((x) => x.text)).toEqual(['一边夯实基础，一边探索振兴。', '下一段。']);
