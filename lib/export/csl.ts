@@ -3,7 +3,8 @@
  * `article-newspaper`). Chinese names go in as `{literal}`: splitting 「欧阳修」 into family/given
  * is guesswork, and a literal name is printed as is.
  */
-import type { Clip, SourceRef } from '../model';
+import type { Clip, LibraryData, SourceRef } from '../model';
+import { groupByArticle } from './clips';
 import { authorsOf } from './bylines';
 import { citationPage, citationUrl } from './citation';
 import { flattenParagraph } from './text';
@@ -73,6 +74,11 @@ export function clipsCsl(clips: readonly Clip[], opts: { accessed?: string } = {
     out.push(cslItem({ ...c.source, articleKey: key }, opts));
   }
   return out;
+}
+
+/** CSL items for every article with clips or highlights, in the order of the Markdown export. */
+export function libraryCsl(data: LibraryData, opts: { accessed?: string } = {}): CslItem[] {
+  return groupByArticle(data).map((g) => cslItem({ ...g.source, articleKey: g.key }, opts));
 }
 
 /** The CSL-JSON file text (an array of items), ready to import into Zotero. */

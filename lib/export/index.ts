@@ -27,7 +27,7 @@ export { libraryFiles, fileTitle } from './files';
 export { safeFileName, utf8Bytes, MAX_NAME_BYTES } from './filenames';
 export { zipFiles } from './zip';
 export type { TextFile } from './zip';
-export { cslItem, clipsCsl, cslJson, cslDate } from './csl';
+export { cslItem, clipsCsl, libraryCsl, cslJson, cslDate } from './csl';
 export type { CslItem, CslDate } from './csl';
 export { makeBackup, parseBackup, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS } from './backup';
 export type { BackupFile } from './backup';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { clipsCsl, cslDate, cslItem } from '../../lib/export/csl';
+import { clipsCsl, cslDate, cslItem, libraryCsl } from '../../lib/export/csl';
 import { sourceOf } from '../../lib/model';
-import { makeArticle, makeClip } from './factories';
+import { makeArticle, makeClip, makeHighlight, makeStored } from './factories';
 
 describe('cslItem', () => {
   it('writes an article-newspaper item with literal Chinese names', () => {
@@ -41,6 +41,22 @@ describe('clipsCsl', () => {
     const b = makeArticle({ key: 'b', title: '另一篇' });
     const items = clipsCsl([makeClip(a, [0]), makeClip(b, [0]), makeClip(a, [0], { id: 'again' })]);
     expect(items.map((i) => i.id)).toEqual([a.key, 'b']);
+  });
+});
+
+describe('libraryCsl', () => {
+  it('covers articles with highlights only, titles from the stored copy', () => {
+    const a = makeArticle();
+    const b = makeArticle({ key: 'b', date: '2023-01-01', title: '只有划线' });
+    const items = libraryCsl({
+      articles: [makeStored(b)],
+      highlights: [makeHighlight(b, '只有', 0)],
+      clips: [makeClip(a, [0])],
+    });
+    expect(items.map((i) => [i.id, i.title])).toEqual([
+      [a.key, '春运迎来返程高峰'],
+      ['b', '只有划线'],
+    ]);
   });
 });
 
