@@ -7,6 +7,7 @@ import { labelsMatch, splitLabel } from '../text/labels';
 import { stitchTraced, type StitchTrace } from './article';
 import { prepare } from './load';
 import { startWith } from './merge';
+import { mergeRepeats } from './repeats';
 import { pieceId } from './walk';
 
 /** What stitchPages returns. */
@@ -117,5 +118,5 @@ export async function stitchPages(pages: Page[], load?: PageLoader): Promise<Pag
       articles.push(chosen.get(i)!.article);
       problems.push(...chosen.get(i)!.problems);
     });
-  return { articles, problems: [...new Set(problems)] };
+  return { articles: mergeRepeats(articles), problems: [...new Set(problems)] };
 }

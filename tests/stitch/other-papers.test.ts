@@ -7,6 +7,7 @@ import type { Page, PageLoader } from '../../lib/model';
 import { readPage, readText } from '../../lib/sites';
 import { stitchArticle, stitchPages } from '../../lib/stitch';
 import { docFromHtml, fixtureText } from '../helpers/dom';
+import { hbrbFragments } from '../sites/cases';
 import { golden, summary } from './golden';
 
 const CONTENT_URL = 'http://zqb.cyol.com/pc/content/202609/16/content_430781.html';
@@ -69,5 +70,27 @@ describe('株洲日报 seed: 「下转A4版」 and no A4', () => {
     expect(lead.pages).toEqual(['A1']);
     expect(lead.paragraphs.at(-1)?.text).toBe('全面推进乡村振兴，株洲最大的优势在哪？');
     expect(problems).toEqual(['下转A4版: page A4 is not available (page A4 was not given)']);
+  });
+});
+
+describe('湖北日报 2023-02-11: three stories printed on 01 and again on a later page', () => {
+  it('lists each once, with both pages, the text once', async () => {
+    const fragments = hbrbFragments();
+    const pages = fragments.map((f) => readPage(docFromHtml(f.html, f.url), f.url));
+    const { articles, problems } = await stitchPages(pages);
+    expect(problems).toEqual([]);
+    // 32 fragments: content_211250 is in the file twice, and three stories repeat.
+    expect(new Set(fragments.map((f) => f.url)).size).toBe(31);
+    expect(articles).toHaveLength(28);
+    const repeated = articles
+      .filter((a) => a.pages.length > 1)
+      .map((a) => [a.title, a.pages, a.parts.map((p) => p.regime)]);
+    expect(repeated).toEqual([
+      ['中国式现代化是强国建设、民族复兴的康庄大道', ['1', '4'], ['first', 'duplicate']],
+      ['中碳登喜迎首批“碳客”', ['1', '3'], ['first', 'duplicate']],
+      ['环境升级服务优 居家养老变“享老”', ['1', '2'], ['first', 'duplicate']],
+    ]);
+    const once = pages.find((p) => p.url.endsWith('content_211244.html'))!.articles[0];
+    expect(articles.find((a) => a.title === once.title)!.paragraphs).toEqual(once.paragraphs);
   });
 });
