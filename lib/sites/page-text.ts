@@ -21,6 +21,7 @@ import { dateFromUrl, parseChineseDate } from '../text/dates';
 import { findMarker } from '../text/markers';
 import { readSpan, type ArticleDraft } from './page-text/article';
 import {
+  htmlReason,
   isFurniture,
   labelFromFileName,
   labelFromMasthead,
@@ -109,7 +110,7 @@ export function readPageText(text: string, url: string): Page {
 }
 
 function fill(page: Page, text: string, url: string): Page {
-  const notText = notTextReason(text);
+  const notText = notTextReason(text) || htmlReason(text);
   if (notText) {
     page.problems.push(notText);
     return page;

@@ -128,6 +128,7 @@ describe('bad input: no throw, a clear problem, linear time', () => {
     ['random bytes', String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256))],
     ['UTF-16 read as UTF-8', Buffer.from(SEED, 'utf16le').toString('utf8')],
     ['NUL padding', '\u0000'.repeat(1000)],
+    ['an HTML page', '<!DOCTYPE html>\n<html><body><p>春运迎来返程高峰。</p></body></html>'],
   ])('%s → refused as not text', (_name, text) => {
     const page = readPageText(text, SEED_URL);
     expect(page.articles).toEqual([]);

@@ -32,6 +32,14 @@ export function notTextReason(text: string): string {
     : '';
 }
 
+/** '' unless the text is HTML markup (「<!DOCTYPE html>…」): that is readPage's job, not ours. */
+export function htmlReason(text: string): string {
+  const head = text.slice(0, 2048).trimStart();
+  return head.startsWith('<') && /<(?:!doctype\s+html|html|head|body|div|p|table)[\s>]/i.test(head)
+    ? 'not page text: this is HTML (read it as a document with readPage)'
+    : '';
+}
+
 interface FurnitureRule {
   re: RegExp;
   /** Only in the masthead (before the first article), or anywhere on the page. */
