@@ -17,7 +17,7 @@ import type { SiteAdapter } from './types';
 const SELECTORS: PageSelectors = {
   date: ['#riqi_', '.lai'], // 「人民日报 2017年10月16日 星期一」
   pageName: ['.l_t', '.ban_t li'], // 「01版:要闻」
-  paper: ['#riqi_'],
+  paper: ['#riqi_', '.lai'], // 「人民日报 2017年10月16日」, 「《 人民日报 》（ 2017年10月16日 01 版）」
   titleLists: [...TITLE_LISTS],
 };
 

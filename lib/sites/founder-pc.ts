@@ -20,7 +20,7 @@ import type { SiteAdapter } from './types';
 const SELECTORS: PageSelectors = {
   date: ['.newstime', '.date-box .date', '#author'], // 「2026年09月16日 Wed」; 湖北日报 font#author
   pageName: ['.paper-bot .ban', '.paper-bot p.left'], // 「第06版：冰点周刊」
-  paper: ['.date-box .date'], // 人民日报 「人民日报 2024年12月25日 Wed」
+  paper: ['.date-box .date', 'p.sec .date'], // 「人民日报 2024年12月25日 Wed」, 「《人民日报》（…）」
   titleLists: [...TITLE_LISTS],
 };
 
@@ -40,14 +40,20 @@ const BODY = [
   '#ozoom',
 ];
 
-/** Bylines of `p.sec`: its spans but the date/source ones (「来源：中国青年报」, 「（2026年09月16日 05版）」). */
+/**
+ * Bylines of `p.sec`: its text and spans but the date/source ones — 中国青年报
+ * `<span>中青报·中青网记者 杜佳冰</span><span class="date">来源：中国青年报</span>`, 人民日报
+ * `新华社记者 <span class="date">《人民日报》（2024年12月25日 第 01 版）</span>`.
+ */
 function secBylines(doc: Document): string[] {
   const sec = first(doc, ['.article p.sec', 'p.sec']);
   if (!sec) return [];
-  const spans = all(sec, 'span').filter(
-    (s) => !s.classList.contains('date') && !s.classList.contains('newstime'),
-  );
-  const texts = spans.length ? spans.map((s) => lineOf(s)) : [lineOf(sec)];
+  const texts: string[] = [];
+  for (const node of Array.from(sec.childNodes)) {
+    const el = node.nodeType === 1 ? (node as Element) : null;
+    if (el && (el.classList.contains('date') || el.classList.contains('newstime'))) continue;
+    texts.push(lineOf(node));
+  }
   return texts.filter((t) => t && !/来源[：:]|\d{4}年/.test(t));
 }
 

@@ -33,23 +33,29 @@ describe('image map coords', () => {
   });
 
   it('scalePolygons maps one space onto another', () => {
-    expect(scalePolygons([[{ x: 200, y: 100 }]], { width: 800, height: 1150 }, { width: 400, height: 575 })).toEqual([
-      [{ x: 100, y: 50 }],
-    ]);
+    expect(
+      scalePolygons([[{ x: 200, y: 100 }]], { width: 800, height: 1150 }, { width: 400, height: 575 }),
+    ).toEqual([[{ x: 100, y: 50 }]]);
   });
 
   const html = (img: string) =>
     `<map name="PagePicMap"><area shape="polygon" coords="0,0,800,0,800,1150,0,1150" href="content_1.htm"></map>${img}`;
 
   it('keeps coords as printed when they fit the img width/height attributes', () => {
-    const doc = docFromHtml(html('<img src="p.jpg" width="800" height="1150" usemap="#PagePicMap">'), 'http://x.cn/a/');
+    const doc = docFromHtml(
+      html('<img src="p.jpg" width="800" height="1150" usemap="#PagePicMap">'),
+      'http://x.cn/a/',
+    );
     const map = readImageMap(doc, 'http://x.cn/a/');
     expect(map.image).toEqual({ src: 'http://x.cn/a/p.jpg', width: 800, height: 1150 });
     expect(map.areas[0].polygon[2]).toEqual({ x: 800, y: 1150 });
   });
 
   it('scales coords written for the natural size when the img is shown smaller (browser knows naturalWidth)', () => {
-    const doc = docFromHtml(html('<img src="p.jpg" width="400" height="575" usemap="#pagepicmap">'), 'http://x.cn/a/');
+    const doc = docFromHtml(
+      html('<img src="p.jpg" width="400" height="575" usemap="#pagepicmap">'),
+      'http://x.cn/a/',
+    );
     const img = doc.querySelector('img')!;
     Object.defineProperty(img, 'naturalWidth', { value: 800 });
     Object.defineProperty(img, 'naturalHeight', { value: 1150 });
@@ -107,7 +113,11 @@ describe('titles of list links', () => {
   const title = (html: string) => anchorTitle(docFromHtml(html).querySelector('a')!);
 
   it.each([
-    ['<a href="x"><script>document.write(view("党的十九大代表陆续抵京  "))</script></a>', '党的十九大代表陆续抵京', false],
+    [
+      '<a href="x"><script>document.write(view("党的十九大代表陆续抵京  "))</script></a>',
+      '党的十九大代表陆续抵京',
+      false,
+    ],
     ['<a href="x"><script>document.write(view("座谈会<br>征求意见"))</script></a>', '座谈会 征求意见', false],
     ['<a href="x"><div id=mp52014>铭记光辉历史 传承红色基因</div></a>', '铭记光辉历史 传承红色基因', false],
     ['<a href="x"><span title="全部的标题文字">全部的...</span></a>', '全部的标题文字', false],
@@ -125,7 +135,10 @@ describe('titles of list links', () => {
 describe('article keys', () => {
   it.each([
     ['http://zqb.cyol.com/pc/content/202609/16/content_430781.html', 'content_430781'],
-    ['http://paper.people.com.cn/rmrb/html/2017-10/16/nw.D110000renmrb_20171016_1-01.htm', 'nw.D110000renmrb_20171016_1-01'],
+    [
+      'http://paper.people.com.cn/rmrb/html/2017-10/16/nw.D110000renmrb_20171016_1-01.htm',
+      'nw.D110000renmrb_20171016_1-01',
+    ],
     ['http://news.hndaily.cn/html/2026-07/13/content_58464_19688148.htm', 'content_58464_19688148'],
     ['http://zqb.cyol.com/pc/layout/202609/16/node_06.html', ''],
     ['not a url', ''],
@@ -161,7 +174,11 @@ describe('isEpaperUrl and adapterFor', () => {
     ['http://www.jjjcb.cn/html/2017-07/22/node_2.htm', true, 'founder-classic'],
     ['http://news.hndaily.cn/html/2026-07/13/content_58464_19688148.htm', true, 'founder-classic'],
     ['http://paper.people.com.cn/rmrb/html/2017-10/16/nbs.D110000renmrb_01.htm', true, 'founder-nbs'],
-    ['http://paper.people.com.cn/rmrb/html/2017-10/16/nw.D110000renmrb_20171016_1-01.htm', true, 'founder-nbs'],
+    [
+      'http://paper.people.com.cn/rmrb/html/2017-10/16/nw.D110000renmrb_20171016_1-01.htm',
+      true,
+      'founder-nbs',
+    ],
     ['http://paper.people.com.cn/rmrb/pc/layout/202412/25/node_01.html', true, 'founder-pc'],
     ['https://zqb.cyol.com/pc/content/202609/16/content_430781.html?div=-1', true, 'founder-pc'],
     ['https://example.com/blog/2026/09/16/post.html', false, 'generic'],
@@ -172,7 +189,9 @@ describe('isEpaperUrl and adapterFor', () => {
   });
 
   it('a saved Founder page under a file: URL is claimed by its DOM', () => {
-    const doc = docFromHtml('<founder-title>标题</founder-title><founder-content><p>正文。</p></founder-content>');
+    const doc = docFromHtml(
+      '<founder-title>标题</founder-title><founder-content><p>正文。</p></founder-content>',
+    );
     expect(adapterFor('file:///tmp/saved.html', doc).id).toBe('founder-classic');
   });
 });

@@ -1,11 +1,16 @@
 /**
  * From a body read off the DOM to an Article: bylines out of the first paragraphs, paragraph kinds by
- * the lib/text rules, continuation markers stripped, cut paragraphs repaired, one part.
+ * the lib/text rules, continuation markers stripped, one part.
+ *
+ * Repair (joining a paragraph cut mid-sentence) happens in body.ts inside one `<p>` only, across
+ * hard-wrapped `<br>` lines. A `<p>` boundary is the site's own paragraph break and is never joined
+ * here: on 海南日报 the heading 「三款芯片，一条链路」 is a plain `<P>` without a full stop, and joining it
+ * would glue it onto the next paragraph. Cuts at page seams (part 2 starts a new `<p>`) are the
+ * stitcher's to repair.
  */
 import { emptyArticle, type Article, type ArticleImage, type Paragraph } from '../../model';
 import { classifyLine, stripDecoration } from '../../text/bylines';
 import { stripMarkers } from '../../text/markers';
-import { repairParagraphs } from '../../text/repair';
 import { articleKey } from './key';
 
 /** What an adapter found on an article page. */
@@ -56,7 +61,7 @@ export function buildArticle(input: ArticleInput): Article {
   const bylines = input.bylines.map(stripDecoration);
   const classified = takeBylines(input.paragraphs, bylines);
   const stripped = stripMarkers(classified);
-  const repaired = repairParagraphs(stripped.paragraphs).paragraphs;
+  const paragraphs = stripped.paragraphs;
   const order = input.order ?? 0;
   return emptyArticle({
     key: articleKey(input.url, { paper: input.paper, date: input.date, label: input.label, order }),
@@ -67,12 +72,12 @@ export function buildArticle(input: ArticleInput): Article {
     title: input.title,
     subtitle: input.subtitle,
     bylines: uniq(bylines),
-    paragraphs: repaired,
+    paragraphs,
     images: input.images,
     continuesTo: stripped.continuesTo,
     continuedFrom: stripped.continuedFrom,
     urls: [input.url],
-    parts: [{ page: input.label, url: input.url, from: 0, to: repaired.length, regime: 'first' }],
+    parts: [{ page: input.label, url: input.url, from: 0, to: paragraphs.length, regime: 'first' }],
     order,
   });
 }

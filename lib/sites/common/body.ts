@@ -6,6 +6,7 @@
  * `#articleContent` copy of pc pages is not read twice.
  */
 import type { ArticleImage, Paragraph } from '../../model';
+import { repairParagraphs } from '../../text/repair';
 import { absUrl, attr, lineOf, squash, textOf } from './dom';
 
 /** What a body yields before markers, bylines and repairs. */
@@ -42,7 +43,7 @@ function scanBlock(p: Element): Block {
   while (stack.length) {
     const [node, inBold] = stack.pop()!;
     if (node.nodeType === 3) {
-      const v = node.nodeValue ?? '';
+      const v = (node.nodeValue ?? '').replace(/[\r\n]+/g, ' ');
       text.push(v);
       if (inBold) bold.push(v);
       continue;
@@ -85,17 +86,34 @@ function captionOf(img: Element): string {
   return text.length <= 200 ? text : '';
 }
 
-/** Lines of a text (`<br>`-separated), indents 「　　」 and spaces stripped, empties dropped. */
-export function splitLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((s) => squash(s))
-    .filter((s) => s !== '');
+// An indent opens a paragraph: 「　　」 (U+3000), NBSP or two spaces at the start of a line.
+const INDENT = /^(?:[\u3000\u00a0\t]|\s{2})/;
+
+/**
+ * Paragraphs of one block's text, split at `<br>`. A line that starts with an indent is a paragraph
+ * of its own (「…。<br>　　第二段」); a line without one continues a hard-wrapped paragraph and is joined
+ * by repairParagraphs when the line before does not end a sentence (「第一行没有结束<br>第二行。」).
+ */
+export function splitLines(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let group: Paragraph[] = [];
+  const flush = () => {
+    if (group.length) out.push(...repairParagraphs(group).paragraphs);
+    group = [];
+  };
+  for (const raw of text.split('\n')) {
+    const line = squash(raw);
+    if (!line) continue;
+    if (INDENT.test(raw)) flush();
+    group.push({ text: line, kind: 'text' });
+  }
+  flush();
+  return out;
 }
 
 /**
- * Read paragraphs and images from a body root. Each `<p>` is a paragraph (its `<br>` lines become
- * paragraphs of their own); a root with no `<p>` at all is read as lines of text.
+ * Read paragraphs and images from a body root. Each `<p>` is a paragraph, or several when `<br>`
+ * lines start with an indent; a root with no `<p>` at all is read as lines of text.
  */
 export function readBody(root: Element | null, baseUrl: string, exclude: Exclude = hiddenCopy): Body {
   const body: Body = { paragraphs: [], images: [] };
@@ -121,13 +139,13 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
       const block = scanBlock(el);
       for (const img of block.images) addImage(img);
       const lines = splitLines(block.text);
-      const kind = lines.length === 1 && looksLikeCrosshead(el, block, lines[0]) ? 'crosshead' : 'text';
-      for (const text of lines) body.paragraphs.push({ text, kind });
+      if (lines.length === 1 && looksLikeCrosshead(el, block, lines[0].text)) lines[0].kind = 'crosshead';
+      body.paragraphs.push(...lines);
       continue;
     }
     const kids = el.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
-  if (!sawP) body.paragraphs = splitLines(textOf(root)).map((text) => ({ text, kind: 'text' as const }));
+  if (!sawP) body.paragraphs = splitLines(textOf(root));
   return body;
 }

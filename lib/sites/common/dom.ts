@@ -21,7 +21,8 @@ export function textOf(root: Node | null | undefined): string {
   while (stack.length) {
     const node = stack.pop()!;
     if (node.nodeType === TEXT) {
-      out.push(node.nodeValue ?? '');
+      // A newline in the HTML source is white space; only <br> breaks a line.
+      out.push((node.nodeValue ?? '').replace(/[\r\n]+/g, ' '));
       continue;
     }
     if (node.nodeType !== ELEMENT && node !== root) continue;

@@ -11,11 +11,15 @@ import type { Trailer } from './trailer';
 const PRESS = /([\u4e00-\u9fff]{2,10}?报)社/;
 // 「人民日报-人民网」, 「中国青年报 2026年09月16日 06版：冰点周刊」: a piece that is a paper's name.
 const PIECE = /^[\u4e00-\u9fff]{2,10}报$/;
+// 「《人民日报》（2024年12月25日 第 01 版）」, 「《 人民日报 》」: a source line names the paper.
+const QUOTED = /《\s?([\u4e00-\u9fff]{2,10}报)\s?》/;
 // 「Copyright © 湖北日报 [鄂ICP备…]」 in a footer.
 const COPYRIGHT = /©\s?([\u4e00-\u9fff]{2,10}报)/;
 
 /** A paper's name from free text (a page title, a footer), '' when none is recognisable. */
 export function paperFromText(text: string): string {
+  const quoted = QUOTED.exec(text);
+  if (quoted) return quoted[1];
   const press = PRESS.exec(text);
   if (press) return press[1];
   for (const piece of text.split(/[\s\-_|·—–:：,，()（）《》]+/)) {
