@@ -90,4 +90,30 @@ describe('reader on an article page', () => {
     expect(await link.getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     await page.close();
   });
+
+  it('keeps reader settings (font size, dark theme) across a reload, and closes', async () => {
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    let reader = await openReader(page);
+    const size = () => reader.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const before = await size();
+    await page.locator('[data-testid="font-larger"]').click();
+    await expect.poll(size).toBeGreaterThan(before);
+    const larger = await size();
+    await page.locator('[data-testid="theme"]').click();
+    await expect.poll(() => reader.getAttribute('class')).toContain('dark');
+    await page.reload();
+    await waitReady(page, 'article');
+    reader = await openReader(page);
+    await expect.poll(size).toBe(larger);
+    expect(await reader.getAttribute('class')).toContain('dark');
+    await page.locator('[data-testid="reader-close"]').click();
+    await reader.waitFor({ state: 'detached' });
+    // Put the defaults back for the other tests of this file's profile.
+    reader = await openReader(page);
+    await page.locator('[data-testid="theme"]').click();
+    await page.locator('[data-testid="font-smaller"]').click();
+    await expect.poll(size).toBe(before);
+    await page.close();
+  });
 });
