@@ -81,6 +81,21 @@ function mergeLabel(pages: Page[], label: string): Page | null {
 
 /** All articles of the given pages, stitched across them (and through `load` beyond them). Never throws. */
 export async function stitchPages(pages: Page[], load?: PageLoader): Promise<PagesResult> {
+  try {
+    return await stitchAll(pages, load);
+  } catch (e) {
+    // Defensive: a malformed Page (no `articles` array) must not throw at the CLI.
+    const given = (Array.isArray(pages) ? pages : []).flatMap((p) =>
+      Array.isArray(p?.articles) ? p.articles : [],
+    );
+    return {
+      articles: given,
+      problems: [`stitching stopped: ${e instanceof Error ? e.message : String(e)}`],
+    };
+  }
+}
+
+async function stitchAll(pages: Page[], load?: PageLoader): Promise<PagesResult> {
   const sorted = [...pages].filter(Boolean).sort(comparePages);
   const loaderFor = givenLoader(sorted, load);
   const items = sorted.flatMap((page) => page.articles.map((a) => ({ article: a, page })));

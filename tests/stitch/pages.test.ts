@@ -106,6 +106,14 @@ describe('stitchPages', () => {
     expect(articles.map((a) => a.pages)).toEqual([['A1', 'A2']]);
   });
 
+  it('does not throw on a malformed page', async () => {
+    const bad = { url: 'x', label: '1' } as unknown as Page;
+    const r = await stitchPages([bad, articlePage(chip1)]);
+    expect(r.articles).toEqual([chip1]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^stitching stopped: /);
+  });
+
   it('returns nothing and no problem for no pages', async () => {
     expect(await stitchPages([])).toEqual({ articles: [], problems: [] });
   });
