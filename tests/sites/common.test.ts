@@ -7,7 +7,9 @@ import { paperFromText } from '../../lib/sites/common/meta';
 import { parsePageEntry } from '../../lib/sites/common/page-list';
 import { anchorTitle } from '../../lib/sites/common/titles';
 import { parseTrailerText, trailerDate } from '../../lib/sites/common/trailer';
+import { walkAll, withReadScope } from '../../lib/sites/common/select';
 import { docFromHtml } from '../helpers/dom';
+import { caseDoc, HTML_CASES } from './cases';
 
 describe('image map coords', () => {
   it.each([
@@ -193,5 +195,39 @@ describe('isEpaperUrl and adapterFor', () => {
       '<founder-title>标题</founder-title><founder-content><p>正文。</p></founder-content>',
     );
     expect(adapterFor('file:///tmp/saved.html', doc).id).toBe('founder-classic');
+  });
+});
+
+describe('iterative selector matching (the fallback for pages too deep for happy-dom)', () => {
+  const selectors = [
+    'a[href]',
+    'a[id]',
+    'map area[href]',
+    '#titleList',
+    'ul.news-list',
+    '.paper-bot .ban',
+    '.article p.sec .newstime',
+    '#content founder-content',
+    'founder-content, founder-title',
+    '[id]',
+    'meta[name]',
+    'img[usemap]',
+  ];
+
+  it.each(HTML_CASES.map((c) => [c.name, c] as const))('%s: same elements as querySelectorAll', (_, c) => {
+    const doc = caseDoc(c);
+    for (const sel of selectors) {
+      const native = Array.from(doc.querySelectorAll(sel));
+      expect(walkAll(doc, sel), sel).toEqual(native);
+      expect(
+        withReadScope(doc, () => walkAll(doc, sel)),
+        `${sel} (flat)`,
+      ).toEqual(native);
+      const body = doc.body;
+      expect(
+        withReadScope(doc, () => walkAll(body, sel)),
+        `${sel} under body`,
+      ).toEqual(Array.from(body.querySelectorAll(sel)));
+    }
   });
 });

@@ -1,0 +1,206 @@
+/**
+ * Selector matching that survives any page. Native querySelectorAll first (fast and iterative in
+ * browsers); where it overflows the stack — happy-dom matches recursively, and a page nested a few
+ * thousand levels deep breaks it — an iterative matcher over a flat list of the document's elements.
+ */
+
+/** Documents on which native selector matching overflowed once: go straight to the walk after that. */
+const TOO_DEEP = new WeakSet<object>();
+
+/**
+ * querySelectorAll that never throws and returns an array. happy-dom (tests, CLI) matches selectors
+ * recursively and overflows the stack on a page nested a few thousand levels deep; then the selector
+ * is matched by an iterative walk instead (`walkAll`). An unsupported selector yields nothing.
+ */
+export function all(root: ParentNode | null | undefined, selector: string): Element[] {
+  if (!root) return [];
+  const owner = (root as Node).ownerDocument ?? root;
+  if (!TOO_DEEP.has(owner)) {
+    try {
+      return Array.from(root.querySelectorAll(selector));
+    } catch (e) {
+      if (!(e instanceof RangeError)) return [];
+      TOO_DEEP.add(owner);
+    }
+  }
+  try {
+    return walkAll(root, selector);
+  } catch {
+    return [];
+  }
+}
+
+/** One compound selector, pre-parsed: `a#pageLink`, `p.sec`, `map`, `area[href]`, `[id]`. */
+interface Compound {
+  tag: string;
+  id: string;
+  classes: string[];
+  attrs: string[];
+  /** Anything else (pseudo-classes, attribute values): left to `Element.matches` on that one element. */
+  rest: string;
+}
+
+const COMPOUND = /^([a-zA-Z][\w-]*|\*)?((?:[#.][\w-]+|\[[\w-]+\])*)$/;
+
+function parseCompound(s: string): Compound {
+  const m = COMPOUND.exec(s);
+  if (!m) return { tag: '', id: '', classes: [], attrs: [], rest: s };
+  const parts = m[2].match(/[#.][\w-]+|\[[\w-]+\]/g) ?? [];
+  return {
+    tag: m[1] && m[1] !== '*' ? m[1].toUpperCase() : '',
+    id: parts.find((p) => p[0] === '#')?.slice(1) ?? '',
+    classes: parts.filter((p) => p[0] === '.').map((p) => p.slice(1)),
+    attrs: parts.filter((p) => p[0] === '[').map((p) => p.slice(1, -1)),
+    rest: '',
+  };
+}
+
+function compoundMatches(el: Element, c: Compound): boolean {
+  if (c.rest) return el.matches(c.rest);
+  if (c.tag && el.tagName !== c.tag) return false;
+  if (c.id && el.id !== c.id) return false;
+  for (const cls of c.classes) if (!el.classList.contains(cls)) return false;
+  for (const a of c.attrs) if (!el.hasAttribute(a)) return false;
+  return true;
+}
+
+/** The elements of a document in order, with tag names and subtree ends: one walk, many selectors. */
+interface FlatTree {
+  els: Element[];
+  tags: string[];
+  /** end[i]: index after the last descendant of els[i]. */
+  end: number[];
+  /** parent[i]: index of the parent element, -1 at the top. */
+  parent: number[];
+  /** id and ` class list ` of els[i], read on first need (property reads are slow in happy-dom). */
+  ids: (string | undefined)[];
+  classes: (string | undefined)[];
+  index: Map<Element, number>;
+}
+
+// Open read scopes: document → its flat tree once built. Only inside a scope may a flat tree be kept,
+// because a live page changes between reads.
+const SCOPES = new WeakMap<object, FlatTree | null>();
+
+/** Run fn with selector results cached for `doc` (used by readPage; a no-op cost on shallow pages). */
+export function withReadScope<T>(doc: Document, fn: () => T): T {
+  const opened = !SCOPES.has(doc);
+  if (opened) SCOPES.set(doc, null);
+  try {
+    return fn();
+  } finally {
+    if (opened) SCOPES.delete(doc);
+  }
+}
+
+function buildFlat(doc: Document): FlatTree {
+  const t: FlatTree = { els: [], tags: [], end: [], parent: [], ids: [], classes: [], index: new Map() };
+  // [element, parent index, closing?]: the closing entry records where the element's subtree ends.
+  const stack: [Element, number, boolean][] = [];
+  const top = doc.children;
+  for (let i = top.length - 1; i >= 0; i--) stack.push([top[i], -1, false]);
+  while (stack.length) {
+    const [el, parent, closing] = stack.pop()!;
+    if (closing) {
+      t.end[t.index.get(el)!] = t.els.length;
+      continue;
+    }
+    const me = t.els.length;
+    t.index.set(el, me);
+    t.els.push(el);
+    t.tags.push(el.tagName);
+    t.parent.push(parent);
+    stack.push([el, parent, true]);
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], me, false]);
+  }
+  return t;
+}
+
+function flatTreeOf(root: ParentNode): FlatTree | null {
+  const owner = (root as Node).ownerDocument ?? (root as Document);
+  if (!SCOPES.has(owner)) return null;
+  let t = SCOPES.get(owner);
+  if (!t) {
+    t = buildFlat(owner as Document);
+    SCOPES.set(owner, t);
+  }
+  return t;
+}
+
+/**
+ * Iterative querySelectorAll for the selectors adapters use: comma lists of descendant chains of
+ * compound selectors (`#content founder-content`, `map area[href]`, `founder-content, founder-title`).
+ * Each element is tested against the last compound; the rest of a chain is checked by climbing
+ * ancestors in a loop, right to left (greedy matching is exact for descendant-only chains).
+ */
+export function walkAll(root: ParentNode, selector: string): Element[] {
+  const chains = selector
+    .split(',')
+    .map((s) => s.trim().split(/\s+/))
+    .filter((c) => c.length && c.every((part) => part && !/^[>+~]$/.test(part)))
+    .map((c) => c.map(parseCompound));
+  const out: Element[] = [];
+  const flat = flatTreeOf(root);
+  const at = flat && ((root as Node).nodeType === 9 ? -1 : (flat.index.get(root as Element) ?? -2));
+  if (flat && at !== null && at > -2) {
+    const [from, to] = at === -1 ? [0, flat.els.length] : [at + 1, flat.end[at]];
+    for (let i = from; i < to; i++)
+      if (chains.some((chain) => flatChain(flat, i, chain, at))) out.push(flat.els[i]);
+    return out;
+  }
+  const stack: Element[] = [];
+  const top = (root as Element).children ?? [];
+  for (let i = top.length - 1; i >= 0; i--) stack.push(top[i]);
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (chains.some((chain) => chainMatches(el, chain, root))) out.push(el);
+    const kids = el.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
+}
+
+/** compoundMatches on the flat tree: string compares on cached tag, id and class values. */
+function flatMatches(t: FlatTree, i: number, c: Compound): boolean {
+  if (c.rest) return t.els[i].matches(c.rest);
+  if (c.tag && t.tags[i] !== c.tag) return false;
+  if (c.id) {
+    if (t.ids[i] === undefined) t.ids[i] = t.els[i].id;
+    if (t.ids[i] !== c.id) return false;
+  }
+  if (c.classes.length) {
+    if (t.classes[i] === undefined)
+      t.classes[i] = ` ${(t.els[i].getAttribute('class') ?? '').replace(/\s+/g, ' ')} `;
+    for (const cls of c.classes) if (!t.classes[i]!.includes(` ${cls} `)) return false;
+  }
+  for (const a of c.attrs) if (!t.els[i].hasAttribute(a)) return false;
+  return true;
+}
+
+/** chainMatches on the flat tree; `stop` is the scope root's index (-1: the document). */
+function flatChain(t: FlatTree, i: number, chain: Compound[], stop: number): boolean {
+  if (!flatMatches(t, i, chain[chain.length - 1])) return false;
+  let k = chain.length - 2;
+  for (let a = t.parent[i]; a !== -1 && a !== stop && k >= 0; a = t.parent[a])
+    if (flatMatches(t, a, chain[k])) k--;
+  return k < 0;
+}
+
+function chainMatches(el: Element, chain: Compound[], root: ParentNode): boolean {
+  if (!compoundMatches(el, chain[chain.length - 1])) return false;
+  let i = chain.length - 2;
+  for (let a = el.parentElement; a && i >= 0 && (a as unknown) !== root; a = a.parentElement) {
+    if (compoundMatches(a, chain[i])) i--;
+  }
+  return i < 0;
+}
+
+/** First element matching any selector of the list, tried in order (one alternative per site or era). */
+export function first(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = all(root, s)[0];
+    if (el) return el;
+  }
+  return null;
+}
