@@ -81,16 +81,32 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
       if ((e as KeyboardEvent).key === 'Escape' && panel.isOpen()) panel.close();
     });
   }
+  // Fetch the reader kit (and its settings, and this article's cached pages) while the reader is
+  // idle, not on the click.
+  env.defer(() => panel.preload(kind === 'article' ? { page } : null), 0);
   host.dataset.ready = kind;
   host.dataset.overlayMs = String(Math.round((env.now() - env.t0) * 10) / 10);
   return kind;
 }
 
 /** The panel, created from the kit on the first open; the click time is taken before the kit loads. */
-function lazyPanel(env: ContentEnv, make: () => Promise<ReaderPanel>, host: HTMLElement): ReaderPanel {
+function lazyPanel(
+  env: ContentEnv,
+  make: () => Promise<ReaderPanel>,
+  host: HTMLElement,
+): ReaderPanel & { preload(warmFrom: ReaderStart | null): void } {
   let panel: ReaderPanel | null = null;
   let making: Promise<ReaderPanel> | null = null;
   return {
+    preload(warmFrom) {
+      making ??= make();
+      making
+        .then((p) => {
+          panel = p;
+          if (warmFrom) void p.warm(warmFrom);
+        })
+        .catch(() => (making = null));
+    },
     async open(start: ReaderStart, t0 = env.now()) {
       try {
         making ??= make();
@@ -100,6 +116,9 @@ function lazyPanel(env: ContentEnv, make: () => Promise<ReaderPanel>, host: HTML
         making = null;
         host.dataset.readerError = e instanceof Error ? e.message : String(e);
       }
+    },
+    async warm(start: ReaderStart) {
+      await (await making)?.warm(start);
     },
     close: () => panel?.close(),
     isOpen: () => panel?.isOpen() ?? false,

@@ -33,6 +33,10 @@ export interface LoaderDeps {
   cache?: PageCache;
   /** Refresh: go to the network even when the cache has the page (and overwrite the cache). */
   bypassCache?: boolean;
+  /** Pages already read from the cache in this tab (URL → HTML): checked first, filled on cache hits. */
+  memory?: Map<string, string>;
+  /** Cache only: a page not in the cache is not fetched (the idle warm-up before a click). */
+  offline?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -68,13 +72,16 @@ export function createLoader(deps: LoaderDeps): LoaderSession {
   };
 
   const loadUrl = async (url: string): Promise<Page> => {
-    if (deps.cache && !deps.bypassCache) {
-      const html = await deps.cache.get(url).catch(() => null);
-      if (html !== null) {
+    if (!deps.bypassCache) {
+      const remembered = deps.memory?.get(url);
+      const html = remembered ?? (deps.cache ? await deps.cache.get(url).catch(() => null) : null);
+      if (html !== null && html !== undefined) {
         stats.cacheHits++;
+        deps.memory?.set(url, html);
         return deps.parse(html, url);
       }
     }
+    if (deps.offline) throw new Error('not in the cache');
     const same = originOf(url) === originOf(deps.pageUrl);
     if (!same && !deps.fetchOtherOrigin) return fail(t('problemOtherSite', [originOf(url) || url]), url);
     stats.fetches++;

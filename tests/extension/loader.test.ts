@@ -104,6 +104,35 @@ describe('createLoader', () => {
     expect(refresh.stats).toEqual({ fetches: 1, cacheHits: 0 });
   });
 
+  it('warms up from the cache only, and the next session reads those pages from memory', async () => {
+    const { fn, calls } = fakeFetch({
+      [BASE + 'p2.htm']: { body: 'part two' },
+      [BASE + 'p3.htm']: { body: 'three' },
+    });
+    const cache = memoryCache();
+    cache.map.set(BASE + 'p2.htm', 'part two (cached)');
+    const memory = new Map<string, string>();
+    const deps = {
+      pageUrl: BASE + 'p1.htm',
+      fetchSameOrigin: (u: string) => fetchHtml(fn, u),
+      parse,
+      cache,
+      memory,
+    };
+    const warm = createLoader({ ...deps, offline: true });
+    expect((await warm.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two (cached)');
+    await expect(warm.load({ url: BASE + 'p3.htm' })).rejects.toThrow('not in the cache');
+    expect(calls).toEqual([]);
+    expect([...memory.keys()]).toEqual([BASE + 'p2.htm']);
+
+    cache.map.clear(); // the click's session must not need the background for p2 any more
+    const click = createLoader(deps);
+    expect((await click.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two (cached)');
+    expect(click.stats).toEqual({ fetches: 0, cacheHits: 1 });
+    const refresh = createLoader({ ...deps, bypassCache: true });
+    expect((await refresh.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two');
+  });
+
   it('rejects a missing page with the sentence and keeps it as a problem with the link', async () => {
     const { fn } = fakeFetch({});
     const s = createLoader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
