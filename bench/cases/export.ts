@@ -5,7 +5,7 @@
  */
 import { makeBackup, parseBackup } from '../../lib/export/backup';
 import { libraryFiles } from '../../lib/export/files';
-import { libraryMarkdown } from '../../lib/export/clips';
+import { libraryMarkdown } from '../../lib/export/selection';
 import { mergeLibrary } from '../../lib/export/merge';
 import { zipFiles } from '../../lib/export/zip';
 import {

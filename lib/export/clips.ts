@@ -2,9 +2,8 @@
  * Clips and highlights as Markdown: one clip, one article's clips, a selection, or the whole library.
  * Each clip is a blockquote of the paragraphs it took, highlights marked inline, its note below.
  */
-import type { Clip, Highlight, LibraryData, SourceRef, StoredArticle } from '../model';
+import type { Clip, Highlight, SourceRef, StoredArticle } from '../model';
 import { sourceOf } from '../model';
-import { authorsOf } from './bylines';
 import { placeHighlights, renderMarked } from './marks';
 import {
   citationLine,
@@ -13,9 +12,10 @@ import {
   withDefaults,
   type MarkdownOptions,
 } from './markdown';
-import { escapeBlockStart, escapeInline, escapeParagraph, flattenParagraph, frontMatter } from './text';
+import { escapeBlockStart, escapeInline, escapeParagraph, flattenParagraph } from './text';
 
-type Opts = Required<MarkdownOptions>;
+/** Resolved Markdown options. */
+export type Opts = Required<MarkdownOptions>;
 
 /**
  * A note is the reader's own plain text: escaped like page text (a pasted 「#话题#」 stays text),
@@ -75,7 +75,7 @@ function byPosition(a: Clip, b: Clip): number {
 }
 
 /** Clips of one article in reading order, then the highlights that lie in none of them. */
-function articleBody(
+export function articleBody(
   clips: readonly Clip[],
   highlights: readonly Highlight[],
   o: Opts,
@@ -122,7 +122,7 @@ export function clipMarkdown(
 }
 
 /** The source of an article: the stored copy when there is one, else what its first clip kept. */
-function sourceFor(stored: StoredArticle | undefined, clips: readonly Clip[], key: string): SourceRef {
+export function sourceFor(stored: StoredArticle | undefined, clips: readonly Clip[], key: string): SourceRef {
   if (stored) return sourceOf(stored.article);
   if (clips[0]) return clips[0].source;
   return {
@@ -151,85 +151,4 @@ export function articleClipsMarkdown(
   const blocks = [sourceFrontMatter(source, { ...o, tags }), ...headlineBlock(source)];
   blocks.push(...articleBody(clips, highlights, o, 2), '---', citationLine(source, o));
   return blocks.join('\n\n') + '\n';
-}
-
-/** One article's clips and highlights, grouped by article key, in a stable order. */
-export interface ArticleGroup {
-  key: string;
-  source: SourceRef;
-  stored?: StoredArticle;
-  clips: Clip[];
-  highlights: Highlight[];
-}
-
-/** Group a library (or a selection of it) by article: by date, paper, first page, then key. */
-export function groupByArticle(data: LibraryData): ArticleGroup[] {
-  const stored = new Map(data.articles.map((a) => [a.key, a]));
-  const groups = new Map<string, ArticleGroup>();
-  const group = (key: string): ArticleGroup => {
-    let g = groups.get(key);
-    if (!g) {
-      g = {
-        key,
-        source: sourceFor(stored.get(key), [], key),
-        stored: stored.get(key),
-        clips: [],
-        highlights: [],
-      };
-      groups.set(key, g);
-    }
-    return g;
-  };
-  for (const c of data.clips) {
-    const g = group(c.articleKey);
-    if (g.clips.length === 0 && !g.stored) g.source = c.source;
-    g.clips.push(c);
-  }
-  for (const h of data.highlights) group(h.articleKey).highlights.push(h);
-  const keyed = [...groups.values()].map((g) => ({
-    g,
-    k: [g.source.date, g.source.paper, g.source.pages[0] ?? '', g.key].join('\u0000'),
-  }));
-  return keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.g);
-}
-
-/** 「株洲日报 · 2022-02-07 · A1, A4 · 李军, 谭雪平, 陈志」: where an article section came from. */
-function metaLine(s: SourceRef): string {
-  const parts = [s.paper, s.date, s.pages.join(', '), authorsOf(s.bylines).join(', ')].filter(
-    (x) => x.trim() !== '',
-  );
-  return parts.length ? escapeParagraph(parts.join(' · ')) : '';
-}
-
-/** Several articles' clips in one Markdown document (a selection, or everything). */
-export function selectionMarkdown(
-  data: LibraryData,
-  opts: MarkdownOptions & { title?: string; exportedAt?: string } = {},
-): string {
-  const o = withDefaults(opts);
-  const groups = groupByArticle(data);
-  const fields: Array<[string, string | readonly string[]]> = [
-    ['title', opts.title ?? '摘录'],
-    ['articles', String(groups.length)],
-    ['clips', String(data.clips.length)],
-    ['highlights', String(data.highlights.length)],
-    ['tags', o.tags],
-  ];
-  if (opts.exportedAt) fields.push(['exported', opts.exportedAt]);
-  const blocks = [frontMatter(fields), '# ' + escapeInline(flattenParagraph(opts.title ?? '摘录'))];
-  for (const g of groups) {
-    blocks.push('## ' + escapeInline(flattenParagraph(g.source.title || g.source.leadTitle || '无题')));
-    const meta = metaLine(g.source);
-    if (meta) blocks.push(meta);
-    blocks.push(...articleBody(g.clips, g.highlights, o, 3), citationLine(g.source, o));
-  }
-  return blocks.join('\n\n') + '\n';
-}
-
-/** The whole library as one Markdown document. */
-export function libraryMarkdown(
-  data: LibraryData,
-  opts: MarkdownOptions & { exportedAt?: string } = {},
-): string {
-  return selectionMarkdown(data, { ...opts, title: '全部摘录' });
 }

@@ -4,7 +4,7 @@
  * is guesswork, and a literal name is printed as is.
  */
 import type { Clip, LibraryData, SourceRef } from '../model';
-import { groupByArticle } from './clips';
+import { groupByArticle } from './selection';
 import { authorsOf } from './bylines';
 import { citationPage, citationUrl } from './citation';
 import { flattenParagraph } from './text';

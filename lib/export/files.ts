@@ -1,6 +1,7 @@
 /** One Markdown file per article, for the zip export: 「2022-02-07 株洲日报 乡村振兴“开卷” 株洲这样作答.md」. */
 import type { LibraryData, SourceRef } from '../model';
-import { articleClipsMarkdown, groupByArticle } from './clips';
+import { articleClipsMarkdown } from './clips';
+import { groupByArticle } from './selection';
 import { safeFileName } from './filenames';
 import type { MarkdownOptions } from './markdown';
 import type { TextFile } from './zip';

@@ -14,14 +14,9 @@ export {
 export type { CitationOptions, CitationStyle, CitationWriter } from './citation';
 export { articleMarkdown } from './markdown';
 export type { MarkdownOptions } from './markdown';
-export {
-  clipMarkdown,
-  articleClipsMarkdown,
-  selectionMarkdown,
-  libraryMarkdown,
-  groupByArticle,
-} from './clips';
-export type { ArticleGroup } from './clips';
+export { clipMarkdown, articleClipsMarkdown } from './clips';
+export { selectionMarkdown, libraryMarkdown, groupByArticle } from './selection';
+export type { ArticleGroup } from './selection';
 export type { MarkStyle } from './marks';
 export { libraryFiles, fileTitle } from './files';
 export { safeFileName, utf8Bytes, MAX_NAME_BYTES } from './filenames';

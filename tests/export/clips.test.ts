@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clipMarkdown, groupByArticle, libraryMarkdown, selectionMarkdown } from '../../lib/export/clips';
+import { clipMarkdown } from '../../lib/export/clips';
+import { groupByArticle, libraryMarkdown, selectionMarkdown } from '../../lib/export/selection';
 import { libraryFiles } from '../../lib/export/files';
 import { renderMarked } from '../../lib/export/marks';
 import { makeArticle, makeClip, makeHighlight, makeStored } from './factories';

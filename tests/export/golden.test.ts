@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleClipsMarkdown, selectionMarkdown } from '../../lib/export/clips';
+import { articleClipsMarkdown } from '../../lib/export/clips';
+import { selectionMarkdown } from '../../lib/export/selection';
 import { clipsCsl, cslJson } from '../../lib/export/csl';
 import { articleMarkdown } from '../../lib/export/markdown';
 import { readPageText } from '../../lib/sites/page-text';
