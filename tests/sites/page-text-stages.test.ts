@@ -79,6 +79,21 @@ describe('headline blocks', () => {
     expect(headlineParts(lines)).toEqual(parts);
   });
 
+  it('takes a main title ending in 「！」 but not a question paragraph of the story before', () => {
+    const p = page(
+      '确保冬奥专列安全准点上线运营',
+      '株洲日报·掌上株洲记者/高晓燕',
+      '技术有了，产品有了，下一步怎么走？',
+      '新春走基层',
+      '株洲加油！',
+      '株洲日报·掌上株洲讯(记者/张威) 这个春节，仍有不少建设者坚守在施工一线。',
+    );
+    expect(p.articles.map((a) => [a.leadTitle, a.title, a.paragraphs.length])).toEqual([
+      ['', '确保冬奥专列安全准点上线运营', 1],
+      ['新春走基层', '株洲加油！', 1],
+    ]);
+  });
+
   it('reads a three-line headline before a 讯 paragraph', () => {
     const [a] = page(
       '冰点特稿第1354期',

@@ -35,14 +35,16 @@ const HEADLINE_LINES = 3;
 /**
  * Could this line be one line of a headline block? Short, not a sentence (no 「。；」, no terminal
  * punctuation at the end), not a byline, credit, caption or marker. 「市三高办：」 and
- * 「乡村振兴“开卷” 株洲这样作答」 are; 「全面推进乡村振兴，株洲最大的优势在哪？」 is not.
+ * 「乡村振兴“开卷” 株洲这样作答」 are; 「全面推进乡村振兴，株洲最大的优势在哪？」 is not. `mainTitle`: the
+ * line right before the byline may end in 「！」/「？」 (「株洲加油！」) if it has no comma.
  */
-export function isHeadlineLine(l: PageLine): boolean {
+export function isHeadlineLine(l: PageLine, mainTitle = false): boolean {
   if (l.marker || l.furniture) return false;
   if (l.cls.kind !== 'crosshead' && l.cls.kind !== 'text') return false;
   if (l.cls.byline) return false;
   const t = l.text;
-  if (charLength(t) > HEADLINE_MAX || /[。；]/.test(t) || endsSentence(t)) return false;
+  if (t.length > 2 * HEADLINE_MAX || charLength(t) > HEADLINE_MAX || /[。；]/.test(t)) return false;
+  if (endsSentence(t) && !(mainTitle && /[！？!?]$/.test(t) && !/[，,]/.test(t))) return false;
   return !/[，、,]$/.test(t) && !/^[●■◆◇▲★□○◎]/.test(t);
 }
 
@@ -57,20 +59,19 @@ function isPhotoLine(l: PageLine): boolean {
   return l.cls.kind === 'caption' || l.cls.kind === 'credit';
 }
 
-/** Where does the article anchored at line a start? Walk back over captions, then up to three headline lines. */
-function headlineStart(lines: PageLine[], a: number, floor: number): number {
-  let i = a;
+/**
+ * The headline block [start, bodyStart) of the article anchored at line a: walk back over at most two
+ * photo lines, then up to three headline lines. With no headline, both are a.
+ */
+function headlineBlock(lines: PageLine[], a: number, floor: number): { start: number; bodyStart: number } {
   // 「虎年春节假期 株洲城乡平安」 / 「公安民警街头巡逻守护春节平安。通讯员供图」 / 讯 paragraph: the photo sits
   // between the headline and the anchor. Only when a headline precedes it, or it is the previous story's.
-  let j = i;
+  let j = a;
   while (j - 1 >= floor && isPhotoLine(lines[j - 1]) && a - j < 2) j--;
-  if (j < i && j - 1 >= floor && isHeadlineLine(lines[j - 1])) i = j;
-  let n = 0;
-  while (n < HEADLINE_LINES && i - 1 >= floor && isHeadlineLine(lines[i - 1])) {
-    i--;
-    n++;
-  }
-  return n > 0 ? i : a;
+  const end = j < a && j - 1 >= floor && isHeadlineLine(lines[j - 1], true) ? j : a;
+  let i = end;
+  while (end - i < HEADLINE_LINES && i - 1 >= floor && isHeadlineLine(lines[i - 1], i === end)) i--;
+  return i < end ? { start: i, bodyStart: end } : { start: a, bodyStart: a };
 }
 
 /** Photo news inside [from, to): title, 1–2 caption lines, a credit line of its own. Start indexes. */
@@ -105,8 +106,7 @@ export function segment(lines: PageLine[]): Span[] {
     const adjacent = a === lastAnchor + 1;
     lastAnchor = a;
     if (adjacent) continue;
-    const start = headlineStart(lines, a, floor);
-    starts.push({ start, bodyStart: headlineEnd(lines, start, a) });
+    starts.push(headlineBlock(lines, a, floor));
     floor = a + 1;
   }
   // The lines before the first anchor (furniture already dropped): maybe a story without a byline.
@@ -131,11 +131,4 @@ export function segment(lines: PageLine[]): Span[] {
     }
   }
   return spans;
-}
-
-/** The headline block is [start, end): the headline lines before the photo lines and the anchor. */
-function headlineEnd(lines: PageLine[], start: number, anchor: number): number {
-  let i = start;
-  while (i < anchor && isHeadlineLine(lines[i])) i++;
-  return i;
 }
