@@ -82,7 +82,11 @@ async function findPart(
   const why = failures.length ? `; article pages that could not be loaded: ${failed}` : '';
   return {
     found: null,
-    problems: [`${said}: no article on page ${label} continues ${quoted(cur.title)}${why}`],
+    problems: [
+      direction === 'forward'
+        ? `${said}: no article on page ${label} continues ${quoted(cur.title)}${why}`
+        : `${said}: no article on page ${label} is the start of ${quoted(cur.title)}${why}`,
+    ],
   };
 }
 

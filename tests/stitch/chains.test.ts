@@ -223,3 +223,14 @@ describe('ambiguity', () => {
     ]);
   });
 });
+
+describe('wording', () => {
+  it('says which part is missing when 上接 finds nothing', async () => {
+    const frag = article('A4', 'http://x/a4', { title: TITLE, text: ['下半篇。'], continuedFrom: 'A1' });
+    const other = article('A1', 'http://x/o1', { title: '新春送祝福 温暖鼓干劲', text: ['别的故事。'] });
+    const { problems } = await stitchArticle(frag, articlePage(frag), mapLoader([articlePage(other)]).load);
+    expect(problems).toEqual([
+      '上接A1版: no article on page A1 is the start of 「乡村振兴“开卷” 株洲这样作答」',
+    ]);
+  });
+});
