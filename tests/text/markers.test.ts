@@ -125,6 +125,21 @@ describe('findMarker is safe on any input', () => {
     );
   });
 
+  it('never throws on long random strings either', () => {
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { minLength: 1000, maxLength: 20_000 }).map((a) => a.join('')),
+        (s) => {
+          const m = findMarker(s);
+          if (m) expect(s).toContain(m.raw);
+          const r = stripMarkers([{ text: s, kind: 'text' }]);
+          expect(r.paragraphs.length).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
   it('takes about the same time on a 2 MB paragraph as on a short one (no backtracking)', () => {
     const unit = '转接上下（第版';
     const huge = unit.repeat(300_000);

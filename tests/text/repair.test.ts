@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../lib/model';
 import { joinHalves, repairParagraphs } from '../../lib/text/repair';
@@ -95,5 +96,33 @@ describe('joinHalves', () => {
     ['下降28.', '32%', '下降28.32%'],
   ])('%j + %j → %j', (a, b, expected) => {
     expect(joinHalves(a, b)).toBe(expected);
+  });
+});
+
+describe('repairParagraphs keeps every character', () => {
+  const piece = fc
+    .array(fc.constantFrom(...'防止规模性返贫是底线，。！？：“”　'.split('')), {
+      minLength: 1,
+      maxLength: 12,
+    })
+    .map((a) => a.join('').trim())
+    .filter((t) => t.length > 0);
+  const para = fc.record({
+    text: piece,
+    kind: fc.constantFrom<Paragraph['kind']>('text', 'text', 'crosshead', 'caption'),
+  });
+
+  it('joins only, in order, never reorders or drops text, and counts its joins', () => {
+    fc.assert(
+      fc.property(fc.array(para, { maxLength: 40 }), (input) => {
+        const r = repairParagraphs(input);
+        expect(r.paragraphs.map((x) => x.text).join('')).toBe(input.map((x) => x.text).join(''));
+        expect(r.paragraphs.length).toBe(input.length - r.joined);
+        expect(r.paragraphs.map((x) => x.kind).filter((k) => k !== 'text')).toEqual(
+          input.map((x) => x.kind).filter((k) => k !== 'text'),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
