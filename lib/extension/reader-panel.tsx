@@ -87,7 +87,11 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
       el = env.ui.ownerDocument.createElement('div');
       el.className = 'panel';
       el.setAttribute('role', 'dialog');
+      el.setAttribute('aria-modal', 'false');
+      // Focusable, so the keyboard scrolls the reader (and Escape reaches our listener) at once.
+      el.tabIndex = -1;
       env.ui.append(el);
+      el.focus({ preventScroll: true });
     }
     state = {
       article: 'page' in from ? (from.page.articles[0] ?? null) : null,
