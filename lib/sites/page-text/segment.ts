@@ -112,7 +112,7 @@ export function segment(lines: PageLine[]): Span[] {
   // The lines before the first anchor (furniture already dropped): maybe a story without a byline.
   const first = starts.length ? starts[0].start : lines.length;
   const lead = lines.slice(0, first);
-  if (lead.some((l) => l.cls.kind === 'text' && !isHeadlineLine(l))) {
+  if (lead.some((l) => !l.furniture && l.cls.kind === 'text' && !isHeadlineLine(l))) {
     let body = 0;
     // A plain text that opens with a title: up to three short lines followed by running text.
     while (body < first && body < HEADLINE_LINES && isHeadlineLine(lines[body])) body++;
