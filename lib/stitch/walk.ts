@@ -104,13 +104,14 @@ export async function walk(
   const problems: string[] = [];
   const labels = [...start.pages];
   let cur = start;
+  let probing = probeNeighbours;
   for (;;) {
     const target = direction === 'forward' ? cur.continuesTo : cur.continuedFrom;
     const here = direction === 'forward' ? cur.pages[cur.pages.length - 1] : cur.pages[0];
     let label = target;
     const marker = Boolean(target);
     if (!marker) {
-      if (!probeNeighbours || !here || !specificTitle(cur.title)) break;
+      if (!probing || !here || !specificTitle(cur.title)) break;
       label = neighbour(here, direction);
       // With a page list, probe only pages the issue has.
       if (!label || (ctx.links.length > 0 && !isListed(ctx, label))) break;
@@ -132,6 +133,9 @@ export async function walk(
     pieces.push({ article: step.found, regime: marker ? 'split' : 'same-title' });
     labels.push(...step.found.pages);
     cur = step.found;
+    // A part found next door that carries a marker (07-13 海南重卡 002: 「◀上接A01版」) is the duplicate
+    // regime's other half: the story is complete, no need to look at the page after it.
+    if (cur.continuesTo || cur.continuedFrom) probing = false;
   }
   return { pieces, problems };
 }
