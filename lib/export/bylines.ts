@@ -9,7 +9,21 @@ import { stripZeroWidth } from './text';
  * Role words, longest first. Whatever is glued to the left of one is an organisation
  * (「海南日报全媒体」记者, 「中青报·中青网」记者) and is dropped; names follow it.
  */
-const ROLES = ['评论员', '通讯员', '实习生', '撰稿', '记者', '摄影', '整理', '文/图', '文／图'];
+const ROLES = [
+  '评论员',
+  '通讯员',
+  '实习生',
+  '撰稿',
+  '记者',
+  '摄影',
+  '整理',
+  '文/图',
+  '文／图',
+  '文/',
+  '文／',
+  '图/',
+  '图／',
+];
 const ROLE_RE = new RegExp(ROLES.map((r) => r.replace('/', '\\/')).join('|'), 'g');
 
 /** Separators between names: spaces of every width, 、 ， , ； and the slash after a role (记者/李军). */

@@ -53,11 +53,13 @@ const INLINE_ESCAPES: Record<string, string> = {
   $: '\\$',
   '|': '\\|',
   '~': '\\~',
+  // Obsidian reads 「 ^abc」 at a line's end as a hidden block id.
+  '^': '\\^',
 };
 // Zero-width characters are matched here too and dropped, so escaping is one pass over the text.
-const INLINE_RE = /[\\`*_[\]<>#$|~\u200B-\u200D\u2060-\u2064\uFEFF]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
+const INLINE_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
 
-const STRICT_RE = /[\\`*_[\]<>#$|~\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-Za-z0-9]+;)/g;
+const STRICT_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-Za-z0-9]+;)/g;
 
 /**
  * Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart).

@@ -138,6 +138,11 @@ describe('text helpers', () => {
   ])('yamlString(%j)', (input, out) => {
     expect(yamlString(input)).toBe(out);
   });
+  it('escapes Obsidian block ids, wikilinks and comments', () => {
+    expect(escapeParagraph('见 [[链接]] 结尾 ^abc %%注%%')).toBe(
+      '见 \\[\\[链接\\]\\] 结尾 \\^abc \\%\\%注\\%\\%',
+    );
+  });
   it('escapes Obsidian math and highlight syntax', () => {
     expect(escapeParagraph('价格$5 ==重点== 100%%')).toBe('价格\\$5 \\=\\=重点\\=\\= 100\\%\\%');
   });
