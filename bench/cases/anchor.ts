@@ -153,10 +153,15 @@ const IN_PAGE = `function (sels, runs) {
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const fold = (t) => A.normalizeForMatch(t).text.replace(/\\s+/g, '');
   const sameText = placed.every((m, i) => m.range && fold(m.range.toString()) === fold(sels[i].exact));
+  // describe() on the placed ranges gives the stored selectors back (Range.comparePoint in Chromium).
+  const described = placed.every((m, i) => {
+    const d = A.describe(root, m.range, sels[i].articleKey);
+    return d && d.exact === sels[i].exact && d.start === sels[i].start && d.paragraph === sels[i].paragraph;
+  });
   // The page's display:none copy (#articleContent) holds the body again: the body must read it once.
   const bodyText = A.rootText(document.body);
   const q = sels[0].exact;
-  return { ms: med(times), rangesMs: med(withRanges), sameText, hiddenSkipped: bodyText.indexOf(q) === bodyText.lastIndexOf(q) };
+  return { ms: med(times), rangesMs: med(withRanges), sameText, described, hiddenSkipped: bodyText.indexOf(q) === bodyText.lastIndexOf(q) };
 }`;
 
 /** Runs the unchanged-page case inside Chromium: lib/anchor bundled to an IIFE, page JS off, no network. */
@@ -189,6 +194,7 @@ async function inChromium(sels: Selectors[]): Promise<Row | null> {
       ms: number;
       rangesMs: number;
       sameText: boolean;
+      described: boolean;
       hiddenSkipped: boolean;
     };
     return {
@@ -197,6 +203,7 @@ async function inChromium(sels: Selectors[]): Promise<Row | null> {
       target_ms: 20,
       with_ranges_ms: round(result.rangesMs),
       ranges_cover_quotes: result.sameText,
+      describe_round_trip: result.described,
       hidden_copy_skipped: result.hiddenSkipped,
     };
   } finally {
