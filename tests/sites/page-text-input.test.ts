@@ -140,26 +140,16 @@ describe('bad input: no throw, a clear problem, linear time', () => {
     expect(page).toMatchObject({ kind: 'text', adapter: 'page-text', articles: [] });
   });
 
-  it('reads one 6 MB line as one paragraph, quickly', () => {
+  it('reads one 6 MB line as one paragraph', () => {
     const line = '春运迎来返程高峰，株洲西站预计今年春运发送旅客32万人次'.repeat(200_000);
-    const t0 = performance.now();
     const page = readPageText(line, SEED_URL);
-    expect(performance.now() - t0).toBeLessThan(10000);
     expect(page.articles).toHaveLength(1);
     expect(page.articles[0].paragraphs).toEqual([{ text: line, kind: 'text' }]);
   });
 
-  it('grows linearly: 64 copies of the seed take far less than 64² times one', () => {
-    const time = (text: string) => {
-      const t0 = performance.now();
-      for (let i = 0; i < 3; i++) readPageText(text, SEED_URL);
-      return (performance.now() - t0) / 3;
-    };
-    time(SEED);
-    const one = Math.max(time(SEED.repeat(4)) / 4, 0.05);
-    const many = time(SEED.repeat(64));
+  // Growth with page size is measured in `npm run bench` (page-text cases), not timed here.
+  it('reads 64 copies of the seed as 64 × 8 articles', () => {
     expect(readPageText(SEED.repeat(64), SEED_URL).articles).toHaveLength(8 * 64);
-    expect(many).toBeLessThan(one * 64 * 8);
   });
 
   it('never throws on mutations of the seed, and every article stays well-formed', () => {

@@ -140,14 +140,11 @@ describe('findMarker is safe on any input', () => {
     );
   });
 
-  it('takes about the same time on a 2 MB paragraph as on a short one (no backtracking)', () => {
+  // No timing here (bench measures speed); catastrophic backtracking would hit the test timeout.
+  it('finds a marker at the end of a 2 MB paragraph of marker-like characters', () => {
     const unit = '转接上下（第版';
     const huge = unit.repeat(300_000);
-    const t0 = performance.now();
-    for (let i = 0; i < 20; i++) findMarker(huge);
-    const perCall = (performance.now() - t0) / 20;
-    // Trimming scans the string once; anything super-linear would take seconds here.
-    expect(perCall).toBeLessThan(250);
+    expect(findMarker(huge)).toBeNull();
     expect(findMarker(`${huge}下转A4版`)).toMatchObject({ label: 'A4', at: 'end' });
   });
 });

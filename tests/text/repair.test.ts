@@ -77,11 +77,10 @@ describe('repairParagraphs', () => {
     expect(repairParagraphs([])).toEqual({ paragraphs: [], joined: 0 });
   });
 
-  it('is linear: 100,000 cut lines join in seconds, not minutes', () => {
+  // Speed is measured in `npm run bench`; here a quadratic join (it once took 90 s) would hit the test timeout.
+  it('joins 100,000 cut lines into one paragraph', () => {
     const many = Array.from({ length: 100_000 }, () => p('一行没有句号的文字'));
-    const t0 = performance.now();
     const r = repairParagraphs(many);
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.paragraphs).toHaveLength(1);
     expect(r.joined).toBe(99_999);
   });
