@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyArticle, type Highlight, type Paragraph } from '../../lib/model';
 import { articleMarkdown } from '../../lib/export/markdown';
@@ -145,5 +146,56 @@ describe('text helpers', () => {
   });
   it('escapes Obsidian math and highlight syntax', () => {
     expect(escapeParagraph('价格$5 ==重点== 100%%')).toBe('价格\\$5 \\=\\=重点\\=\\= 100\\%\\%');
+  });
+});
+
+describe('any page text stays inert', () => {
+  it('never yields raw HTML, links or tags in the body, whatever the text', () => {
+    const text = fc.string({
+      unit: fc.constantFrom(
+        '<',
+        '>',
+        '[',
+        ']',
+        '(',
+        ')',
+        '#',
+        '话',
+        '题',
+        '*',
+        '_',
+        '=',
+        '`',
+        '\n',
+        '\u200B',
+        '&',
+        'a',
+        ' ',
+        '，',
+        '!',
+      ),
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(text, text, fc.array(text, { maxLength: 4 }), (title, byline, paras) => {
+        const md = articleMarkdown(
+          emptyArticle({
+            title,
+            bylines: [byline],
+            paragraphs: paras.map((t) => p(t)),
+            urls: ['https://e.org/a'],
+          }),
+          { highlights: paras.length ? [hl(paras[0].slice(1, 6), 0)] : [] },
+        );
+        const body = md.slice(md.indexOf('\n---\n', 4) + 5);
+        // The only HTML is our own <mark> and the autolink of the URL we chose.
+        expect(body.replace(/<\/?mark>|<https:\/\/e\.org\/a>/g, '')).not.toMatch(/</);
+        // Every 「[」 and 「#话」 of page text is escaped (the citation's own [N/OL] aside).
+        const withoutCitation = body.slice(0, body.lastIndexOf('\n---\n'));
+        expect(withoutCitation).not.toMatch(/(^|[^\\])(\[|#(?=话))/m);
+        expect(body).not.toContain('\u200B');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
