@@ -4,13 +4,13 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { t } from '../../lib/extension/i18n';
-import { siteState, switchSite, type SwitchApi } from '../../lib/extension/site-switch';
+import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/site-switch';
 
-async function tabUrl(): Promise<string> {
+async function currentTab(): Promise<{ url: string; id?: number }> {
   const fromQuery = new URLSearchParams(location.search).get('url');
-  if (fromQuery) return fromQuery;
+  if (fromQuery) return { url: fromQuery };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  return tab?.url ?? '';
+  return { url: tab?.url ?? '', id: tab?.id };
 }
 
 const api = browser as unknown as SwitchApi;
@@ -20,12 +20,24 @@ const style = document.createElement('style');
 style.textContent = UI_CSS + PAGE_CSS;
 document.head.append(style);
 document.body.classList.add('ui');
-void tabUrl().then((url) =>
+void currentTab().then(({ url, id }) =>
   render(
     <Popup
       url={url}
       getState={(u) => siteState(api, u)}
-      setState={(u, on) => switchSite(api, u, on)}
+      setState={async (u, on) => {
+        const r = await switchSite(api, u, on);
+        // Switched on: read the open page now too (later loads get the registered script).
+        if (r.ok && r.value === 'on' && id !== undefined) {
+          await browser.scripting
+            .executeScript({
+              target: { tabId: id },
+              files: [`/${CONTENT_JS}` as '/content-scripts/content.js'],
+            })
+            .catch(() => undefined);
+        }
+        return r;
+      }}
       openReader={() => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') })}
     />,
     document.getElementById('app')!,

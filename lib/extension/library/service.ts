@@ -1,0 +1,168 @@
+/**
+ * The library page's read side: runs a ListQuery with lib/db search (bigram index + substring check)
+ * in the page's own connection to the database (extension origin), orders the hits, groups them by
+ * article, and keeps the last few answers so scrolling and switching views never re-query.
+ * Writes go through the background (lib/extension/library/store.ts) so every open view hears them;
+ * `invalidate()` drops the answers after any write.
+ */
+import type { Library } from '../../db/library.ts';
+import type { SearchHit } from '../../db/types.ts';
+import { type Result, type SourceRef, sourceOf } from '../../model/index.ts';
+import {
+  type ArticleSummary,
+  type Facets,
+  type LibraryItem,
+  type ListQuery,
+  type ListResult,
+  queryKey,
+} from './types.ts';
+
+const KEEP = 4;
+
+/** Cached listing and facets over a Library. */
+export class LibraryService {
+  private readonly answers = new Map<string, ListResult>();
+  private readonly sources = new Map<string, SourceRef>();
+  private facetCache: Facets | null = null;
+
+  constructor(
+    readonly library: Library,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
+
+  /** Forget every answer (after a write, a restore, or a change notice from another view). */
+  invalidate(): void {
+    this.answers.clear();
+    this.sources.clear();
+    this.facetCache = null;
+  }
+
+  /** The whole ordered answer to `q` (every match, not a page of it: the list windows it). */
+  async list(q: ListQuery): Promise<Result<ListResult>> {
+    const key = queryKey(q);
+    const cached = this.answers.get(key);
+    if (cached) return { ok: true, value: cached };
+    const t0 = this.clock();
+    const r = await this.library.search(q.query, { ...q.filters, limit: Number.MAX_SAFE_INTEGER });
+    if (!r.ok) return r;
+    const withSources = await this.attachSources(r.value.hits);
+    if (!withSources.ok) return withSources;
+    const items = sortItems(withSources.value, q.sort);
+    const value: ListResult = { items, articles: summarise(items), ms: this.clock() - t0 };
+    if (this.answers.size >= KEEP) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(key, value);
+    return { ok: true, value };
+  }
+
+  /** Papers, tags and the date span of the whole library, for the filter controls. */
+  async facets(): Promise<Result<Facets>> {
+    if (this.facetCache) return { ok: true, value: this.facetCache };
+    const all = await this.list({ query: '', filters: {}, sort: 'read', view: 'items' });
+    if (!all.ok) return all;
+    this.facetCache = facetsOf(all.value.items);
+    return { ok: true, value: this.facetCache };
+  }
+
+  /** Clips carry their source; a highlight takes its stored article's (else what its key says). */
+  private async attachSources(hits: SearchHit[]): Promise<Result<LibraryItem[]>> {
+    for (const h of hits) {
+      if (h.kind === 'clip' && !this.sources.has(h.item.articleKey))
+        this.sources.set(h.item.articleKey, h.item.source);
+    }
+    const missing = [
+      ...new Set(hits.filter((h) => !this.sources.has(h.item.articleKey)).map((h) => h.item.articleKey)),
+    ];
+    if (missing.length > 0) {
+      try {
+        const rows = await this.library.db.articles.bulkGet(missing);
+        missing.forEach((k, i) => {
+          const row = rows[i];
+          this.sources.set(k, row ? sourceOf(row.article) : sourceFromKey(k));
+        });
+      } catch (e) {
+        return { ok: false, error: `The library could not be read: ${e instanceof Error ? e.message : e}` };
+      }
+    }
+    return {
+      ok: true,
+      value: hits.map((h) => ({ ...h, source: this.sources.get(h.item.articleKey) as SourceRef })),
+    };
+  }
+}
+
+/** A source from an article key 「海南日报|2026-07-13|1|0」 when the article itself is not stored. */
+export function sourceFromKey(key: string): SourceRef {
+  const [paper = '', date = '', page = ''] = key.split('|');
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  return {
+    articleKey: key,
+    paper: dated ? paper : '',
+    date: dated ? date : '',
+    pages: dated && page ? [page] : [],
+    leadTitle: '',
+    title: '',
+    subtitle: '',
+    bylines: [],
+    urls: [],
+  };
+}
+
+/** Newest first by creation (read), or by publication date then paper, first page and creation. */
+export function sortItems(items: LibraryItem[], sort: 'read' | 'published'): LibraryItem[] {
+  if (sort === 'read') return [...items].sort((a, b) => b.item.createdAt - a.item.createdAt);
+  const keyed = items.map((it) => ({ it, k: `${it.source.date}\u0000${it.source.paper}` }));
+  keyed.sort((a, b) => {
+    if (a.k !== b.k) {
+      // Newest date first; within a date, papers in name order.
+      const da = a.it.source.date;
+      const db = b.it.source.date;
+      if (da !== db) return da < db ? 1 : -1;
+      return a.k < b.k ? -1 : 1;
+    }
+    const pa = a.it.source.pages[0] ?? '';
+    const pb = b.it.source.pages[0] ?? '';
+    if (pa !== pb) return pa.localeCompare(pb, 'en', { numeric: true });
+    return b.it.item.createdAt - a.it.item.createdAt;
+  });
+  return keyed.map((x) => x.it);
+}
+
+/** One summary per article, in the order its first item appears in `items`. */
+export function summarise(items: readonly LibraryItem[]): ArticleSummary[] {
+  const out = new Map<string, ArticleSummary>();
+  for (const it of items) {
+    const k = it.item.articleKey;
+    let s = out.get(k);
+    if (!s) {
+      s = { key: k, source: it.source, clips: 0, highlights: 0, lastAt: 0 };
+      out.set(k, s);
+    }
+    if (it.kind === 'clip') s.clips++;
+    else s.highlights++;
+    s.lastAt = Math.max(s.lastAt, it.item.createdAt);
+  }
+  return [...out.values()];
+}
+
+/** Papers and tags with counts (most used first), and the date span. */
+export function facetsOf(items: readonly LibraryItem[]): Facets {
+  const papers = new Map<string, number>();
+  const tags = new Map<string, number>();
+  let firstDate = '';
+  let lastDate = '';
+  for (const it of items) {
+    const p = it.source.paper;
+    if (p) papers.set(p, (papers.get(p) ?? 0) + 1);
+    for (const t of it.item.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
+    const d = it.source.date;
+    if (d) {
+      if (!firstDate || d < firstDate) firstDate = d;
+      if (!lastDate || d > lastDate) lastDate = d;
+    }
+  }
+  const counted = (m: Map<string, number>) =>
+    [...m]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return { papers: counted(papers), tags: counted(tags), firstDate, lastDate, items: items.length };
+}

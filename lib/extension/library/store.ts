@@ -1,0 +1,77 @@
+/**
+ * The write side of the popup and the library page: every edit goes to the background as a message
+ * (lib/messaging), so the background's `libraryChanged` notice reaches every open view, and the
+ * page and the popup never write behind another view's back. Deletes return the deleted records;
+ * undo saves them again with their ids and creation times.
+ */
+import type { SearchHit } from '../../db/types.ts';
+import type { MessageType, Request, ResponseOf } from '../../messaging.ts';
+import type { HighlightColor, Result } from '../../model/index.ts';
+
+/** Sends one request and awaits its typed answer (`send(browser.runtime, …)` in the extension). */
+export type Post = <K extends MessageType>(req: Request<K>) => Promise<Result<ResponseOf<K>>>;
+
+/** Edits, deletes and undo for clips and highlights. */
+export interface Writer {
+  setNote(hit: SearchHit, note: string): Promise<Result<SearchHit>>;
+  setTags(hit: SearchHit, tags: string[]): Promise<Result<SearchHit>>;
+  setColor(id: string, color: HighlightColor): Promise<Result<SearchHit>>;
+  /** Deletes in order; stops at the first failure. `deleted` holds what is gone (for undo) either way. */
+  remove(hits: readonly SearchHit[]): Promise<{ deleted: SearchHit[]; error?: string }>;
+  /** Saves deleted records again (undo): same ids, same creation times. */
+  putBack(hits: readonly SearchHit[]): Promise<Result<number>>;
+}
+
+const asHit = {
+  clip: (r: Result<SearchHit['item']>): Result<SearchHit> =>
+    r.ok ? { ok: true, value: { kind: 'clip', item: r.value } as SearchHit } : r,
+  highlight: (r: Result<SearchHit['item']>): Result<SearchHit> =>
+    r.ok ? { ok: true, value: { kind: 'highlight', item: r.value } as SearchHit } : r,
+};
+
+/** A Writer over the message protocol. */
+export function makeWriter(post: Post): Writer {
+  const patch = (hit: SearchHit, p: { note?: string; tags?: string[] }) =>
+    hit.kind === 'clip'
+      ? post({ type: 'updateClip', id: hit.item.id, patch: p }).then(asHit.clip)
+      : post({ type: 'updateHighlight', id: hit.item.id, patch: p }).then(asHit.highlight);
+  return {
+    setNote: (hit, note) => patch(hit, { note }),
+    setTags: (hit, tags) => patch(hit, { tags }),
+    setColor: (id, color) => post({ type: 'updateHighlight', id, patch: { color } }).then(asHit.highlight),
+    async remove(hits) {
+      const deleted: SearchHit[] = [];
+      for (const hit of hits) {
+        const r =
+          hit.kind === 'clip'
+            ? asHit.clip(await post({ type: 'deleteClip', id: hit.item.id }))
+            : asHit.highlight(await post({ type: 'deleteHighlight', id: hit.item.id }));
+        if (!r.ok) return { deleted, error: r.error };
+        deleted.push(r.value);
+      }
+      return { deleted };
+    },
+    async putBack(hits) {
+      let n = 0;
+      for (const hit of hits) {
+        const r =
+          hit.kind === 'clip'
+            ? await post({ type: 'saveClip', clip: hit.item })
+            : await post({ type: 'saveHighlight', highlight: hit.item });
+        if (!r.ok) return { ok: false, error: r.error };
+        n++;
+      }
+      return { ok: true, value: n };
+    },
+  };
+}
+
+/** Tags as typed in place: 「乡村振兴，#三农 、政策」 → 乡村振兴, 三农, 政策 (a leading # is not part of a tag). */
+export function parseTags(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/[\s,，、;；]+/)) {
+    const tag = raw.replace(/^[#＃]+/, '').trim();
+    if (tag && !out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
