@@ -17,6 +17,7 @@ import {
   toStoredArticle,
 } from './rows.ts';
 import { type DbOptions, EpaperDB } from './schema.ts';
+import { recentClips } from './recent.ts';
 import { search } from './search.ts';
 import type {
   ArticleItems,
@@ -180,27 +181,7 @@ export class Library {
 
   /** The newest `limit` clips grouped by article (groups ordered by their newest clip). */
   recentClips(limit: number): Promise<Result<ClipGroup[]>> {
-    return guard(() =>
-      this.db.transaction('r', this.db.clips, async () => {
-        const recent = await this.db.clips.orderBy('updatedAt').reverse().limit(Math.max(0, limit)).toArray();
-        const groups = new Map<string, ClipGroup>();
-        for (const row of recent) {
-          const g = groups.get(row.articleKey);
-          if (g) g.clips.push(toClip(row));
-          else
-            groups.set(row.articleKey, {
-              articleKey: row.articleKey,
-              source: row.source,
-              clips: [toClip(row)],
-              count: 0,
-              lastAt: row.updatedAt,
-            });
-        }
-        for (const g of groups.values())
-          g.count = await this.db.clips.where('articleKey').equals(g.articleKey).count();
-        return [...groups.values()];
-      }),
-    );
+    return guard(() => recentClips(this.db, limit));
   }
 
   /** Search across quotes, notes, tags and titles (bigram index + substring check), with filters. */
