@@ -86,7 +86,10 @@ const PLAIN: CitationWriter = { text: (s) => s, url: (u) => u };
  * while the standard's own 「[N]」「[N/OL]」「[引用日期]」 stay literal.
  */
 export function formatCitation(source: SourceRef, opts: CitationOptions, w: CitationWriter = PLAIN): string {
-  const style: CitationStyle = opts.style === '2025' ? '2025' : '2015';
+  // 2025's full-width punctuation is for Chinese entries; an English-language paper (China Daily)
+  // keeps the half-width 「, : ()」 of the 2015 layout.
+  const chinese = /[\u3400-\u9FFF]/.test(source.title + source.paper + source.subtitle);
+  const style: CitationStyle = opts.style === '2025' && chinese ? '2025' : '2015';
   const p = PUNCT[style];
   const url = opts.url === undefined ? citationUrl(source.urls) : citationUrl([opts.url]);
   const authors = citationAuthors(source.bylines, style);

@@ -102,6 +102,12 @@ describe('citeGBT7714 2025', () => {
       `朱基钗，张研，胡喆，等. 乡村振兴“开卷” 株洲这样作答[N/OL]. 株洲日报，2022-02-07（A1）[2026-11-29]. ${HN_URL}.`,
     ],
     [
+      'an English-language paper keeps half-width punctuation',
+      { paper: 'China Daily', title: 'Hainan FTP opens wider', subtitle: 'Zero tariffs', bylines: [] },
+      {},
+      'Hainan FTP opens wider: Zero tariffs[N]. China Daily, 2022-02-07(A1).',
+    ],
+    [
       'subtitle with full-width colon',
       { subtitle: '副题一则', bylines: [] },
       {},
