@@ -45,6 +45,15 @@ suite('describe on a page', () => {
     expect(s.paragraph).toBe(0);
   });
 
+  it('a triple-click selection (element boundaries, ending at the next paragraph) is that paragraph', () => {
+    const { doc, root } = articleDocument(article);
+    const [, p2, p3] = Array.from(root.querySelectorAll('p'));
+    const r = doc.createRange();
+    r.setStart(p2, 0);
+    r.setEnd(p3, 0);
+    expect(describe(root, r, KEY)).toMatchObject({ exact: article.paragraphs[1], paragraph: 1 });
+  });
+
   it('a selection inside the headline (outside the paragraphs) describes nothing', () => {
     const { doc, root } = articleDocument(article);
     const h = root.querySelector('h1') as Element;
