@@ -25,12 +25,8 @@ export function Popup(props: PopupProps): JSX.Element {
       setBusy(false);
     });
   }, [props.url]);
-  let host = '';
-  try {
-    host = props.url ? new URL(props.url).host : '';
-  } catch {
-    host = '';
-  }
+  // The permission covers the whole host (every port), so show the host name only; nothing for chrome:// etc.
+  const host = /^https?:/.test(props.url) ? new URL(props.url).hostname : '';
   const change = async (on: boolean): Promise<void> => {
     setBusy(true);
     const r = await props.setState(props.url, on);

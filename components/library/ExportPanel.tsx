@@ -1,0 +1,82 @@
+/**
+ * Export and backup controls: copy Markdown, download .md / .zip / CSL-JSON (the selection when rows
+ * are selected, else everything), the highlight and citation style settings, backup and restore.
+ */
+import type { JSX } from 'preact';
+import { t } from '../../lib/extension/i18n';
+import type { ExportSettings } from '../../lib/extension/library/exporting';
+
+export interface ExportPanelProps {
+  selected: number;
+  settings: ExportSettings;
+  busy: boolean;
+  onSettings: (s: ExportSettings) => void;
+  onCopy: () => void;
+  onMarkdown: () => void;
+  onZip: () => void;
+  onCsl: () => void;
+  onBackup: () => void;
+  onRestore: (file: File) => void;
+}
+
+/** The bar. */
+export function ExportPanel(props: ExportPanelProps): JSX.Element {
+  const s = props.settings;
+  const scope = props.selected > 0 ? t('scopeSelection', [String(props.selected)]) : t('scopeAll');
+  return (
+    <div class="lib-export" role="group" aria-label={t('exportTitle')}>
+      <span class="muted" data-testid="export-scope">
+        {scope}
+      </span>
+      <button type="button" data-testid="export-copy" disabled={props.busy} onClick={props.onCopy}>
+        {t('copyMarkdown')}
+      </button>
+      <button type="button" data-testid="export-md" disabled={props.busy} onClick={props.onMarkdown}>
+        {t('downloadMarkdown')}
+      </button>
+      <button type="button" data-testid="export-zip" disabled={props.busy} onClick={props.onZip}>
+        {t('downloadZip')}
+      </button>
+      <button type="button" data-testid="export-csl" disabled={props.busy} onClick={props.onCsl}>
+        {t('downloadCsl')}
+      </button>
+      <select
+        data-testid="setting-marks"
+        aria-label={t('markStyle')}
+        value={s.marks}
+        onChange={(e) => props.onSettings({ ...s, marks: (e.currentTarget as HTMLSelectElement).value === 'html' ? 'html' : 'equals' })}
+      >
+        <option value="equals">{t('marksEquals')}</option>
+        <option value="html">{t('marksHtml')}</option>
+      </select>
+      <select
+        data-testid="setting-style"
+        aria-label={t('citationStyle')}
+        value={s.style}
+        onChange={(e) => props.onSettings({ ...s, style: (e.currentTarget as HTMLSelectElement).value === '2025' ? '2025' : '2015' })}
+      >
+        <option value="2015">GB/T 7714-2015</option>
+        <option value="2025">GB/T 7714-2025</option>
+      </select>
+      <span class="sep" />
+      <button type="button" data-testid="backup" disabled={props.busy} onClick={props.onBackup}>
+        {t('backup')}
+      </button>
+      <label class="file-button">
+        {t('restore')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="restore-file"
+          disabled={props.busy}
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) props.onRestore(file);
+          }}
+        />
+      </label>
+    </div>
+  );
+}
