@@ -76,3 +76,17 @@ describe('zipFiles', () => {
     expect(zipFiles(files)).toEqual(zipFiles(files));
   });
 });
+
+describe('library zip', () => {
+  it('holds one note per article, named by date, paper and title', async () => {
+    const { hainanLibrary } = await import('./hainan');
+    const { libraryFiles } = await import('../../lib/export/files');
+    const { articleClipsMarkdown } = await import('../../lib/export/clips');
+    const lib = hainanLibrary();
+    const files = unzipSync(zipFiles(libraryFiles(lib, { accessed: '2026-11-29' })));
+    expect(Object.keys(files)).toEqual(['2026-07-13 海南日报 一枚“海南芯”，让“意念控制”照进现实.md']);
+    expect(strFromU8(Object.values(files)[0])).toBe(
+      articleClipsMarkdown(lib.articles[0], lib.clips, lib.highlights, { accessed: '2026-11-29' }),
+    );
+  });
+});
