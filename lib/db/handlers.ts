@@ -3,7 +3,7 @@
  * `onChange` hears every successful write so the background can tell open views to re-read
  * (`libraryChanged`), which is how an edit in the popup reaches the page's highlights.
  */
-import type { Handlers } from '../messaging.ts';
+import type { Handlers, StoryItems } from '../messaging.ts';
 import type { Result } from '../model/index.ts';
 import type { Library } from './library.ts';
 
@@ -33,5 +33,38 @@ export function libraryHandlers(library: Library, onChange: ChangeListener = () 
     search: (m) => library.search(m.query, m.filters),
     getCachedPage: (m) => library.getCachedPage(m.url, m.maxAgeMs),
     putCachedPage: (m) => library.putCachedPage(m.page),
+    listForStory: (m) => listForStory(library, m.keys, m.urls),
   };
+}
+
+/**
+ * Items of every article of a story: by key, and by any URL of it. A highlight made on page 2 of a
+ * story (key 「news.hndaily.cn/content_58465_19697268」) and one made in the stitched reader (the first
+ * part's key) are both found from either page, because the stitched article lists both URLs.
+ */
+export async function listForStory(
+  library: Library,
+  keys: string[],
+  urls: string[],
+): Promise<Result<StoryItems>> {
+  try {
+    const found = urls.length ? await library.db.articles.where('urls').anyOf(urls).primaryKeys() : [];
+    const all = [...new Set([...keys, ...found.map(String)])].filter((k) => k !== '');
+    const out: StoryItems = { articles: [], highlights: [], clips: [] };
+    for (const key of all) {
+      const r = await library.listForArticle(key);
+      if (!r.ok) return r;
+      if (r.value.article) out.articles.push(r.value.article);
+      out.highlights.push(...r.value.highlights);
+      out.clips.push(...r.value.clips);
+    }
+    out.highlights.sort((a, b) => a.createdAt - b.createdAt);
+    out.clips.sort((a, b) => a.createdAt - b.createdAt);
+    return { ok: true, value: out };
+  } catch (e) {
+    return {
+      ok: false,
+      error: `Could not read the story's highlights: ${e instanceof Error ? e.message : String(e)}`,
+    };
+  }
 }

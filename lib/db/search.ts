@@ -66,7 +66,7 @@ async function searchTable<R extends Row>(
   const keep = (r: R | undefined): r is R =>
     r !== undefined && passes(r, f) && (parts.length === 0 || matchesQuery(parts, textsOf(r)));
   if (parts.length === 0 || tokens.length === 0) {
-    const rows = (await table.toArray()).filter(keep);
+    const rows = (await narrowest(table, f)).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
   const ids = await candidateIds(table, tokens);
@@ -102,6 +102,18 @@ async function candidateIds<R>(table: Table<R, string>, tokens: SearchToken[]): 
     ids = new Set([...ids].filter((id) => set.has(id)));
   }
   return ids;
+}
+
+/** Rows that can pass the filters, read through the most selective index available. */
+function narrowest<R extends Row>(table: Table<R, string>, f: SearchFilters): Promise<R[]> {
+  if (f.articleKey) return table.where('articleKey').equals(f.articleKey).toArray();
+  if (f.paper) return table.where('paper').equals(f.paper).toArray();
+  if (f.dateFrom || f.dateTo)
+    return table
+      .where('date')
+      .between(f.dateFrom ?? '', f.dateTo ?? '\uffff', true, true)
+      .toArray();
+  return table.toArray();
 }
 
 function newest<R extends Row>(rows: R[], limit: number): R[] {

@@ -94,6 +94,9 @@ describe('filters', () => {
     expect(r.total).toBe(121);
     expect(r.hits.every((h) => h.item.articleKey === hainan.key)).toBe(true);
     expect(ok(await l.search('', { dateTo: '2022-12-31', kinds: ['highlight'] })).total).toBe(1);
+    // One article: its 120 clips and its highlight, read through the articleKey index.
+    expect(ok(await l.search('', { articleKey: hainan.key })).total).toBe(121);
+    expect(ok(await l.search('科技', { articleKey: hainan.key, kinds: ['highlight'] })).total).toBe(1);
   });
 
   it('by colour (highlights only), tag and kind, newest first, cut at the limit', async () => {
