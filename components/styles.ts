@@ -30,6 +30,8 @@ button:hover { background: #f0f0f4; }
 .read-whole { position: fixed; right: 16px; bottom: 16px; z-index: 2147483001; padding: 8px 16px; font-size: 15px;
   background: #c41e3a; color: #fff; border: none; border-radius: 20px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 .read-whole:hover { background: #a3182f; }
+.kit-failure { position: fixed; right: 16px; bottom: 64px; z-index: 2147483001; max-width: 360px; margin: 0; padding: 8px 12px;
+  background: #fff6d6; color: #5c4400; border: 1px solid #d08c00; border-radius: 6px; }
 `;
 
 /** The reader view (panel in the page, and reader.html). */

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
 import { mountHost } from './host';
+import { t } from './i18n';
 import { startLayoutOverlay } from './layout-overlay';
 import type { ReaderKit } from './reader-kit';
 import type { ReaderPanel } from './reader-panel';
@@ -114,7 +115,9 @@ function lazyPanel(
         await panel.open(start, t0);
       } catch (e) {
         making = null;
-        host.dataset.readerError = e instanceof Error ? e.message : String(e);
+        const why = e instanceof Error ? e.message : String(e);
+        host.dataset.readerError = why;
+        showKitFailure(host, why);
       }
     },
     async warm(start: ReaderStart) {
@@ -123,4 +126,17 @@ function lazyPanel(
     close: () => panel?.close(),
     isOpen: () => panel?.isOpen() ?? false,
   };
+}
+
+/** The reader kit could not load (a blocked import, an extension mid-update): say so, never stay blank. */
+function showKitFailure(host: HTMLElement, why: string): void {
+  const root = host.shadowRoot?.querySelector('.ui');
+  if (!root) return;
+  root.querySelector('.kit-failure')?.remove();
+  const note = host.ownerDocument.createElement('p');
+  note.className = 'kit-failure';
+  note.setAttribute('role', 'alert');
+  note.dataset.testid = 'reader-problem';
+  note.textContent = t('problemReaderLoad', [why]);
+  root.append(note);
 }

@@ -122,3 +122,17 @@ describe('startContentApp', () => {
     expect(host.dataset.fetchCount).toBe('0');
   });
 });
+
+describe('when the reader kit cannot load', () => {
+  it('says so on the page instead of staying blank', async () => {
+    const path = DEMO_PATHS.split.part1;
+    loadIntoDocument(path);
+    const { e } = env(path, { loadKit: () => Promise.reject(new Error('import blocked')) });
+    startContentApp(e);
+    (all('read-whole')[0] as HTMLButtonElement).click();
+    await until(() => all('reader-problem').length === 1);
+    expect(all('reader-problem')[0].textContent).toBe(
+      '阅读器没能载入（import blocked）。请重新载入页面再试。',
+    );
+  });
+});
