@@ -81,6 +81,8 @@ export function startLayoutOverlay(page: Page, env: OverlayEnv): LayoutOverlay {
     else {
       s.current = moveIndex(s.current, key, page.blocks.length);
       paint();
+      // Keep the current item visible in a long list (人民日报 pages have 10+ blocks).
+      el.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
     }
   });
   env.listen(env.doc.defaultView ?? env.doc, 'resize', () => paint());
