@@ -1,5 +1,5 @@
 /** The popup: the site switch for the current tab and a way into the page-text reader. */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/extension/i18n';
 import type { Result } from '../lib/model';
@@ -12,6 +12,8 @@ export interface PopupProps {
   getState: (url: string) => Promise<SiteState>;
   setState: (url: string, on: boolean) => Promise<Result<SiteState>>;
   openReader: () => void;
+  /** The library part (components/popup/PopupLibrary), shown under the title. */
+  children?: ComponentChildren;
 }
 
 /** State is read once on open; a switch press asks, then shows what the browser decided. */
@@ -42,6 +44,7 @@ export function Popup(props: PopupProps): JSX.Element {
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
+      {props.children}
       <SiteSwitch host={host} state={state} busy={busy} error={error} onChange={(on) => void change(on)} />
       <button type="button" data-testid="open-reader" onClick={props.openReader}>
         {t('openReader')}

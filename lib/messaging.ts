@@ -21,7 +21,7 @@ import type {
   SearchFilters,
   SearchResult,
 } from './db/types.ts';
-import type { Article, Clip, Highlight, Result, StoredArticle } from './model/index.ts';
+import type { Article, Clip, Highlight, HighlightColor, Result, StoredArticle } from './model/index.ts';
 
 /** What the background's `fetchPage` returns: text when it decoded, else the raw bytes in base64. */
 export interface FetchedPage {
@@ -32,6 +32,17 @@ export interface FetchedPage {
   text?: string;
   bytesBase64?: string;
 }
+
+/** Everything kept for one story: the articles found by key or URL, and all their highlights and clips. */
+export interface StoryItems {
+  articles: StoredArticle[];
+  /** Oldest first. */
+  highlights: Highlight[];
+  clips: Clip[];
+}
+
+/** What the context menu and the keyboard commands ask a tab's content script to do with the selection. */
+export type CaptureAction = 'highlight' | 'clip' | 'note' | 'copy';
 
 /** Each message: [request fields besides `type`, value of a successful answer]. */
 export interface Protocol {
@@ -52,6 +63,18 @@ export interface Protocol {
   fetchPage: [{ url: string }, FetchedPage];
   /** Notice to open views (pages, tabs) that an article's highlights or clips changed: re-read them. */
   libraryChanged: [{ articleKey: string; what: 'highlight' | 'clip' | 'article' }, null];
+  /**
+   * Popup → the tab's content script: scroll to the highlight and flash it. `true` when it was drawn
+   * on the page, `false` when the page holds it but cannot place it (listed as "not found").
+   */
+  jumpToHighlight: [{ id: string }, boolean];
+  /**
+   * A story's items, whichever part they were made on: articles whose key is in `keys` or that were
+   * seen under one of `urls` (a stitched article lists every part's URL), with their highlights/clips.
+   */
+  listForStory: [{ keys: string[]; urls: string[] }, StoryItems];
+  /** Background → tab: the context menu or a keyboard command acts on the tab's selection. */
+  captureSelection: [{ action: CaptureAction; color?: HighlightColor }, null];
 }
 
 /** Name of a message. */

@@ -44,7 +44,12 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
         data-testid="setting-marks"
         aria-label={t('markStyle')}
         value={s.marks}
-        onChange={(e) => props.onSettings({ ...s, marks: (e.currentTarget as HTMLSelectElement).value === 'html' ? 'html' : 'equals' })}
+        onChange={(e) =>
+          props.onSettings({
+            ...s,
+            marks: (e.currentTarget as HTMLSelectElement).value === 'html' ? 'html' : 'equals',
+          })
+        }
       >
         <option value="equals">{t('marksEquals')}</option>
         <option value="html">{t('marksHtml')}</option>
@@ -53,7 +58,12 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
         data-testid="setting-style"
         aria-label={t('citationStyle')}
         value={s.style}
-        onChange={(e) => props.onSettings({ ...s, style: (e.currentTarget as HTMLSelectElement).value === '2025' ? '2025' : '2015' })}
+        onChange={(e) =>
+          props.onSettings({
+            ...s,
+            style: (e.currentTarget as HTMLSelectElement).value === '2025' ? '2025' : '2015',
+          })
+        }
       >
         <option value="2015">GB/T 7714-2015</option>
         <option value="2025">GB/T 7714-2025</option>

@@ -27,7 +27,12 @@ export function Filters(props: FiltersProps): JSX.Element {
   const kind = f.kinds?.length === 1 ? f.kinds[0] : '';
   return (
     <div class="lib-filters" role="group" aria-label={t('filters')}>
-      <select data-testid="filter-paper" aria-label={t('filterPaper')} value={f.paper ?? ''} onChange={(e) => set({ paper: value(e) || undefined })}>
+      <select
+        data-testid="filter-paper"
+        aria-label={t('filterPaper')}
+        value={f.paper ?? ''}
+        onChange={(e) => set({ paper: value(e) || undefined })}
+      >
         <option value="">{t('allPapers')}</option>
         {props.facets?.papers.map((p) => (
           <option key={p.value} value={p.value}>
@@ -37,11 +42,21 @@ export function Filters(props: FiltersProps): JSX.Element {
       </select>
       <label>
         {t('dateFrom')}{' '}
-        <input type="date" data-testid="filter-from" value={f.dateFrom ?? ''} onChange={(e) => set({ dateFrom: value(e) || undefined })} />
+        <input
+          type="date"
+          data-testid="filter-from"
+          value={f.dateFrom ?? ''}
+          onChange={(e) => set({ dateFrom: value(e) || undefined })}
+        />
       </label>
       <label>
         {t('dateTo')}{' '}
-        <input type="date" data-testid="filter-to" value={f.dateTo ?? ''} onChange={(e) => set({ dateTo: value(e) || undefined })} />
+        <input
+          type="date"
+          data-testid="filter-to"
+          value={f.dateTo ?? ''}
+          onChange={(e) => set({ dateTo: value(e) || undefined })}
+        />
       </label>
       <select
         data-testid="filter-kind"
@@ -73,7 +88,12 @@ export function Filters(props: FiltersProps): JSX.Element {
           </label>
         ))}
       </span>
-      <select data-testid="filter-tag" aria-label={t('filterTag')} value={f.tags?.[0] ?? ''} onChange={(e) => set({ tags: value(e) ? [value(e)] : undefined })}>
+      <select
+        data-testid="filter-tag"
+        aria-label={t('filterTag')}
+        value={f.tags?.[0] ?? ''}
+        onChange={(e) => set({ tags: value(e) ? [value(e)] : undefined })}
+      >
         <option value="">{t('allTags')}</option>
         {props.facets?.tags.map((x) => (
           <option key={x.value} value={x.value}>
@@ -81,16 +101,32 @@ export function Filters(props: FiltersProps): JSX.Element {
           </option>
         ))}
       </select>
-      <select data-testid="sort" aria-label={t('sortBy')} value={q.sort} onChange={(e) => props.onChange({ ...q, sort: value(e) === 'published' ? 'published' : 'read' })}>
+      <select
+        data-testid="sort"
+        aria-label={t('sortBy')}
+        value={q.sort}
+        onChange={(e) => props.onChange({ ...q, sort: value(e) === 'published' ? 'published' : 'read' })}
+      >
         <option value="read">{t('sortRead')}</option>
         <option value="published">{t('sortPublished')}</option>
       </select>
-      <select data-testid="view" aria-label={t('viewBy')} value={q.view} onChange={(e) => props.onChange({ ...q, view: value(e) === 'articles' ? 'articles' : 'items' })}>
+      <select
+        data-testid="view"
+        aria-label={t('viewBy')}
+        value={q.view}
+        onChange={(e) => props.onChange({ ...q, view: value(e) === 'articles' ? 'articles' : 'items' })}
+      >
         <option value="items">{t('viewItems')}</option>
         <option value="articles">{t('viewArticles')}</option>
       </select>
       {f.articleKey && (
-        <button type="button" class="chip" data-testid="filter-article" title={t('clearArticle')} onClick={() => set({ articleKey: undefined })}>
+        <button
+          type="button"
+          class="chip"
+          data-testid="filter-article"
+          title={t('clearArticle')}
+          onClick={() => set({ articleKey: undefined })}
+        >
           {props.articleTitle || f.articleKey} ×
         </button>
       )}

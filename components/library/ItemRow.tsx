@@ -54,7 +54,12 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
       </span>
       <div class="lib-row-body">
         <div class="lib-row-meta">
-          <button type="button" class="link" data-testid="row-title" onClick={() => props.onArticle(it.item.articleKey)}>
+          <button
+            type="button"
+            class="link"
+            data-testid="row-title"
+            onClick={() => props.onArticle(it.item.articleKey)}
+          >
             <Marked text={titleOf(it.source)} parts={parts} />
           </button>
           <span class="muted"> {metaLine(it.source)}</span>
@@ -86,7 +91,11 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
 }
 
 /** An article row (the articles view): headline, where, counts; opens its items. */
-export function ArticleRow(props: { a: ArticleSummary; parts: readonly string[]; onOpen: () => void }): JSX.Element {
+export function ArticleRow(props: {
+  a: ArticleSummary;
+  parts: readonly string[];
+  onOpen: () => void;
+}): JSX.Element {
   const { a } = props;
   return (
     <div class="lib-row article" data-testid="article-row">

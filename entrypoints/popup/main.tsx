@@ -1,23 +1,41 @@
 // popup.html: wiring only. The tab's URL comes from activeTab (or ?url=… when opened as a page, e.g. in tests).
+// The library part reads the database directly (extension origin) and edits through the background.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
+import { POPUP_LIBRARY_CSS } from '../../components/library/styles';
+import { PopupLibrary } from '../../components/popup/PopupLibrary';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
+import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/i18n';
+import { makeWriter } from '../../lib/extension/library/store';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/site-switch';
+import { createHandler, send, sendToTab } from '../../lib/messaging';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
-  const fromQuery = new URLSearchParams(location.search).get('url');
-  if (fromQuery) return { url: fromQuery };
+  const params = new URLSearchParams(location.search);
+  const fromQuery = params.get('url');
+  if (fromQuery) return { url: fromQuery, id: params.has('tab') ? Number(params.get('tab')) : undefined };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
   return { url: tab?.url ?? '', id: tab?.id };
 }
 
+function subscribe(onChange: () => void): () => void {
+  const listener = createHandler(
+    { libraryChanged: () => (onChange(), { ok: true, value: null }) },
+    { answerUnknown: false },
+  ) as Parameters<typeof browser.runtime.onMessage.addListener>[0];
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
 const api = browser as unknown as SwitchApi;
+const library = openLibrary();
+const writer = makeWriter((req) => send(browser.runtime, req));
 document.title = t('extName');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
-style.textContent = UI_CSS + PAGE_CSS;
+style.textContent = UI_CSS + PAGE_CSS + POPUP_LIBRARY_CSS;
 document.head.append(style);
 document.body.classList.add('ui');
 void currentTab().then(({ url, id }) =>
@@ -39,7 +57,26 @@ void currentTab().then(({ url, id }) =>
         return r;
       }}
       openReader={() => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') })}
-    />,
+    >
+      <PopupLibrary
+        url={url}
+        reader={library}
+        writer={writer}
+        jump={(hid) =>
+          id === undefined
+            ? Promise.resolve({ ok: false, error: 'no tab' })
+            : sendToTab(browser.tabs, id, { type: 'jumpToHighlight', id: hid })
+        }
+        openLibrary={(key) =>
+          void browser.tabs.create({
+            url:
+              (browser.runtime.getURL as (path: string) => string)('/library.html') +
+              (key ? `?article=${encodeURIComponent(key)}` : ''),
+          })
+        }
+        subscribe={subscribe}
+      />
+    </Popup>,
     document.getElementById('app')!,
   ),
 );

@@ -45,10 +45,14 @@ export function makeActions(d: ActionDeps): Actions {
     const all = await d.dump();
     if (!all.ok) return all;
     const picked = pickData(all.value, keys);
-    if (picked.clips.length + picked.highlights.length === 0) return { ok: false, error: t('nothingToExport') };
+    if (picked.clips.length + picked.highlights.length === 0)
+      return { ok: false, error: t('nothingToExport') };
     return { ok: true, value: picked };
   };
-  const counted = (x: LibraryData) => [String(x.clips.length + x.highlights.length), String(new Set([...x.clips, ...x.highlights].map((i) => i.articleKey)).size)];
+  const counted = (x: LibraryData) => [
+    String(x.clips.length + x.highlights.length),
+    String(new Set([...x.clips, ...x.highlights].map((i) => i.articleKey)).size),
+  ];
   const offer = (r: Result<null>, msg: string): Result<string> => (r.ok ? { ok: true, value: msg } : r);
   return {
     async copyMarkdown(keys, s) {
@@ -61,19 +65,28 @@ export function makeActions(d: ActionDeps): Actions {
       const x = await data(keys);
       if (!x.ok) return x;
       const now = d.now();
-      return offer(d.download(exportName('md', now), markdownOf(x.value, s, now, keys === null), MD), t('exportedItems', counted(x.value)));
+      return offer(
+        d.download(exportName('md', now), markdownOf(x.value, s, now, keys === null), MD),
+        t('exportedItems', counted(x.value)),
+      );
     },
     async downloadZip(keys, s) {
       const x = await data(keys);
       if (!x.ok) return x;
       const now = d.now();
-      return offer(d.download(exportName('zip', now), zipOf(x.value, s, now), 'application/zip'), t('exportedItems', counted(x.value)));
+      return offer(
+        d.download(exportName('zip', now), zipOf(x.value, s, now), 'application/zip'),
+        t('exportedItems', counted(x.value)),
+      );
     },
     async downloadCsl(keys) {
       const x = await data(keys);
       if (!x.ok) return x;
       const now = d.now();
-      return offer(d.download(exportName('csl', now), cslOf(x.value, now), 'application/vnd.citationstyles.csl+json'), t('exportedItems', counted(x.value)));
+      return offer(
+        d.download(exportName('csl', now), cslOf(x.value, now), 'application/vnd.citationstyles.csl+json'),
+        t('exportedItems', counted(x.value)),
+      );
     },
     async backup() {
       const all = await d.dump();

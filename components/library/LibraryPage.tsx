@@ -1,0 +1,281 @@
+/**
+ * library.html: every clip and highlight (or every article) in one windowed list, with search,
+ * filters, sort, in-place notes and tags, bulk select, delete with undo, export and backup.
+ * Reads come from a LibraryService (the page's own connection); writes from a Writer (messages).
+ */
+import type { JSX } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SearchHit } from '../../lib/db/types';
+import { t } from '../../lib/extension/i18n';
+import type { Actions } from '../../lib/extension/library/actions';
+import type { ExportSettings } from '../../lib/extension/library/exporting';
+import type { Writer } from '../../lib/extension/library/store';
+import {
+  itemKey,
+  queryKey,
+  type Facets,
+  type ListQuery,
+  type ListResult,
+} from '../../lib/extension/library/types';
+import type { Result } from '../../lib/model';
+import { queryParts } from '../../lib/text/bigrams';
+import { ExportPanel } from './ExportPanel';
+import { Filters } from './Filters';
+import { ArticleRow, ItemRow, titleOf } from './ItemRow';
+import { VirtualList } from './VirtualList';
+
+/** What the page reads through (LibraryService, or a fake in tests). */
+export interface LibraryReader {
+  list(q: ListQuery): Promise<Result<ListResult>>;
+  facets(): Promise<Result<Facets>>;
+  invalidate(): void;
+}
+
+export interface LibraryPageProps {
+  reader: LibraryReader;
+  writer: Writer;
+  actions: Actions;
+  settings: ExportSettings;
+  onSettings: (s: ExportSettings) => void;
+  /** Height of the list box in px (the page follows the window). */
+  listHeight: number;
+  initial?: Partial<ListQuery>;
+  /** Subscribe to change notices from other views; returns the unsubscribe. */
+  subscribe?: (onChange: () => void) => () => void;
+  /** Wait before a typed query runs, in ms (0 in tests). */
+  debounceMs?: number;
+  now?: () => number;
+}
+
+export const ROW_HEIGHT = 96;
+
+/** The page. */
+export function LibraryPage(props: LibraryPageProps): JSX.Element {
+  const now = props.now ?? (() => performance.now());
+  const [q, setQ] = useState<ListQuery>({
+    query: '',
+    filters: {},
+    sort: 'read',
+    view: 'items',
+    ...props.initial,
+  });
+  const [typed, setTyped] = useState(q.query);
+  const [result, setResult] = useState<ListResult | null>(null);
+  const [facets, setFacets] = useState<Facets | null>(null);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [undo, setUndo] = useState<SearchHit[] | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  const started = useRef({ seq: 0, at: 0, shownSeq: -1 });
+
+  const reload = () => {
+    props.reader.invalidate();
+    setGeneration((g) => g + 1);
+  };
+  useEffect(() => props.subscribe?.(reload), []);
+  useEffect(() => {
+    void props.reader.facets().then((r) => r.ok && setFacets(r.value));
+  }, [generation]);
+  useEffect(() => {
+    const seq = ++started.current.seq;
+    started.current.at = now();
+    void props.reader.list(q).then((r) => {
+      if (seq !== started.current.seq) return; // a newer query is on its way
+      if (r.ok) setResult(r.value);
+      else setStatus({ text: r.error, error: true });
+    });
+  }, [queryKey(q), generation]);
+  useEffect(() => {
+    if (typed === q.query) return;
+    const id = setTimeout(() => setQ((old) => ({ ...old, query: typed })), props.debounceMs ?? 120);
+    return () => clearTimeout(id);
+  }, [typed]);
+  // Search → rows on screen, measured after the DOM is updated (the e2e bench reads it).
+  useLayoutEffect(() => {
+    const s = started.current;
+    if (result && root.current && s.shownSeq !== s.seq) {
+      s.shownSeq = s.seq;
+      root.current.dataset.searchMs = (now() - s.at).toFixed(1);
+      root.current.dataset.searchQuery = q.query;
+    }
+  }, [result]);
+
+  const parts = queryParts(q.query);
+  const items = result?.items ?? [];
+  const view = q.view;
+  const count = view === 'items' ? items.length : (result?.articles.length ?? 0);
+  const say = (r: Result<string>) =>
+    setStatus(r.ok ? { text: r.value, error: false } : { text: r.error, error: true });
+  const saved = (r: Result<unknown>) => (r.ok ? reload() : setStatus({ text: r.error, error: true }));
+  const keys = () => (selected.size > 0 ? selected : null);
+  const run = async (work: () => Promise<Result<string>>) => {
+    setBusy(true);
+    say(await work());
+    setBusy(false);
+  };
+  const select = (key: string, on: boolean) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  const remove = async () => {
+    const hits = items.filter((it) => selected.has(itemKey(it)));
+    if (hits.length === 0) return;
+    setBusy(true);
+    const r = await props.writer.remove(hits);
+    setUndo(r.deleted.length > 0 ? r.deleted : null);
+    setSelected(new Set());
+    setStatus(
+      r.error
+        ? { text: r.error, error: true }
+        : { text: t('deletedItems', [String(r.deleted.length)]), error: false },
+    );
+    setBusy(false);
+    reload();
+  };
+  const putBack = async () => {
+    if (!undo) return;
+    setBusy(true);
+    const r = await props.writer.putBack(undo);
+    setUndo(null);
+    setStatus(
+      r.ok ? { text: t('restoredItems', [String(r.value)]), error: false } : { text: r.error, error: true },
+    );
+    setBusy(false);
+    reload();
+  };
+  const narrowed = q.filters.articleKey
+    ? items.find((it) => it.item.articleKey === q.filters.articleKey)
+    : undefined;
+  const articleTitle = narrowed ? titleOf(narrowed.source) : '';
+  const allOn = view === 'items' && items.length > 0 && selected.size === items.length;
+
+  return (
+    <div class="library" ref={root} data-testid="library" data-count={result ? String(count) : undefined}>
+      <header class="lib-head">
+        <h1>{t('libraryTitle')}</h1>
+        <input
+          type="search"
+          class="lib-search"
+          data-testid="lib-search"
+          aria-label={t('searchLabel')}
+          placeholder={t('searchPlaceholder')}
+          value={typed}
+          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
+        />
+        <span class="muted" data-testid="lib-total" role="status">
+          {result ? t(view === 'items' ? 'itemsFound' : 'articlesFound', [String(count)]) : t('loading')}
+        </span>
+      </header>
+      <Filters
+        q={q}
+        facets={facets}
+        articleTitle={articleTitle}
+        onChange={(next) => {
+          setSelected(new Set());
+          setQ(next);
+        }}
+      />
+      <ExportPanel
+        selected={selected.size}
+        settings={props.settings}
+        busy={busy}
+        onSettings={props.onSettings}
+        onCopy={() => void run(() => props.actions.copyMarkdown(keys(), props.settings))}
+        onMarkdown={() => void run(() => props.actions.downloadMarkdown(keys(), props.settings))}
+        onZip={() => void run(() => props.actions.downloadZip(keys(), props.settings))}
+        onCsl={() => void run(() => props.actions.downloadCsl(keys()))}
+        onBackup={() => void run(() => props.actions.backup())}
+        onRestore={(file) =>
+          void run(async () => {
+            const r = await props.actions.restore(await file.text());
+            if (r.ok) reload();
+            return r.ok ? { ok: true, value: r.value.message } : r;
+          })
+        }
+      />
+      <div class="lib-bulk">
+        {view === 'items' && (
+          <label>
+            <input
+              type="checkbox"
+              data-testid="select-all"
+              checked={allOn}
+              onChange={(e) =>
+                setSelected(
+                  (e.currentTarget as HTMLInputElement).checked ? new Set(items.map(itemKey)) : new Set(),
+                )
+              }
+            />{' '}
+            {t('selectAll')}
+          </label>
+        )}
+        <button
+          type="button"
+          data-testid="delete-selected"
+          disabled={busy || selected.size === 0}
+          onClick={() => void remove()}
+        >
+          {t('deleteSelected', [String(selected.size)])}
+        </button>
+        {undo && (
+          <button type="button" data-testid="undo" disabled={busy} onClick={() => void putBack()}>
+            {t('undo')}
+          </button>
+        )}
+        {status && (
+          <span
+            class={status.error ? 'lib-status error' : 'lib-status'}
+            data-testid="lib-status"
+            role="status"
+          >
+            {status.text}
+          </span>
+        )}
+      </div>
+      {result && count === 0 ? (
+        <p class="muted" data-testid="lib-empty">
+          {q.query || Object.keys(q.filters).length ? t('noMatches') : t('libraryEmpty')}
+        </p>
+      ) : (
+        <VirtualList
+          count={count}
+          rowHeight={ROW_HEIGHT}
+          height={props.listHeight}
+          resetKey={queryKey(q)}
+          label={t('libraryTitle')}
+          rowKey={(i) => (view === 'items' ? itemKey(items[i]) : `a:${result!.articles[i].key}`)}
+          renderRow={(i) => {
+            if (view === 'articles') {
+              const a = result!.articles[i];
+              return (
+                <ArticleRow
+                  a={a}
+                  parts={parts}
+                  onOpen={() => setQ({ ...q, view: 'items', filters: { ...q.filters, articleKey: a.key } })}
+                />
+              );
+            }
+            const it = items[i];
+            const key = itemKey(it);
+            return (
+              <ItemRow
+                it={it}
+                parts={parts}
+                selected={selected.has(key)}
+                onSelect={(on) => select(key, on)}
+                onNote={(note) => void props.writer.setNote(it, note).then(saved)}
+                onTags={(tags) => void props.writer.setTags(it, tags).then(saved)}
+                onArticle={(k) => setQ({ ...q, filters: { ...q.filters, articleKey: k } })}
+              />
+            );
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// library.html: wiring only. Reads use the page's own connection to the library database (same
+// extension origin; no 50,000-row answers through messages), edits go to the background as
+// messages so every open view hears them, backup and restore read/write the database directly.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { LibraryPage } from '../../components/library/LibraryPage';
+import { LIBRARY_CSS } from '../../components/library/styles';
+import { PAGE_CSS, UI_CSS } from '../../components/styles';
+import { openLibrary } from '../../lib/db';
+import { t } from '../../lib/extension/i18n';
+import { makeActions } from '../../lib/extension/library/actions';
+import { copyText, download, pageEnv } from '../../lib/extension/library/download';
+import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/library/exporting';
+import { LibraryService } from '../../lib/extension/library/service';
+import { loadExportSettings, saveExportSettings } from '../../lib/extension/library/settings';
+import { makeWriter, type Post } from '../../lib/extension/library/store';
+import { createHandler, send } from '../../lib/messaging';
+
+const library = openLibrary();
+const service = new LibraryService(library);
+const post: Post = (req) => send(browser.runtime, req);
+const env = pageEnv();
+const actions = makeActions({
+  dump: () => library.dumpAll(),
+  restore: (data) => library.restore(data),
+  download: (name, data, type) => download(env, name, data, type),
+  copy: (text) => copyText(navigator.clipboard, text),
+  now: () => new Date(),
+});
+/** Change notices from the background (an edit in the popup or on a page). */
+function subscribe(onChange: () => void): () => void {
+  const listener = createHandler(
+    {
+      libraryChanged: () => {
+        onChange();
+        return { ok: true, value: null };
+      },
+    },
+    { answerUnknown: false },
+  ) as Parameters<typeof browser.runtime.onMessage.addListener>[0];
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Space above the list: title and search, filters, export bar, bulk bar. */
+const CHROME_PX = 190;
+
+function App({ initial }: { initial: ExportSettings }) {
+  const [settings, setSettings] = useState(initial);
+  const [height, setHeight] = useState(Math.max(240, innerHeight - CHROME_PX));
+  useEffect(() => {
+    const resize = () => setHeight(Math.max(240, innerHeight - CHROME_PX));
+    addEventListener('resize', resize);
+    return () => removeEventListener('resize', resize);
+  }, []);
+  const params = new URLSearchParams(location.search);
+  const article = params.get('article');
+  return (
+    <LibraryPage
+      reader={service}
+      writer={makeWriter(post)}
+      actions={actions}
+      settings={settings}
+      onSettings={(s) => {
+        setSettings(s);
+        void saveExportSettings(browser.storage.local, s);
+      }}
+      listHeight={height}
+      initial={{ query: params.get('q') ?? '', filters: article ? { articleKey: article } : {} }}
+      subscribe={subscribe}
+    />
+  );
+}
+
+document.title = `${t('libraryTitle')} · ${t('extName')}`;
+document.documentElement.lang = browser.i18n.getUILanguage();
+const style = document.createElement('style');
+style.textContent = UI_CSS + PAGE_CSS + LIBRARY_CSS;
+document.head.append(style);
+document.body.classList.add('ui', 'page');
+void loadExportSettings(browser.storage.local).then((s) =>
+  render(<App initial={s ?? DEFAULT_EXPORT} />, document.getElementById('app')!),
+);
