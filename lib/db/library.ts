@@ -1,11 +1,12 @@
 /**
  * The library's repositories over the Dexie database. Every call returns `Result` (never throws) and
  * every write is one transaction, so a quota error or a closed database leaves nothing half-written.
- * Ids are random (crypto.randomUUID) and timestamps come from an injected clock.
+ * Ids are random and time-ordered (UUIDv7, ids.ts); timestamps come from an injected clock.
  */
 import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
 import { dumpAll, restore } from './backup.ts';
 import { NotFoundError, guard } from './errors.ts';
+import { uuidv7 } from './ids.ts';
 import { getCachedPage, putCachedPage } from './pages.ts';
 import {
   articleRow,
@@ -53,7 +54,7 @@ export class Library {
     deps: LibraryDeps = {},
   ) {
     this.clock = deps.clock ?? (() => Date.now());
-    this.newId = deps.newId ?? (() => crypto.randomUUID());
+    this.newId = deps.newId ?? (() => uuidv7(this.clock()));
   }
 
   /** Keeps an article's parsed text, adding `url` to the URLs it was seen under. */

@@ -10,7 +10,9 @@ import { clipTexts, highlightTexts, toClip, toHighlight } from './rows.ts';
 import type { ClipRow, EpaperDB, HighlightRow } from './schema.ts';
 import type { SearchFilters, SearchHit, SearchResult } from './types.ts';
 
-const DEFAULT_LIMIT = 500;
+const DEFAULT_LIMIT = 200;
+/** Candidate sets up to this size are checked whole, so the total is exact. */
+const VERIFY_ALL = 1000;
 
 type Row = ClipRow | HighlightRow;
 
@@ -31,20 +33,27 @@ export async function search(db: EpaperDB, query: string, filters: SearchFilters
       ...clips.rows.map((r) => ({ kind: 'clip' as const, item: toClip(r) })),
       ...highlights.rows.map((r) => ({ kind: 'highlight' as const, item: toHighlight(r) })),
     ];
-    hits.sort((a, b) => b.item.updatedAt - a.item.updatedAt);
-    return { hits: hits.slice(0, limit), total: clips.total + highlights.total };
+    hits.sort((a, b) => b.item.createdAt - a.item.createdAt);
+    const total = clips.total + highlights.total;
+    const estimate = clips.estimate || highlights.estimate;
+    return estimate
+      ? { hits: hits.slice(0, limit), total, totalIsEstimate: true }
+      : { hits: hits.slice(0, limit), total };
   });
 }
 
-async function none<R>(): Promise<{ rows: R[]; total: number }> {
+async function none<R>(): Promise<{ rows: R[]; total: number; estimate?: boolean }> {
   return { rows: [], total: 0 };
 }
 
 /**
- * One table's newest `limit` matches and their total. Paths, cheapest first: a plain listing reads
- * only the newest rows; a one-token query without filters (「返贫」, 「贫」, 「covid」) is decided by
- * the index alone, so only the newest `limit` candidates are read; anything else reads every
- * candidate and checks it; a query with no indexable token scans.
+ * One table's newest `limit` matches and their total. Paths, cheapest first:
+ * - a plain listing reads only the newest rows (createdAt index);
+ * - a one-bigram query without filters (「返贫」) is decided by the index alone: count its entries and
+ *   read the newest `limit` straight off it (entries sit in id order, and ids are UUIDv7, time-ordered);
+ * - otherwise the candidates (ids holding every token) are checked newest first; past VERIFY_ALL
+ *   candidates without filters, checking stops at the limit and the total is an estimate;
+ * - a query with no indexable character (「·」) or a filtered listing reads rows through an index and checks.
  */
 async function searchTable<R extends Row>(
   table: Table<R, string>,
@@ -52,12 +61,12 @@ async function searchTable<R extends Row>(
   query: string,
   f: SearchFilters,
   limit: number,
-): Promise<{ rows: R[]; total: number }> {
+): Promise<{ rows: R[]; total: number; estimate?: boolean }> {
   const parts = queryParts(query);
   const filtered = hasFilters(f);
   if (parts.length === 0 && !filtered) {
     const [rows, total] = await Promise.all([
-      table.orderBy('updatedAt').reverse().limit(limit).toArray(),
+      table.orderBy('createdAt').reverse().limit(limit).toArray(),
       table.count(),
     ]);
     return { rows, total };
@@ -69,22 +78,34 @@ async function searchTable<R extends Row>(
     const rows = (await narrowest(table, f)).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
-  const ids = await candidateIds(table, tokens);
-  if (!filtered && indexDecides(query)) {
-    let top = [...ids];
-    if (ids.size > limit) {
-      // Walk ids newest first (keys only) and stop at the limit: no rows read beyond what is shown.
-      top = [];
-      for (const id of await table.orderBy('updatedAt').reverse().primaryKeys()) {
-        if (ids.has(id)) top.push(id);
-        if (top.length >= limit) break;
-      }
-    }
-    const rows = (await table.bulkGet(top)).filter((r): r is R => r !== undefined);
-    return { rows: newest(rows, limit), total: ids.size };
+  const decided = !filtered && indexDecides(query);
+  if (decided && tokens.length === 1 && !tokens[0].prefix) {
+    const token = tokens[0].token;
+    const [total, top] = await Promise.all([
+      table.where('terms').equals(token).count(),
+      table.where('terms').equals(token).reverse().limit(limit).primaryKeys(),
+    ]);
+    return { rows: newest(await present(table, top), limit), total };
   }
-  const rows = (await table.bulkGet([...ids])).filter(keep);
-  return { rows: newest(rows, limit), total: rows.length };
+  const ids = [...(await candidateIds(table, tokens))].sort().reverse();
+  if (decided) return { rows: newest(await present(table, ids.slice(0, limit)), limit), total: ids.length };
+  if (filtered || ids.length <= VERIFY_ALL) {
+    const rows = (await table.bulkGet(ids)).filter(keep);
+    return { rows: newest(rows, limit), total: rows.length };
+  }
+  const rows: R[] = [];
+  let checked = 0;
+  while (rows.length < limit && checked < ids.length) {
+    const batch = ids.slice(checked, checked + 2 * limit);
+    checked += batch.length;
+    rows.push(...(await table.bulkGet(batch)).filter(keep));
+  }
+  const unchecked = ids.length - checked;
+  return { rows: newest(rows, limit), total: rows.length + unchecked, estimate: unchecked > 0 };
+}
+
+async function present<R>(table: Table<R, string>, ids: string[]): Promise<R[]> {
+  return (await table.bulkGet(ids)).filter((r): r is R => r !== undefined);
 }
 
 /** Ids holding every token (exact bigrams, or terms starting with a prefix token), smallest set first. */
@@ -117,7 +138,7 @@ function narrowest<R extends Row>(table: Table<R, string>, f: SearchFilters): Pr
 }
 
 function newest<R extends Row>(rows: R[], limit: number): R[] {
-  return rows.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, limit);
+  return rows.sort((a, b) => b.createdAt - a.createdAt).slice(0, limit);
 }
 
 function hasFilters(f: SearchFilters): boolean {

@@ -50,17 +50,22 @@ export interface SearchFilters {
   /** Any of these tags. */
   tags?: string[];
   articleKey?: string;
-  /** Most hits returned (newest first); default 500. */
+  /** Most hits returned (newest made first); default 200. */
   limit?: number;
 }
 
 /** One search hit. */
 export type SearchHit = { kind: 'clip'; item: Clip } | { kind: 'highlight'; item: Highlight };
 
-/** Hits (newest first, cut at the limit) and how many matched in all. */
+/** Hits (newest made first, cut at the limit) and how many matched in all. */
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
+  /**
+   * Set when a query matched so many index candidates that only the newest were checked: `total`
+   * then counts the unchecked candidates too (an upper bound; bigram false positives are rare).
+   */
+  totalIsEstimate?: true;
 }
 
 /** A fetched page kept for the extension's stitcher (issue 3), keyed by URL. */

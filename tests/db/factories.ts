@@ -4,7 +4,6 @@ import { openLibrary, type Library } from '../../lib/db/index.ts';
 import type { ClipInput, HighlightInput } from '../../lib/db/types.ts';
 
 let dbCounter = 0;
-let libraryCounter = 0;
 
 /** A unique database name, so tests never share state. */
 export function freshName(): string {
@@ -19,10 +18,8 @@ export function fakeClock(start = Date.UTC(2026, 6, 13, 8)): () => number {
 
 /** A library on fake-indexeddb with a fake clock and predictable ids. */
 export function testLibrary(name = freshName()): Library {
-  // Ids unique per connection, like two tabs each drawing random UUIDs.
-  const me = libraryCounter++;
-  let n = 0;
-  return openLibrary({ name, clock: fakeClock(), newId: () => `id-${me}-${n++}` });
+  // Default ids: UUIDv7 from the fake clock, random bits from crypto (two tabs never collide).
+  return openLibrary({ name, clock: fakeClock() });
 }
 
 export function makeArticle(init: Partial<Article> = {}): Article {

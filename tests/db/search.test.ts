@@ -106,7 +106,32 @@ describe('filters', () => {
     const limited = ok(await l.search('株洲', { kinds: ['clip'], limit: 3 }));
     expect(limited.hits).toHaveLength(3);
     expect(limited.total).toBeGreaterThan(3);
-    const times = limited.hits.map((h) => h.item.updatedAt);
-    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // The three most recently made clips with 株洲, read straight off the index (ids are time-ordered).
+    const all = ok(await l.search('株洲', { kinds: ['clip'] }));
+    const newest = [...all.hits].sort((a, b) => b.item.createdAt - a.item.createdAt).slice(0, 3);
+    expect(limited.hits).toEqual(newest);
+  });
+});
+
+describe('many candidates', () => {
+  it('checks only the newest when a query has more candidates than it can show, and says the total is an estimate', async () => {
+    const big = testLibrary();
+    const texts = Array.from({ length: 1100 }, (_, i) =>
+      i % 10 === 0 ? `科技与创新并举，技创联盟第${i}次会议` : `第${i}号：科技创新是引领发展的第一动力。`,
+    );
+    for (let i = 0; i < texts.length; i += 100) {
+      await Promise.all(texts.slice(i, i + 100).map((t) => big.saveClip(makeClip(t))));
+    }
+    const r = ok(await big.search('科技创新', { limit: 20 }));
+    expect(r.hits).toHaveLength(20);
+    expect(r.hits.every((h) => h.kind === 'clip' && h.item.paragraphs[0].includes('科技创新'))).toBe(true);
+    expect(r.totalIsEstimate).toBe(true);
+    expect(r.total).toBeGreaterThanOrEqual(990);
+    expect(r.total).toBeLessThanOrEqual(1100);
+    // With a filter every candidate is checked: exact.
+    const exact = ok(await big.search('科技创新', { paper: '株洲日报', limit: 20 }));
+    expect(exact.total).toBe(990);
+    expect(exact.totalIsEstimate).toBeUndefined();
+    big.close();
   });
 });
