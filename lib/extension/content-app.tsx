@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
+import { FAMILY_PATTERNS, isKnownHost, matchesPattern } from './hosts';
 import { mountHost } from './host';
 import { t } from './i18n';
 import { startLayoutOverlay } from './layout-overlay';
@@ -32,7 +33,11 @@ export interface ContentEnv {
 }
 
 /** Which UI a parsed page gets: the overlay, the button, or none. */
-export function uiFor(page: Page): 'layout' | 'article' | 'none' {
+export function uiFor(page: Page, url = page.url): 'layout' | 'article' | 'none' {
+  // The family patterns match any host: there only a Founder reader counts, so a blog that happens to
+  // have /2020/05/content_3.html gets nothing. Known hosts and switched-on sites may use the generic one.
+  const onlyByPath = !isKnownHost(url) && FAMILY_PATTERNS.some((p) => matchesPattern(p, url));
+  if (onlyByPath && page.adapter === 'generic') return 'none';
   if (page.kind === 'layout' && page.blocks.length > 0) return 'layout';
   if (page.kind === 'article' && page.articles.some((a) => a.paragraphs.length > 0)) return 'article';
   return 'none';
@@ -46,7 +51,7 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   } catch {
     return 'none'; // readPage never throws by contract; a broken adapter must still leave the page alone
   }
-  const kind = uiFor(page);
+  const kind = uiFor(page, env.url);
   // A frameset page (some old Founder sites) has no <body> to hold the UI: leave it alone.
   if (kind === 'none' || !env.doc.body) return 'none';
 

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { DEMO_PATHS, renderDemoSite, type DemoFile } from '../../demo/render';
-import { startContentApp, type ContentEnv } from '../../lib/extension/content-app';
+import { startContentApp, uiFor, type ContentEnv } from '../../lib/extension/content-app';
+import { emptyArticle, emptyPage } from '../../lib/model';
 import { HOST_ID } from '../../lib/extension/host';
 import type { PageCache } from '../../lib/extension/loader';
 import { htmlToDocument } from '../../lib/extension/parse';
@@ -134,5 +135,24 @@ describe('when the reader kit cannot load', () => {
     expect(all('reader-problem')[0].textContent).toBe(
       '阅读器没能载入（import blocked）。请重新载入页面再试。',
     );
+  });
+});
+
+describe('uiFor', () => {
+  const article = (adapter: string) =>
+    emptyPage({
+      kind: 'article',
+      adapter,
+      articles: [emptyArticle({ paragraphs: [{ text: '正文。', kind: 'text' }] })],
+    });
+  it.each([
+    // Matched only by a family path on an unknown host: a Founder reader must have read it.
+    ['https://blog.example.com/2020/05/content_3.html', 'generic', 'none'],
+    ['https://epaper.example.cn/html/2026-07/09/content_1.htm', 'founder-classic', 'article'],
+    // Known hosts and switched-on sites (any path) may be read by the generic reader.
+    ['http://paper.people.com.cn/rmrb/html/2026-07/09/content_1.htm', 'generic', 'article'],
+    ['https://szb.example.com/a/b.html', 'generic', 'article'],
+  ])('%s read by %s → %s', (url, adapter, expected) => {
+    expect(uiFor(article(adapter), url)).toBe(expected);
   });
 });
