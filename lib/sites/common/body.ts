@@ -143,8 +143,9 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
       body.paragraphs.push(...lines);
       continue;
     }
-    const kids = el.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    // childNodes, not children: read scopes have built these node lists already (see select.ts).
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push(kids[i] as Element);
   }
   if (!sawP) body.paragraphs = splitLines(textOf(root));
   return body;

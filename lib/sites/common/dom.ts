@@ -3,7 +3,7 @@
  * elements must not overflow the stack) and never touch globals: the document comes in as a parameter.
  */
 
-import { all } from './select';
+import { all, scopedComments } from './select';
 
 export { all, first, walkAll, withReadScope } from './select';
 
@@ -99,6 +99,8 @@ export function articlePath(href: string, base: string): string {
  * O(index) there, so a page with 400,000 sibling paragraphs would take minutes.
  */
 export function commentsOf(doc: Document): string[] {
+  const scoped = scopedComments(doc);
+  if (scoped) return scoped;
   const out: string[] = [];
   const stack: Node[] = [doc];
   while (stack.length) {

@@ -1,21 +1,22 @@
 /**
- * Selector matching that survives any page. Native querySelectorAll first (fast and iterative in
- * browsers); where it overflows the stack — happy-dom matches recursively, and a page nested a few
- * thousand levels deep breaks it — an iterative matcher over a flat list of the document's elements.
+ * Selector matching that survives any page and stays cheap. Inside `withReadScope` (every readPage)
+ * the document's elements are listed once, with their tag names, and each of the ~40 selectors an
+ * adapter asks is a scan of that list with string compares: happy-dom's own engine (tests, CLI)
+ * costs more than all the reading besides, and overflows the stack on a page nested a few thousand
+ * levels deep. Outside a scope, native querySelectorAll, with the iterative walk as its fallback.
  */
 
 /** Documents on which native selector matching overflowed once: go straight to the walk after that. */
 const TOO_DEEP = new WeakSet<object>();
 
 /**
- * querySelectorAll that never throws and returns an array. happy-dom (tests, CLI) matches selectors
- * recursively and overflows the stack on a page nested a few thousand levels deep; then the selector
- * is matched by an iterative walk instead (`walkAll`). An unsupported selector yields nothing.
+ * querySelectorAll that never throws and returns an array (see the module comment for how it
+ * matches). An unsupported selector yields nothing.
  */
 export function all(root: ParentNode | null | undefined, selector: string): Element[] {
   if (!root) return [];
   const owner = (root as Node).ownerDocument ?? root;
-  if (!TOO_DEEP.has(owner)) {
+  if (!TOO_DEEP.has(owner) && !SCOPES.has(owner)) {
     try {
       return Array.from(root.querySelectorAll(selector));
     } catch (e) {
@@ -75,7 +76,8 @@ interface FlatTree {
   /** id and ` class list ` of els[i], read on first need (property reads are slow in happy-dom). */
   ids: (string | undefined)[];
   classes: (string | undefined)[];
-  index: Map<Element, number>;
+  /** Every comment's text, in document order (trailers), collected on the same walk. */
+  comments: string[];
 }
 
 // Open read scopes: document → its flat tree once built. Only inside a scope may a flat tree be kept,
@@ -94,27 +96,46 @@ export function withReadScope<T>(doc: Document, fn: () => T): T {
 }
 
 function buildFlat(doc: Document): FlatTree {
-  const t: FlatTree = { els: [], tags: [], end: [], parent: [], ids: [], classes: [], index: new Map() };
-  // [element, parent index, closing?]: the closing entry records where the element's subtree ends.
-  const stack: [Element, number, boolean][] = [];
-  const top = doc.children;
+  const t: FlatTree = {
+    els: [],
+    tags: [],
+    end: [],
+    parent: [],
+    ids: [],
+    classes: [],
+    comments: [],
+  };
+  // [node, parent index, closing?]; a closing entry carries the element's own index instead and
+  // records where its subtree ends.
+  // One walk over childNodes (not children): the text walks that follow reuse the same node lists.
+  const stack: [Node, number, boolean][] = [];
+  const top = doc.childNodes;
   for (let i = top.length - 1; i >= 0; i--) stack.push([top[i], -1, false]);
   while (stack.length) {
-    const [el, parent, closing] = stack.pop()!;
+    const [node, parent, closing] = stack.pop()!;
+    const type = node.nodeType;
+    if (type === 8) t.comments.push(node.nodeValue ?? '');
+    if (type !== 1) continue;
     if (closing) {
-      t.end[t.index.get(el)!] = t.els.length;
+      // On a closing entry the number is the element's own index.
+      t.end[parent] = t.els.length;
       continue;
     }
+    const el = node as Element;
     const me = t.els.length;
-    t.index.set(el, me);
     t.els.push(el);
     t.tags.push(el.tagName);
     t.parent.push(parent);
-    stack.push([el, parent, true]);
-    const kids = el.children;
+    stack.push([el, me, true]);
+    const kids = el.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], me, false]);
   }
   return t;
+}
+
+/** The comments of a document from its flat tree, when a read scope is open; null otherwise. */
+export function scopedComments(doc: Document): string[] | null {
+  return flatTreeOf(doc)?.comments ?? null;
 }
 
 function flatTreeOf(root: ParentNode): FlatTree | null {
@@ -142,8 +163,8 @@ export function walkAll(root: ParentNode, selector: string): Element[] {
     .map((c) => c.map(parseCompound));
   const out: Element[] = [];
   const flat = flatTreeOf(root);
-  const at = flat && ((root as Node).nodeType === 9 ? -1 : (flat.index.get(root as Element) ?? -2));
-  if (flat && at !== null && at > -2) {
+  const at = flat && ((root as Node).nodeType === 9 ? -1 : flat.els.indexOf(root as Element));
+  if (flat && at !== null && (at >= 0 || (root as Node).nodeType === 9)) {
     const [from, to] = at === -1 ? [0, flat.els.length] : [at + 1, flat.end[at]];
     for (let i = from; i < to; i++)
       if (chains.some((chain) => flatChain(flat, i, chain, at))) out.push(flat.els[i]);
