@@ -1,6 +1,7 @@
 /** Layout pages (版面): every article block once, with its title, in order of first appearance. */
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../lib/sites';
+import { docFromHtml, fixtureText } from '../helpers/dom';
 import { caseDoc, HTML_CASES } from './cases';
 
 function page(name: string) {
@@ -151,5 +152,32 @@ describe('layout pages: page lists', () => {
       name: '头版',
       href: 'http://epaper.jxnews.com.cn/jxrb/html/2017-10/09/node_187.htm',
     });
+  });
+});
+
+describe('layout pages without a map, or with cut titles', () => {
+  it('zqb 06版 with its map removed: the title list still gives the three blocks, without polygons', () => {
+    const c = HTML_CASES.find((x) => x.name === 'zqb-node_06')!;
+    const html = fixtureText(c.file).replace(/<MAP[\s\S]*?<\/MAP>/, '');
+    const p = readPage(docFromHtml(html, c.url), c.url);
+    expect(p.blocks.map((b) => [b.title, b.polygons])).toEqual([
+      ['比起审视“完美受助者”，我们更应该直视事实', []],
+      ['一个建筑工人54岁“重启人生”', []],
+      ['谁的房子谁的家', []],
+    ]);
+  });
+
+  it('rmrb-2017 saved after view() ran (no script, no hidden list): the whole title from span[title]', () => {
+    const c = HTML_CASES.find((x) => x.name === 'rmrb-2017-nbs_01')!;
+    // What document.write(view("…")) writes for a title over 20 characters; the mp_nw list removed.
+    const html = fixtureText(c.file)
+      .replace(/<div[^>]*id=mp_nw[^>]*>[\s\S]*?<\/div>/g, '')
+      .replace(
+        /<script>document\.write\(view\("(中共中央召开党外人士座谈会)<br>(征求对中共十九大报告的意见)  "\)\)<\/script>/,
+        "<span title='$1 $2'>$1 征求对中共十九...</span>",
+      );
+    const p = readPage(docFromHtml(html, c.url), c.url);
+    expect(p.blocks[1].title).toBe('中共中央召开党外人士座谈会 征求对中共十九大报告的意见');
+    expect(p.blocks.every((b) => b.title && !b.title.endsWith('...'))).toBe(true);
   });
 });
