@@ -69,9 +69,19 @@ function BlockItem(
       data-testid="block-item"
       data-href={safeLink(block.href)}
       aria-current={index === props.current ? 'true' : undefined}
+      // Reachable with Tab too (j/k are the fast way); Enter or Space opens.
+      tabIndex={0}
       onMouseEnter={() => props.onHover(index)}
       onMouseLeave={() => props.onHover(-1)}
+      onFocus={() => props.onHover(index)}
+      onBlur={() => props.onHover(-1)}
       onClick={() => props.onOpen(index)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          props.onOpen(index);
+        }
+      }}
     >
       <span class="block-num">{index + 1}</span>
       <span class="block-title">{block.title || t('untitled')}</span>
@@ -105,6 +115,7 @@ function Outlines(props: OverlayProps & { box: ImageBox }): JSX.Element {
             key={i}
             class={`outline${i === props.current || i === props.hover ? ' lit' : ''}`}
             data-testid="block-outline"
+            data-index={i}
             onMouseEnter={() => props.onHover(i)}
             onMouseLeave={() => props.onHover(-1)}
             onClick={() => props.onOpen(i)}

@@ -81,8 +81,12 @@ export function startLayoutOverlay(page: Page, env: OverlayEnv): LayoutOverlay {
     else {
       s.current = moveIndex(s.current, key, page.blocks.length);
       paint();
-      // Keep the current item visible in a long list (人民日报 pages have 10+ blocks).
+      // Keep the current item visible in a long list (人民日报 pages have 10+ blocks), and its outline
+      // on the page image in view.
       el.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
+      el.querySelector(`[data-testid="block-outline"][data-index="${s.current}"]`)?.scrollIntoView?.({
+        block: 'nearest',
+      });
     }
   });
   env.listen(env.doc.defaultView ?? env.doc, 'resize', () => paint());

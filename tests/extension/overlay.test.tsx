@@ -83,3 +83,16 @@ describe('Overlay', () => {
     expect(opened).toEqual([1]);
   });
 });
+
+describe('Overlay keyboard access', () => {
+  it('opens a focused item with Enter or Space', () => {
+    const opened: number[] = [];
+    const root = show({ onOpen: (i) => opened.push(i) });
+    const item = root.querySelectorAll<HTMLElement>('[data-testid="block-item"]')[0];
+    expect(item.tabIndex).toBe(0);
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+    expect(opened).toEqual([0, 0]);
+  });
+});
