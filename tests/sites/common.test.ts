@@ -1,6 +1,7 @@
 /** The shared building blocks: coords, page-list entries, trailers, titles, keys, URL patterns. */
 import { describe, expect, it } from 'vitest';
 import { isEpaperUrl, adapterFor } from '../../lib/sites';
+import { articlePath } from '../../lib/sites/common/dom';
 import { areaPolygon, parseCoords, readImageMap, scalePolygons } from '../../lib/sites/common/imagemap';
 import { articleKey, siteArticleId } from '../../lib/sites/common/key';
 import { paperFromText } from '../../lib/sites/common/meta';
@@ -69,6 +70,18 @@ describe('image map coords', () => {
   it('without size attributes or natural size, the image size is the coords bounding box', () => {
     const doc = docFromHtml(html('<img src="p.jpg" usemap="#PagePicMap">'), 'http://x.cn/a/');
     expect(readImageMap(doc, 'http://x.cn/a/').image).toMatchObject({ width: 800, height: 1150 });
+  });
+});
+
+describe('article paths (block identity)', () => {
+  it.each([
+    ['content_306597.htm?div=0', 'http://x.cn/html/2017-10/13/content_306597.htm'],
+    ['content_306597.htm?div=-1#top', 'http://x.cn/html/2017-10/13/content_306597.htm'],
+    ['show.aspx?id=12&div=0', 'http://x.cn/html/2017-10/13/show.aspx?id=12'],
+    ['show.aspx?id=13', 'http://x.cn/html/2017-10/13/show.aspx?id=13'],
+    ['javascript:void(0)', ''],
+  ])('%s → %s', (href, path) => {
+    expect(articlePath(href, 'http://x.cn/html/2017-10/13/node_1.htm')).toBe(path);
   });
 });
 

@@ -81,15 +81,17 @@ export function absUrl(href: string, base: string): string {
 }
 
 /**
- * The article identity of a link: absolute URL without query and hash, so
- * `content_306597.htm?div=0` and `content_306597.htm?div=-1` are one article.
+ * The article identity of a link: absolute URL without the hash and without Founder's sub-box
+ * parameter `div`, so `content_306597.htm?div=0` and `content_306597.htm?div=-1` are one article.
+ * Other query parameters stay: some systems name the article there (`show.aspx?id=123`).
  */
 export function articlePath(href: string, base: string): string {
   const abs = absUrl(href, base);
   if (!abs) return '';
   const u = new URL(abs);
-  u.search = '';
   u.hash = '';
+  if (u.searchParams.has('div')) u.searchParams.delete('div');
+  if (![...u.searchParams.keys()].length) u.search = '';
   return u.href;
 }
 
