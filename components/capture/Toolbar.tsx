@@ -1,0 +1,114 @@
+/**
+ * The selection toolbar, shown by a trusted selection on the article page or in the reader: five
+ * colours, a note, clip the paragraph(s), copy the quote with its citation. Shown again on a click on
+ * a drawn highlight (`editing`), where it changes the colour or the note, or deletes the highlight.
+ */
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../../lib/extension/i18n';
+import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
+import { shadeOf } from '../../lib/extension/capture/painter';
+
+export interface ToolbarProps {
+  /** Viewport point under the selection's end (the toolbar is position: fixed). */
+  at: { x: number; y: number };
+  /** Set when the toolbar is over an existing highlight. */
+  editing?: { color: HighlightColor; note: string };
+  /** Last outcome: 「已保存」 or the error sentence. */
+  status?: { text: string; error: boolean };
+  onColor: (c: HighlightColor) => void;
+  onNote: (note: string) => void;
+  onClip?: () => void;
+  onCopy?: () => void;
+  onDelete?: () => void;
+  onClose: () => void;
+}
+
+const COLOR_KEYS: Record<HighlightColor, string> = {
+  yellow: 'colorYellow',
+  green: 'colorGreen',
+  blue: 'colorBlue',
+  pink: 'colorPink',
+  purple: 'colorPurple',
+};
+
+/** The toolbar; mouse-down inside it never takes the page's selection away. */
+export function Toolbar(props: ToolbarProps): JSX.Element {
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [note, setNote] = useState(props.editing?.note ?? '');
+  const style = { left: `${Math.max(4, props.at.x)}px`, top: `${Math.max(4, props.at.y)}px` };
+  return (
+    <div
+      class="capture-toolbar"
+      data-testid="capture-toolbar"
+      role="toolbar"
+      aria-label={t('captureToolbar')}
+      style={style}
+      onMouseDown={(e) => {
+        // Keep the selection (a button press would collapse it), but let the note box take focus.
+        if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+    >
+      {HIGHLIGHT_COLORS.map((c) => (
+        <button
+          key={c}
+          type="button"
+          class="swatch"
+          data-testid={`hl-color-${c}`}
+          aria-pressed={props.editing?.color === c}
+          title={t('captureHighlight', [t(COLOR_KEYS[c])])}
+          aria-label={t('captureHighlight', [t(COLOR_KEYS[c])])}
+          style={{ background: shadeOf(c) }}
+          onClick={() => props.onColor(c)}
+        />
+      ))}
+      <button
+        type="button"
+        data-testid="hl-note"
+        aria-expanded={noteOpen}
+        onClick={() => setNoteOpen(!noteOpen)}
+      >
+        {t('captureNote')}
+      </button>
+      {props.onClip && (
+        <button type="button" data-testid="hl-clip" onClick={props.onClip}>
+          {t('captureClip')}
+        </button>
+      )}
+      {props.onCopy && (
+        <button type="button" data-testid="hl-copy" onClick={props.onCopy}>
+          {t('captureCopy')}
+        </button>
+      )}
+      {props.onDelete && (
+        <button type="button" data-testid="hl-delete" onClick={props.onDelete}>
+          {t('captureDelete')}
+        </button>
+      )}
+      {noteOpen && (
+        <div class="capture-note">
+          <textarea
+            data-testid="hl-note-input"
+            value={note}
+            rows={3}
+            aria-label={t('captureNote')}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
+          <button type="button" data-testid="hl-note-save" onClick={() => props.onNote(note)}>
+            {t('captureNoteSave')}
+          </button>
+        </div>
+      )}
+      {props.status && (
+        <p
+          class={props.status.error ? 'capture-status error' : 'capture-status'}
+          data-testid="capture-status"
+          role="status"
+        >
+          {props.status.text}
+        </p>
+      )}
+    </div>
+  );
+}

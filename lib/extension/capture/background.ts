@@ -1,0 +1,77 @@
+/**
+ * The background's share of capture: the context-menu entries on a selection (「高亮所选文字」,
+ * 「摘录所选段落」), the keyboard commands (Alt+Shift+H, Alt+Shift+C), both turned into a
+ * `captureSelection` message to the tab, and the `libraryChanged` notice sent to every tab so open
+ * pages redraw after an edit in the popup or the library page.
+ */
+import { sendToTab, type CaptureAction, type Request, type TabsLike } from '../../messaging';
+import { CONTENT_MATCHES } from '../hosts';
+
+/** Context-menu entries: id → action and the message key of its title. */
+export const MENU_ITEMS: ReadonlyArray<{ id: string; action: CaptureAction; title: string }> = [
+  { id: 'epaper-highlight', action: 'highlight', title: 'ctxHighlight' },
+  { id: 'epaper-clip', action: 'clip', title: 'ctxClip' },
+];
+
+/** Manifest command names → action (wxt.config.ts declares the keys). */
+export const COMMAND_ACTIONS: Readonly<Record<string, CaptureAction>> = {
+  'highlight-selection': 'highlight',
+  'clip-selection': 'clip',
+};
+
+type Tab = { id?: number };
+type Listen<F> = { addListener(fn: F): void };
+
+/** The parts of the `browser` namespace used here (the fake browser in tests). */
+export interface CaptureBackgroundApi {
+  tabs: TabsLike & { query(q: { active?: boolean; currentWindow?: boolean }): Promise<Tab[]> };
+  contextMenus?: {
+    removeAll(): Promise<void> | void;
+    create(props: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[] }): unknown;
+    onClicked: Listen<(info: { menuItemId: string | number; frameId?: number }, tab?: Tab) => void>;
+  };
+  commands?: { onCommand: Listen<(command: string, tab?: Tab) => void> };
+  runtime: { onInstalled: Listen<() => void> };
+}
+
+/** Wire menus and commands; `label` translates a message key (browser.i18n). */
+export function setUpCaptureBackground(api: CaptureBackgroundApi, label: (key: string) => string): void {
+  const ask = async (tab: Tab | undefined, action: CaptureAction): Promise<void> => {
+    const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id !== undefined) await sendToTab(api.tabs, id, { type: 'captureSelection', action });
+  };
+  api.runtime.onInstalled.addListener(() => {
+    const menus = api.contextMenus;
+    if (!menus) return;
+    void Promise.resolve(menus.removeAll()).then(() => {
+      for (const item of MENU_ITEMS)
+        menus.create({
+          id: item.id,
+          title: label(item.title),
+          contexts: ['selection'],
+          // Only where the content script runs (sites switched on in the popup use the toolbar).
+          documentUrlPatterns: [...CONTENT_MATCHES],
+        });
+    });
+  });
+  api.contextMenus?.onClicked.addListener((info, tab) => {
+    const item = MENU_ITEMS.find((m) => m.id === info.menuItemId);
+    if (item) void ask(tab, item.action);
+  });
+  api.commands?.onCommand.addListener((command, tab) => {
+    const action = COMMAND_ACTIONS[command];
+    if (action) void ask(tab, action);
+  });
+}
+
+/** Send a notice to every tab; tabs without our content script just do not answer. */
+export async function notifyTabs(
+  tabs: CaptureBackgroundApi['tabs'],
+  req: Request<'libraryChanged'>,
+): Promise<number> {
+  const all = await tabs.query({}).catch(() => [] as Tab[]);
+  const answers = await Promise.all(
+    all.map((tab) => (tab.id === undefined ? null : sendToTab(tabs, tab.id, req))),
+  );
+  return answers.filter((a) => a?.ok).length;
+}

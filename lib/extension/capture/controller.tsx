@@ -1,0 +1,305 @@
+/**
+ * The capture glue on a newspaper page: trusted selections on the article page or in the reader
+ * panel show the toolbar; its actions become messages to the background (the content script never
+ * opens the database); the story's highlights are drawn on every surface and the ones that cannot be
+ * placed are listed. Measurements on the host element: data-anchor-ms (placing all highlights on the
+ * surfaces shown), data-highlights-drawn, data-orphans, data-capture-ms (last save round trip).
+ */
+import { render } from 'preact';
+import { Orphans } from '../../../components/capture/Orphans';
+import { CAPTURE_CSS } from '../../../components/capture/styles';
+import { Toolbar, type ToolbarProps } from '../../../components/capture/Toolbar';
+import type { CaptureAction, MessageType, Request, ResponseOf, StoryItems } from '../../messaging';
+import type { Article, Highlight, HighlightColor, Result, Selectors } from '../../model';
+import { t } from '../i18n';
+import { createPainter, highlightCss, type HighlightCtor, type RegistryLike } from './painter';
+import { clipRequest, highlightRequest, isoDay, quoteWithCitation } from './requests';
+import { clearSelection, currentRange } from './selection';
+import { describeOn, makeSurface, placeOn, type Surface } from './surface';
+import { expectedOn, storyQuery } from './story';
+
+/** Sends one message to the background. */
+export type SendFn = <K extends MessageType>(req: Request<K>) => Promise<Result<ResponseOf<K>>>;
+
+/** What the capture glue needs from the content script. */
+export interface CaptureEnv {
+  doc: Document;
+  host: HTMLElement;
+  ui: HTMLElement;
+  url: string;
+  /** The article read from this page (article pages); null on a layout page. */
+  pageArticle: Article | null;
+  send: SendFn;
+  listen: (target: EventTarget, type: string, fn: (e: Event) => void) => void;
+  defer: (fn: () => void, ms: number) => void;
+  now: () => number;
+  /** `CSS.highlights` and `Highlight`; null where the browser lacks the API (nothing is drawn). */
+  registry: RegistryLike | null;
+  Highlight: HighlightCtor | null;
+  clipboard: (text: string) => Promise<boolean>;
+}
+
+/** The glue's controls, for the content script's message listener and the reader panel. */
+export interface Capture {
+  /** The reader rendered a (stitched) article in its body. */
+  readerShown(article: Article): void;
+  /** Context menu / keyboard command on the current selection. */
+  act(action: CaptureAction, color?: HighlightColor): Promise<Result<null>>;
+  /** Scroll to a highlight and flash it: true when drawn, false when kept but not placed here. */
+  jump(id: string): Promise<boolean>;
+  /** Re-read the story's items and draw them again (a `libraryChanged` notice). */
+  refresh(): Promise<void>;
+}
+
+type Target = { surface: Surface; selectors: Selectors } | { edit: Highlight };
+
+/** Start capturing on the page; listeners belong to the content script's lifecycle (env.listen). */
+export function startCapture(env: CaptureEnv): Capture {
+  const { doc, host, ui } = env;
+  const shadow = host.shadowRoot;
+  const painter = env.registry && env.Highlight ? createPainter(env.registry, env.Highlight) : null;
+  installStyles(env);
+  const barEl = doc.createElement('div');
+  const orphanEl = doc.createElement('div');
+  ui.append(barEl, orphanEl);
+
+  let items: StoryItems = { articles: [], highlights: [], clips: [] };
+  let reader: { article: Article; root: Element } | null = null;
+  let target: Target | null = null;
+  let lastColor: HighlightColor = 'yellow';
+  let seq = 0;
+
+  const surfaces = (): Surface[] => {
+    const out: Surface[] = [];
+    if (env.pageArticle) out.push(makeSurface('page', doc.body, env.pageArticle, env.url));
+    if (reader?.root.isConnected) out.push(makeSurface('reader', reader.root, reader.article, env.url));
+    return out;
+  };
+
+  const draw = (): void => {
+    const t0 = env.now();
+    const placed = new Set<string>();
+    const expected = new Map<string, Highlight>();
+    const all = surfaces();
+    for (const kind of ['page', 'reader'] as const)
+      if (!all.some((s) => s.kind === kind)) painter?.clear(kind);
+    for (const s of all) {
+      const drawn = [];
+      for (const p of placeOn(s, items.highlights)) {
+        if (p.range) {
+          placed.add(p.item.id);
+          drawn.push({ id: p.item.id, color: p.item.color, range: p.range });
+        } else if (expectedOn(s, p.item, items.articles)) expected.set(p.item.id, p.item);
+      }
+      painter?.draw(s.kind, drawn);
+    }
+    const orphans = [...expected.values()].filter((h) => !placed.has(h.id));
+    render(<Orphans items={orphans} onDelete={(id) => void remove(id)} />, orphanEl);
+    host.dataset.anchorMs = String(Math.round((env.now() - t0) * 10) / 10);
+    host.dataset.highlightsDrawn = String(placed.size);
+    host.dataset.orphans = String(orphans.length);
+  };
+
+  const refresh = async (): Promise<void> => {
+    const mine = ++seq;
+    const q = { keys: [] as string[], urls: [] as string[] };
+    for (const a of [env.pageArticle, reader?.article]) {
+      if (!a) continue;
+      const one = storyQuery(a, env.url);
+      q.keys.push(...one.keys);
+      q.urls.push(...one.urls);
+    }
+    if (q.keys.length === 0 && q.urls.length === 0) return;
+    const r = await env.send({
+      type: 'listForStory',
+      keys: [...new Set(q.keys)],
+      urls: [...new Set(q.urls)],
+    });
+    if (mine !== seq || !r.ok) return;
+    items = r.value;
+    draw();
+  };
+
+  const showBar = (at: ToolbarProps['at'], status?: ToolbarProps['status']): void => {
+    const tg = target;
+    if (!tg) return render(null, barEl);
+    const editing = 'edit' in tg ? { color: tg.edit.color, note: tg.edit.note } : undefined;
+    render(
+      <Toolbar
+        key={'edit' in tg ? tg.edit.id : `${tg.selectors.start}:${tg.selectors.end}`}
+        at={at}
+        editing={editing}
+        status={status}
+        onColor={(c) => void (editing ? update({ color: c }) : save(c, ''))}
+        onNote={(note) => void (editing ? update({ note }) : save(lastColor, note))}
+        onClip={'edit' in tg ? undefined : () => void clip()}
+        onCopy={'edit' in tg ? undefined : () => void copy()}
+        onDelete={'edit' in tg ? () => void remove(tg.edit.id) : undefined}
+        onClose={hideBar}
+      />,
+      barEl,
+    );
+    lastAt = at;
+  };
+  let lastAt = { x: 0, y: 0 };
+  const hideBar = (): void => {
+    target = null;
+    render(null, barEl);
+  };
+  const report = (r: Result<unknown>, okText: string): void => {
+    showBar(
+      lastAt,
+      r.ok ? { text: okText, error: false } : { text: t('captureFailed', [r.error]), error: true },
+    );
+    if (r.ok) env.defer(() => !barEl.contains(doc.activeElement) && hideBar(), 1500);
+  };
+  const timed = async <T,>(p: Promise<Result<T>>): Promise<Result<T>> => {
+    const t0 = env.now();
+    const r = await p;
+    host.dataset.captureMs = String(Math.round((env.now() - t0) * 10) / 10);
+    return r;
+  };
+
+  async function save(color: HighlightColor, note: string): Promise<Result<null>> {
+    const tg = target;
+    if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
+    lastColor = color;
+    const r = await timed(env.send(highlightRequest(tg.surface, tg.selectors, color, note)));
+    if (r.ok) {
+      items = { ...items, highlights: [...items.highlights.filter((h) => h.id !== r.value.id), r.value] };
+      clearSelection(doc, shadow);
+      draw();
+    }
+    report(r, t('captureSaved'));
+    return r.ok ? { ok: true, value: null } : r;
+  }
+  async function clip(): Promise<Result<null>> {
+    const tg = target;
+    if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
+    const r = await timed(env.send(clipRequest(tg.surface, tg.selectors)));
+    report(r, t('captureClipped'));
+    return r.ok ? { ok: true, value: null } : r;
+  }
+  async function copy(): Promise<Result<null>> {
+    const tg = target;
+    if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
+    const done = await env.clipboard(
+      quoteWithCitation(tg.selectors.exact, tg.surface.article, isoDay(new Date())),
+    );
+    const r: Result<null> = done ? { ok: true, value: null } : { ok: false, error: t('captureCopyFailed') };
+    report(r, t('captureCopied'));
+    return r;
+  }
+  async function update(patch: { color?: HighlightColor; note?: string }): Promise<void> {
+    if (!target || !('edit' in target)) return;
+    const r = await env.send({ type: 'updateHighlight', id: target.edit.id, patch });
+    if (r.ok) {
+      items = { ...items, highlights: items.highlights.map((h) => (h.id === r.value.id ? r.value : h)) };
+      target = { edit: r.value };
+      draw();
+    }
+    report(r, t('captureSaved'));
+  }
+  async function remove(id: string): Promise<void> {
+    const r = await env.send({ type: 'deleteHighlight', id });
+    if (r.ok) {
+      items = { ...items, highlights: items.highlights.filter((h) => h.id !== id) };
+      hideBar();
+      draw();
+    }
+  }
+
+  /** The selection as a target on one of the surfaces, or null. */
+  const fromSelection = (): { surface: Surface; selectors: Selectors; range: Range } | null => {
+    const range = currentRange(doc, shadow);
+    if (!range) return null;
+    const node = range.commonAncestorContainer;
+    const surface = surfaces().find((s) => s.root.contains(node));
+    const selectors = surface ? describeOn(surface, range) : null;
+    return surface && selectors ? { surface, selectors, range } : null;
+  };
+
+  const onPointerUp = (e: Event): void => {
+    // Only the user's own selections: a page script's synthetic events never open the toolbar.
+    if (!e.isTrusted || e.composedPath().includes(barEl)) return;
+    env.defer(() => {
+      const sel = fromSelection();
+      if (sel) {
+        target = { surface: sel.surface, selectors: sel.selectors };
+        const r = sel.range.getBoundingClientRect();
+        return showBar({ x: r.left, y: r.bottom + 6 });
+      }
+      const me = e as MouseEvent;
+      const hit = e.type === 'mouseup' && painter ? painter.hit(me.clientX, me.clientY) : null;
+      const h = hit && items.highlights.find((x) => x.id === hit.id);
+      if (h) {
+        target = { edit: h };
+        return showBar({ x: me.clientX, y: me.clientY + 12 });
+      }
+      hideBar();
+    }, 0);
+  };
+  env.listen(doc, 'mouseup', onPointerUp);
+  env.listen(doc, 'keyup', (e) => (e as KeyboardEvent).shiftKey && onPointerUp(e));
+  env.listen(doc, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && hideBar());
+
+  const watch = new MutationObserver(() => {
+    if (reader && !reader.root.isConnected) {
+      reader = null;
+      draw();
+    }
+  });
+  watch.observe(ui, { childList: true, subtree: true });
+
+  void refresh();
+  return {
+    readerShown(article) {
+      const root = ui.querySelector('[data-testid="reader-body"]');
+      reader = root ? { article, root } : null;
+      void refresh();
+    },
+    async act(action, color) {
+      const sel = fromSelection();
+      if (!sel) return { ok: false, error: t('captureNoSelection') };
+      target = { surface: sel.surface, selectors: sel.selectors };
+      const r = sel.range.getBoundingClientRect();
+      showBar({ x: r.left, y: r.bottom + 6 });
+      if (action === 'highlight') return save(color ?? lastColor, '');
+      if (action === 'clip') return clip();
+      if (action === 'copy') return copy();
+      return { ok: true, value: null }; // 'note': the toolbar is open, its note button is one click away
+    },
+    async jump(id) {
+      if (!painter?.find(id)) await refresh();
+      const d = painter?.find(id);
+      if (!d) {
+        orphanEl.querySelector('details')?.setAttribute('open', '');
+        return false;
+      }
+      const el = d.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center' });
+      return painter?.flash(id, 1600, env.defer) ?? false;
+    },
+    refresh,
+  };
+}
+
+/** The ::highlight rules: in the shadow root for the reader, in the page's document for the page. */
+function installStyles(env: CaptureEnv): void {
+  const style = env.doc.createElement('style');
+  style.textContent = CAPTURE_CSS + highlightCss();
+  env.ui.append(style);
+  const sheets = env.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
+  const view = env.doc.defaultView as (Window & { CSSStyleSheet?: typeof CSSStyleSheet }) | null;
+  try {
+    // A constructed sheet: no element in the page's DOM, and not blocked by a style-src CSP.
+    const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
+    sheet.replaceSync(highlightCss());
+    sheets.adoptedStyleSheets = [...(sheets.adoptedStyleSheets ?? []), sheet];
+  } catch {
+    const el = env.doc.createElement('style');
+    el.dataset.epaperHighlights = '';
+    el.textContent = highlightCss();
+    (env.doc.head ?? env.doc.documentElement).append(el);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Highlight and clip journeys on the demo paper (issue 4), in Chromium with the built extension:
+ * a highlight made on an article page survives a reload; one made in the stitched reader shows on
+ * the original page of its part (and back); a clip is in the database with its full source; both
+ * survive a browser restart on the same profile; a page whose text changed lists the highlight as
+ * "not found on this page" and loses nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from './launch.ts';
+import { openReader, useDemo, waitReady } from './harness.ts';
+import { SPLIT } from './stories.ts';
+import { ask, drawnTexts, registry, selectQuote } from '../extension/capture/e2e-helpers.ts';
+
+const demo = useDemo();
+
+/** A quote from the middle of a story paragraph (as published), away from any 下转/上接 line. */
+function quoteFrom(paragraph: string, from = 6, length = 18): string {
+  return paragraph.slice(from, from + length);
+}
+
+const PAGE_QUOTE = quoteFrom(SPLIT.firstParagraphs[2]);
+const READER_QUOTE = quoteFrom(SPLIT.secondParagraphs[3]);
+const PAGE2_QUOTE = quoteFrom(SPLIT.secondParagraphs[5], 4, 14);
+const CLIPPED = SPLIT.firstParagraphs[3];
+
+interface Items {
+  articles: Array<{ key: string; urls: string[] }>;
+  highlights: Array<{ id: string; color: string; articleKey: string; selectors: { exact: string } }>;
+  clips: Array<{ paragraphs: string[]; paragraphIndexes: number[]; source: Record<string, unknown> }>;
+}
+
+/** The story's items as the library holds them, read through an extension page. */
+async function libraryItems(): Promise<Items> {
+  const ext = await demo.browser.context.newPage();
+  await ext.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
+  const urls = [SPLIT.first, SPLIT.second].map((p) => new URL(p, demo.server.url).href);
+  const r = await ask<Items>(ext, { type: 'listForStory', keys: [], urls });
+  await ext.close();
+  expect(r.ok, r.error).toBe(true);
+  return r.value as Items;
+}
+
+async function waitDrawn(page: Page, atLeast: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => Number(document.getElementById('epaper-reader-root')?.dataset.highlightsDrawn ?? -1) >= n,
+    atLeast,
+    { timeout: 15_000 },
+  );
+}
+
+async function clickTool(page: Page, testid: string): Promise<void> {
+  await page.locator(`[data-testid="${testid}"]`).click();
+  await page.locator('[data-testid="capture-status"]').waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+describe('highlights and clips on the demo paper', () => {
+  it('highlights a selection on an article page, and it is drawn again after a reload', async () => {
+    const { page, pageErrors } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    await selectQuote(page, 'page', PAGE_QUOTE);
+    await page.locator('[data-testid="capture-toolbar"]').waitFor({ state: 'visible' });
+    await clickTool(page, 'hl-color-yellow');
+    expect(await page.locator('[data-testid="capture-status"]').textContent()).not.toMatch(/:|：/);
+    expect(await drawnTexts(page)).toEqual([PAGE_QUOTE]);
+
+    await page.reload();
+    await waitReady(page, 'article');
+    await waitDrawn(page, 1);
+    expect(await registry(page)).toMatchObject({ 'epaper-yellow': 1 });
+    expect(await drawnTexts(page)).toEqual([PAGE_QUOTE]);
+    // The page's text was not touched: no element was wrapped around the quote.
+    expect(await page.locator('founder-content mark, founder-content span').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('a highlight made in the stitched reader shows on the original page of its part', async () => {
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    await openReader(page);
+    await selectQuote(page, 'reader', READER_QUOTE);
+    await clickTool(page, 'hl-color-green');
+    // Drawn in the reader at once (the reader's ranges live in the shadow root).
+    expect(await drawnTexts(page, 'epaper-green')).toEqual([READER_QUOTE]);
+    await page.close();
+
+    const { page: part2 } = await demo.open(SPLIT.second);
+    await waitReady(part2, 'article');
+    await waitDrawn(part2, 1);
+    expect(await drawnTexts(part2, 'epaper-green')).toEqual([READER_QUOTE]);
+    expect(await part2.locator('[data-testid="orphan"]').count()).toBe(0);
+
+    // …and the other way round: a highlight made on part 2's page shows in the reader opened on part 1.
+    await selectQuote(part2, 'page', PAGE2_QUOTE);
+    await clickTool(part2, 'hl-color-blue');
+    await part2.close();
+    const { page: again } = await demo.open(SPLIT.first);
+    await waitReady(again, 'article');
+    await openReader(again);
+    await again.waitForFunction(
+      () =>
+        ((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('epaper-blue')?.size ??
+          0) > 0,
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await drawnTexts(again, 'epaper-blue')).toEqual([PAGE2_QUOTE]);
+    // Part 1's own highlight is drawn twice: on the page and in the reader over it.
+    expect(await drawnTexts(again, 'epaper-yellow')).toEqual([PAGE_QUOTE, PAGE_QUOTE]);
+    await again.close();
+  });
+
+  it('clips the paragraph a selection touches, with the full source, in the database', async () => {
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    await openReader(page);
+    await selectQuote(page, 'reader', quoteFrom(CLIPPED, 3, 10));
+    await clickTool(page, 'hl-clip');
+    await page.close();
+
+    const items = await libraryItems();
+    expect(items.clips).toHaveLength(1);
+    const clip = items.clips[0];
+    expect(clip.paragraphs).toEqual([CLIPPED.trim()]);
+    expect(clip.paragraphIndexes).toHaveLength(1);
+    expect(clip.source).toMatchObject({
+      paper: '海南日报',
+      date: '2026-07-13',
+      title: SPLIT.title,
+      pages: expect.arrayContaining(['1', '2']),
+    });
+    const urls = (clip.source.urls as string[]).map((u) => new URL(u).pathname);
+    expect(urls).toEqual([SPLIT.first, SPLIT.second]);
+    expect((clip.source.bylines as string[]).join(' ')).toContain('黄媛艳');
+    expect(items.highlights.map((h) => h.color).sort()).toEqual(['blue', 'green', 'yellow']);
+  });
+
+  it('keeps highlights and clips across a browser restart on the same profile', async () => {
+    const profileDir = demo.browser.profileDir;
+    await demo.browser.close({ keepProfile: true });
+    demo.browser = await launchWithExtension({ profileDir });
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    await waitDrawn(page, 1);
+    expect(await drawnTexts(page)).toEqual([PAGE_QUOTE]);
+    await page.close();
+    const items = await libraryItems();
+    expect(items.highlights).toHaveLength(3);
+    expect(items.clips).toHaveLength(1);
+  });
+
+  it('lists a highlight whose text the site changed as "not found on this page", and loses nothing', async () => {
+    const original = demo.server.site.get(SPLIT.first);
+    expect(original).toBeDefined();
+    const html = String(original?.body);
+    expect(html).toContain(PAGE_QUOTE);
+    // The site rewrote the sentence: the quote is gone from the page (a one-word change is re-found fuzzily).
+    demo.server.setRoute(SPLIT.first, {
+      contentType: 'text/html; charset=utf-8',
+      body: html.replace(SPLIT.firstParagraphs[2].trim(), '这段文字已经被网站改写，原来的句子不见了。'),
+    });
+    try {
+      const { page } = await demo.open(SPLIT.first);
+      await waitReady(page, 'article');
+      const orphan = page.locator('[data-testid="orphan"]');
+      await orphan.first().waitFor({ state: 'attached', timeout: 15_000 });
+      expect(await orphan.allTextContents()).toEqual([expect.stringContaining(PAGE_QUOTE)]);
+      expect(await drawnTexts(page)).toEqual([]);
+      await page.close();
+      const items = await libraryItems();
+      expect(items.highlights.map((h) => h.selectors.exact)).toContain(PAGE_QUOTE);
+    } finally {
+      demo.server.setRoute(SPLIT.first, undefined);
+    }
+  });
+});
