@@ -10,13 +10,17 @@ export const KIT_GLOBAL = '__epaperReaderKit';
 /** Path of the built kit script inside the extension. */
 export const KIT_PATH = '/reader-kit.js';
 
-/** A loader for the kit at `url` (browser.runtime.getURL(KIT_PATH)). */
-export function kitLoader(url: string): () => Promise<ReaderKit> {
-  let loading: Promise<ReaderKit> | null = null;
+/**
+ * A loader for the kit at `url` (browser.runtime.getURL(KIT_PATH)). Any other on-demand part can
+ * use the same pattern: an unlisted script that sets its own global, listed in
+ * web_accessible_resources, loaded with `kitLoader<ItsType>(url, '__itsGlobal')`.
+ */
+export function kitLoader<T = ReaderKit>(url: string, globalName = KIT_GLOBAL): () => Promise<T> {
+  let loading: Promise<T> | null = null;
   return () =>
     (loading ??= import(/* @vite-ignore */ url).then(() => {
-      const kit = (globalThis as Record<string, unknown>)[KIT_GLOBAL] as ReaderKit | undefined;
-      if (!kit) throw new Error('reader kit did not load');
+      const kit = (globalThis as Record<string, unknown>)[globalName] as T | undefined;
+      if (!kit) throw new Error(`${globalName === KIT_GLOBAL ? 'reader kit' : globalName} did not load`);
       return kit;
     })).catch((e: unknown) => {
       loading = null;
