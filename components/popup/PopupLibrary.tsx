@@ -101,7 +101,8 @@ export function PopupLibrary(props: PopupLibraryProps): JSX.Element {
       )}
       {(status || undo) && (
         <p class={status?.error ? 'pop-status error' : 'pop-status'} data-testid="pop-status" role="status">
-          {status?.text}{' '}
+          {status?.text}
+          {undo && ' '}
           {undo && (
             <button type="button" data-testid="pop-undo" onClick={() => void putBack()}>
               {t('undo')}

@@ -18,6 +18,8 @@ import {
 } from './types.ts';
 
 const KEEP = 4;
+/** "Every match" for lib/db search: IndexedDB counts are unsigned 32-bit, so not MAX_SAFE_INTEGER. */
+const ALL = 2 ** 31 - 1;
 
 /** Cached listing and facets over a Library. */
 export class LibraryService {
@@ -43,7 +45,7 @@ export class LibraryService {
     const cached = this.answers.get(key);
     if (cached) return { ok: true, value: cached };
     const t0 = this.clock();
-    const r = await this.library.search(q.query, { ...q.filters, limit: Number.MAX_SAFE_INTEGER });
+    const r = await this.library.search(q.query, { ...q.filters, limit: ALL });
     if (!r.ok) return r;
     const withSources = await this.attachSources(r.value.hits);
     if (!withSources.ok) return withSources;

@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryPage } from '../../../components/library/LibraryPage';
+import type { Library } from '../../../lib/db/index.ts';
+import { makeActions } from '../../../lib/extension/library/actions';
+import { DEFAULT_EXPORT } from '../../../lib/extension/library/exporting';
+import { LibraryService } from '../../../lib/extension/library/service';
+import { makeWriter } from '../../../lib/extension/library/store';
+import { makeBackup } from '../../../lib/export';
+import { ok } from '../../db/factories';
+import { useLocale } from '../helpers';
+import { HOSTILE, directPost, seededLibrary, until } from './fixtures';
+
+let l: Library;
+let root: HTMLElement;
+let downloads: Array<{ name: string; data: string | Uint8Array; type: string }>;
+let copied: string[];
+
+async function show(): Promise<void> {
+  l = await seededLibrary();
+  downloads = [];
+  copied = [];
+  const actions = makeActions({
+    dump: () => l.dumpAll(),
+    restore: (d) => l.restore(d),
+    download: (name, data, type) => (downloads.push({ name, data, type }), { ok: true, value: null }),
+    copy: async (text) => (copied.push(text), { ok: true, value: null }),
+    now: () => new Date(2026, 10, 29, 12),
+  });
+  root = document.createElement('div');
+  document.body.append(root);
+  render(
+    <LibraryPage
+      reader={new LibraryService(l)}
+      writer={makeWriter(directPost(l))}
+      actions={actions}
+      settings={DEFAULT_EXPORT}
+      onSettings={() => undefined}
+      listHeight={2000}
+      debounceMs={0}
+    />,
+    root,
+  );
+  await until(() => rows().length === 8);
+}
+
+const rows = () => [...root.querySelectorAll('[data-testid="lib-row"]')] as HTMLElement[];
+const $ = (sel: string, el: ParentNode = root) => el.querySelector(sel) as HTMLElement;
+const status = () => $('[data-testid="lib-status"]')?.textContent ?? '';
+function setValue(el: HTMLElement, value: string, event: 'input' | 'change'): void {
+  (el as HTMLInputElement).value = value;
+  el.dispatchEvent(new Event(event, { bubbles: true }));
+}
+const rowWith = (text: string) => rows().find((r) => r.textContent?.includes(text)) as HTMLElement;
+
+beforeEach(async () => {
+  document.body.innerHTML = '';
+  useLocale('zh_CN');
+  await show();
+});
+afterEach(() => l.close());
+
+describe('library page', () => {
+  it('marks search matches as text and finds a name whole', async () => {
+    setValue($('[data-testid="lib-search"]'), '返贫', 'input');
+    await until(() => rows().length === 3);
+    const marks = [...root.querySelectorAll('[data-testid="row-quote"] mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['返贫', '返贫', '返贫']);
+    setValue($('[data-testid="lib-search"]'), '刘成友', 'input');
+    await until(() => rows().length === 1);
+    expect($('[data-testid="row-quote"]', rows()[0]).innerHTML).toBe(
+      '人民日报记者 <mark data-testid="match">刘成友</mark> 报道',
+    );
+  });
+
+  it('shows a title made of markup as text', () => {
+    const row = rowWith('一段普通的文字。');
+    expect($('[data-testid="row-title"]', row).textContent).toBe(HOSTILE.title);
+    expect(root.querySelectorAll('script, img').length).toBe(0);
+  });
+
+  it('filters by paper and colour', async () => {
+    setValue($('[data-testid="filter-paper"]'), '海南日报', 'change');
+    await until(() => rows().length === 2);
+    setValue($('[data-testid="filter-paper"]'), '', 'change');
+    await until(() => rows().length === 8);
+    ($('[data-testid="filter-color-pink"]') as HTMLInputElement).click();
+    await until(() => rows().length === 1);
+    expect(rows()[0].textContent).toContain('防止规模性返贫是底线');
+  });
+
+  it('saves a note and tags edited in place', async () => {
+    const row = rowWith('人民日报记者 刘成友 报道');
+    $('[data-testid="row-note"]', row).click();
+    await until(() => !!$('[data-testid="row-note-input"]'));
+    const input = $('[data-testid="row-note-input"]');
+    (input as HTMLInputElement).value = '记者署名';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await until(() => rowWith('记者署名') !== undefined);
+    $('[data-testid="row-tags"]', rowWith('记者署名')).click();
+    await until(() => !!$('[data-testid="row-tags-input"]'));
+    ($('[data-testid="row-tags-input"]') as HTMLInputElement).value = '#人物，媒体';
+    $('[data-testid="row-tags-input"]').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }),
+    );
+    await until(() => rowWith('#人物 #媒体') !== undefined);
+    const r = ok(await l.search('刘成友'));
+    expect([r.hits[0].item.note, r.hits[0].item.tags]).toEqual(['记者署名', ['人物', '媒体']]);
+  });
+
+  it('deletes a selection and undoes it with the same ids', async () => {
+    const before = ok(await l.dumpAll());
+    for (const text of ['强富美', '一段普通的文字。'])
+      ($('[data-testid="row-select"]', rowWith(text)) as HTMLInputElement).click();
+    await until(() => $('[data-testid="delete-selected"]').textContent === '删除所选（2）');
+    $('[data-testid="delete-selected"]').click();
+    await until(() => rows().length === 6);
+    expect(status()).toBe('已删除 2 条。');
+    $('[data-testid="undo"]').click();
+    await until(() => rows().length === 8);
+    // Undo keeps ids and creation times; the records count as edited now (updatedAt moves on).
+    const stamped = (d: typeof before) => ({
+      ...d,
+      clips: d.clips.map((c) => ({ ...c, updatedAt: 0 })),
+      highlights: d.highlights.map((h) => ({ ...h, updatedAt: 0 })),
+    });
+    expect(stamped(ok(await l.dumpAll()))).toEqual(stamped(before));
+  });
+
+  it('exports the selection as Markdown with a GB/T 7714 citation, and everything as a zip', async () => {
+    ($('[data-testid="row-select"]', rowWith('意念控制')) as HTMLInputElement).click();
+    await until(() => $('[data-testid="export-scope"]').textContent === '所选 1 条');
+    $('[data-testid="export-md"]').click();
+    await until(() => downloads.length === 1);
+    const md = downloads[0];
+    expect([md.name, md.type]).toEqual(['epaper-reader-2026-11-29.md', 'text/markdown;charset=utf-8']);
+    expect(md.data).toContain('### 划线\n\n> 意念控制');
+    expect(md.data).toContain(
+      '一枚“海南芯”，让“意念控制”照进现实[N/OL]. 海南日报, 2026-07-13(1)[2026-11-29].',
+    );
+    expect(md.data).not.toContain('刘成友');
+    ($('[data-testid="select-all"]') as HTMLInputElement).click();
+    ($('[data-testid="select-all"]') as HTMLInputElement).click();
+    await until(() => $('[data-testid="export-scope"]').textContent === '全部');
+    $('[data-testid="export-zip"]').click();
+    await until(() => downloads.length === 2);
+    expect(downloads[1].name).toBe('epaper-reader-2026-11-29.zip');
+    expect((downloads[1].data as Uint8Array).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    $('[data-testid="export-copy"]').click();
+    await until(() => copied.length === 1);
+    expect(copied[0]).toContain('刘成友');
+  });
+
+  it('refuses a damaged or newer backup and changes nothing; merges a good one', async () => {
+    const before = ok(await l.dumpAll());
+    const good = makeBackup(before, new Date(Date.UTC(2026, 10, 29)));
+    const restore = (text: string) => {
+      const input = $('[data-testid="restore-file"]') as HTMLInputElement;
+      Object.defineProperty(input, 'files', { value: [new File([text], 'b.json')], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    restore(good.slice(0, good.length / 2));
+    await until(() => status().startsWith('没有恢复'));
+    expect(status()).toContain('cut short');
+    restore(good.replace('"version":1', '"version":9'));
+    await until(() => status().includes('newer version'));
+    expect(ok(await l.dumpAll())).toEqual(before);
+    restore(good);
+    await until(() => status().startsWith('已恢复'));
+    expect(status()).toBe('已恢复：新增文章 0 篇、摘录 0 条、划线 0 处，更新 0 条，11 条未变。');
+  });
+});
