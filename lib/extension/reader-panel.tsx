@@ -49,6 +49,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
   let last: ReaderStart | null = null;
   let settings: ReaderSettings = { ...DEFAULT_SETTINGS };
   const memory = new Map<string, string>();
+  let opener: HTMLElement | null = null;
   const settingsReady = loadSettings(env.settings).then((s) => (settings = s));
   let state: {
     article: Article | null;
@@ -78,6 +79,9 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     const id = ++run;
     last = from;
     if (!el) {
+      // Where focus was (the 阅读全文 button, a block item): it goes back there on close.
+      const root = env.ui.getRootNode() as Document | ShadowRoot;
+      opener = (root.activeElement as HTMLElement | null) ?? null;
       if (!env.ui.querySelector('style[data-reader]')) {
         const style = env.ui.ownerDocument.createElement('style');
         style.dataset.reader = '';
@@ -120,6 +124,8 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
       render(null, el);
       el.remove();
       el = null;
+      opener?.focus?.({ preventScroll: true });
+      opener = null;
     }
   }
 

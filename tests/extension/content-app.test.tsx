@@ -156,3 +156,20 @@ describe('uiFor', () => {
     expect(uiFor(article(adapter), url)).toBe(expected);
   });
 });
+
+describe('reader panel focus', () => {
+  it('takes focus on open and gives it back to 阅读全文 on close', async () => {
+    const path = DEMO_PATHS.split.part1;
+    loadIntoDocument(path);
+    const { e } = env(path);
+    startContentApp(e);
+    const host = document.getElementById(HOST_ID)!;
+    const button = all('read-whole')[0] as HTMLButtonElement;
+    button.focus();
+    button.click();
+    await until(() => host.dataset.stitchSource !== undefined);
+    expect(shadow().activeElement?.classList.contains('panel')).toBe(true);
+    (all('reader-close')[0] as HTMLButtonElement).click();
+    expect(shadow().activeElement).toBe(button);
+  });
+});
