@@ -8,6 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Readability } from '@mozilla/readability';
 import { parseHtml } from '../../cli/dom';
 import { readPage } from '../../lib/sites';
@@ -31,6 +33,11 @@ const URLS: Record<string, string> = {
   'cnta-2017/node_1.htm': 'http://www.ctnews.com.cn/paper/content/2017-10/13/node_1.htm',
   'jxrb-2017/node_187.htm': 'http://epaper.jxnews.com.cn/jxrb/html/2017-10/09/node_187.htm',
 };
+
+// Collect garbage before each timed call, so that one reader does not pay for the other's garbage
+// (the parsed documents are megabytes). `npm run bench` runs without --expose-gc, hence this way in.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 type Row = { name: string; ours_ms: number; [k: string]: unknown };
 
@@ -77,11 +84,13 @@ async function timePair<A, B>(
   for (let i = 0; i < WARMUP + runs; i++) {
     const one = parseHtml(html, url);
     const two = theirs ? parseHtml(html, url) : null;
+    collect();
     let t0 = performance.now();
     lastA = ours(one.document);
     const dtA = performance.now() - t0;
     let dtB = 0;
     if (two && theirs) {
+      collect();
       t0 = performance.now();
       lastB = theirs(two.document);
       dtB = performance.now() - t0;
