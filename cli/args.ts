@@ -14,7 +14,8 @@ export const USAGE = `Usage: epaper-reader parse [--format json|md] FILE...
 
 Reads e-paper pages saved as HTML (layout pages with article blocks, article pages) or as the
 plain text of a printed page, stitches stories continued across the given pages (下转/上接), and
-prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation.
+prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation. A page saved by a
+browser is read under the address in its "saved from url=" mark; other files under their file: URL.
 
 Options:
   --format json|md   output format (default json); also --format=md

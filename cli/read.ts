@@ -41,15 +41,30 @@ export function looksLikeHtml(text: string): boolean {
   return HTML_TAG.test(text.slice(0, 65536));
 }
 
-/** Turn one file's bytes into a Page. Never throws: failures are problems. */
+// Browsers mark a saved page with the address it came from, in its first line:
+// <!-- saved from url=(0055)https://zqb.cyol.com/pc/layout/202609/16/node_06.html -->
+const SAVED_FROM = /<!--\s{0,4}saved from url=\(\d{1,5}\)(https?:\/\/[^\s>]{1,2000}?)\s{0,4}-->/i;
+
+/** The URL a saved page was published at (Chrome/IE "saved from" mark), or '' when it has none. */
+export function savedFromUrl(text: string): string {
+  const m = SAVED_FROM.exec(text.slice(0, 4096));
+  return m ? m[1] : '';
+}
+
+/**
+ * Turn one file's bytes into a Page. Never throws: failures are problems. A page that says where it
+ * was saved from is read under that URL, as the extension would read it: the adapters recognise
+ * their sites by URL, and links between saved pages of one issue still match each other.
+ */
 export async function pageFromBytes(file: string, bytes: Uint8Array): Promise<ReadFile> {
-  const url = pathToFileURL(resolve(file)).href;
+  const fileUrl = pathToFileURL(resolve(file)).href;
   const decoded = decodeBytes(bytes);
   const problems = [...decoded.problems];
   if (!decoded.charset) return { file, page: null, problems };
   if (!decoded.text.trim()) return { file, page: null, problems: [...problems, 'the file is empty'] };
   try {
-    if (!looksLikeHtml(decoded.text)) return withProblems(file, readText(decoded.text, url), problems);
+    if (!looksLikeHtml(decoded.text)) return withProblems(file, readText(decoded.text, fileUrl), problems);
+    const url = savedFromUrl(decoded.text) || fileUrl;
     const parsed = parseHtml(decoded.text, url);
     try {
       return withProblems(file, readPage(parsed.document, url), [...problems, ...parsed.problems]);

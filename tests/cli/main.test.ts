@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { savedFromUrl } from '../../cli/read';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PAGE_A1, PAGE_A2, runCli, runJson, SEED, tempDir } from './run';
 
@@ -77,6 +78,29 @@ describe('epaper-reader parse (in-process)', () => {
       }
     },
   );
+
+  it('reads a saved page under the URL its "saved from" mark gives, as the extension would', async () => {
+    const html = readFileSync('tests/fixtures/real/zqb-cyol/node_06.html', 'utf8');
+    const mark = '<!-- saved from url=(0055)https://zqb.cyol.com/pc/layout/202609/16/node_06.html -->\r\n';
+    writeFileSync(tmp.path('saved.html'), mark + html);
+    const { code, json } = await runJson(['parse', tmp.path('saved.html')]);
+    expect(code).toBe(0);
+    expect(json.pages[0]).toMatchObject({ kind: 'layout', page: '6', pageName: '冰点周刊' });
+    expect(json.pages[0].blocks.map((b) => b.href)).toContain(
+      'https://zqb.cyol.com/pc/content/202609/16/content_430784.html',
+    );
+  });
+
+  it.each([
+    [
+      '<!-- saved from url=(0055)https://zqb.cyol.com/pc/layout/202609/16/node_06.html -->',
+      'https://zqb.cyol.com/pc/layout/202609/16/node_06.html',
+    ],
+    ['<!-- saved from url=(0014)about:internet -->', ''],
+    ['<html><!-- no mark -->', ''],
+  ])('savedFromUrl(%s) = %j', (head, url) => {
+    expect(savedFromUrl(head + '\n<html>')).toBe(url);
+  });
 
   it('reads the zqb article page once: 引题, title, page 5, not doubled by the hidden copy', async () => {
     const { json } = await runJson(['parse', 'tests/fixtures/real/zqb-cyol/content_430781.html']);
