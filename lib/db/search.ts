@@ -51,8 +51,9 @@ async function none<R>(): Promise<{ rows: R[]; total: number; estimate?: boolean
  * - a plain listing reads only the newest rows (createdAt index);
  * - a one-bigram query without filters (「返贫」) is decided by the index alone: count its entries and
  *   read the newest `limit` straight off it (entries sit in id order, and ids are UUIDv7, time-ordered);
- * - otherwise the candidates (ids holding every token) are checked newest first; past VERIFY_ALL
- *   candidates without filters, checking stops at the limit and the total is an estimate;
+ * - otherwise the rarest token's ids are the candidates (the substring check decides); with filters
+ *   and many candidates, the ids holding every token; past VERIFY_ALL candidates without filters,
+ *   checking goes newest first, stops at the limit, and the total is an estimate;
  * - a query with no indexable character (「·」) or a filtered listing reads rows through an index and checks.
  */
 async function searchTable<R extends Row>(
@@ -87,12 +88,23 @@ async function searchTable<R extends Row>(
     ]);
     return { rows: newest(await present(table, top), limit), total };
   }
-  const ids = [...(await candidateIds(table, tokens))].sort().reverse();
-  if (decided) return { rows: newest(await present(table, ids.slice(0, limit)), limit), total: ids.length };
-  if (filtered || ids.length <= VERIFY_ALL) {
+  if (decided) {
+    const ids = [...(await candidateIds(table, tokens))].sort().reverse();
+    return { rows: newest(await present(table, ids.slice(0, limit)), limit), total: ids.length };
+  }
+  // The substring check decides anyway, so the rarest token's ids are enough candidates when few.
+  const counts = await Promise.all(tokens.map((t) => lookup(table, t).count()));
+  const rarest = tokens[counts.indexOf(Math.min(...counts))];
+  if (Math.min(...counts) <= VERIFY_ALL || filtered) {
+    const ids =
+      Math.min(...counts) <= VERIFY_ALL
+        ? await lookup(table, rarest).primaryKeys()
+        : [...(await candidateIds(table, tokens))];
     const rows = (await table.bulkGet(ids)).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
+  // Many candidates, no filters: check the rarest token's ids newest first, stop at the limit.
+  const ids = [...new Set(await lookup(table, rarest).primaryKeys())].sort().reverse();
   const rows: R[] = [];
   let checked = 0;
   while (rows.length < limit && checked < ids.length) {
@@ -104,18 +116,18 @@ async function searchTable<R extends Row>(
   return { rows: newest(rows, limit), total: rows.length + unchecked, estimate: unchecked > 0 };
 }
 
+/** The index entries of one token: a bigram exactly, or every term starting with a prefix token. */
+function lookup<R>(table: Table<R, string>, { token, prefix }: SearchToken) {
+  return prefix ? table.where('terms').startsWith(token) : table.where('terms').equals(token);
+}
+
 async function present<R>(table: Table<R, string>, ids: string[]): Promise<R[]> {
   return (await table.bulkGet(ids)).filter((r): r is R => r !== undefined);
 }
 
 /** Ids holding every token (exact bigrams, or terms starting with a prefix token), smallest set first. */
 async function candidateIds<R>(table: Table<R, string>, tokens: SearchToken[]): Promise<Set<string>> {
-  const sets = await Promise.all(
-    tokens.map(async ({ token, prefix }) => {
-      const c = prefix ? table.where('terms').startsWith(token) : table.where('terms').equals(token);
-      return new Set(await c.primaryKeys());
-    }),
-  );
+  const sets = await Promise.all(tokens.map(async (t) => new Set(await lookup(table, t).primaryKeys())));
   sets.sort((a, b) => a.size - b.size);
   let ids = sets[0];
   for (const set of sets.slice(1)) {
