@@ -35,7 +35,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // contextMenus: 「高亮所选文字」/「摘录所选段落」 on a selection (docs/highlights.md).
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_cmdHighlight__',
+      },
+      'clip-selection': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_cmdClip__' },
+    },
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The reader kit, imported by the content script on first use; pages of any site the content
     // script may run on (family patterns match any host) must be able to load it.

@@ -124,15 +124,19 @@ function ArticleView({ article }: { article: Article }): JSX.Element {
           {im.caption && <figcaption>{im.caption}</figcaption>}
         </figure>
       ))}
-      {article.paragraphs.map((p, i) => {
-        const part = seams.get(i);
-        return (
-          <Fragment key={i}>
-            {part && <Seam label={part.page} url={part.url} />}
-            <ParagraphView p={p} />
-          </Fragment>
-        );
-      })}
+      {/* The body holds only the article's paragraphs as <p> (seams are <div>s): highlights anchor on
+          its text, which is exactly the article text (lib/extension/capture). */}
+      <div class="reader-body" data-testid="reader-body">
+        {article.paragraphs.map((p, i) => {
+          const part = seams.get(i);
+          return (
+            <Fragment key={i}>
+              {part && <Seam label={part.page} url={part.url} />}
+              <ParagraphView p={p} index={i} />
+            </Fragment>
+          );
+        })}
+      </div>
     </>
   );
 }
@@ -141,7 +145,7 @@ function Seam({ label, url }: { label: string; url: string }): JSX.Element {
   const href = safeLink(url);
   const text = seamText(label);
   return (
-    <p class="reader-seam" data-testid="seam">
+    <div class="reader-seam" data-testid="seam" role="separator">
       {href ? (
         <a href={href} target="_blank" rel="noopener noreferrer">
           {text}
@@ -149,13 +153,13 @@ function Seam({ label, url }: { label: string; url: string }): JSX.Element {
       ) : (
         text
       )}
-    </p>
+    </div>
   );
 }
 
-function ParagraphView({ p }: { p: Paragraph }): JSX.Element {
+function ParagraphView({ p, index }: { p: Paragraph; index: number }): JSX.Element {
   return (
-    <p class={`reader-p kind-${p.kind}`} data-testid="reader-paragraph" data-kind={p.kind}>
+    <p class={`reader-p kind-${p.kind}`} data-testid="reader-paragraph" data-kind={p.kind} data-para={index}>
       {p.text}
     </p>
   );

@@ -4,14 +4,26 @@
 import { browser } from 'wxt/browser';
 import { libraryHandlers, openLibrary } from '../lib/db';
 import { fetchPageForTab } from '../lib/extension/background-fetch';
+import {
+  notifyTabs,
+  setUpCaptureBackground,
+  type CaptureBackgroundApi,
+} from '../lib/extension/capture/background';
+import { t } from '../lib/extension/i18n';
 import { syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
 import { createHandler, send } from '../lib/messaging';
 
 export default defineBackground(() => {
   const library = openLibrary();
   // Tell open extension pages (popup, library) that an article's highlights or clips changed.
-  const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') =>
+  // …and every tab, so the page and its reader panel redraw (lib/extension/capture).
+  const captureApi = browser as unknown as CaptureBackgroundApi;
+  const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') => {
     void send(browser.runtime, { type: 'libraryChanged', articleKey, what });
+    void notifyTabs(captureApi.tabs, { type: 'libraryChanged', articleKey, what });
+  };
+  // Context menu and keyboard commands → a captureSelection message to the tab.
+  setUpCaptureBackground(captureApi, (key) => t(key));
   browser.runtime.onMessage.addListener(
     createHandler({
       ...libraryHandlers(library, changed),

@@ -6,6 +6,8 @@ import { startContentApp } from '../../lib/extension/content-app';
 import { CONTENT_MATCHES } from '../../lib/extension/hosts';
 import { KIT_PATH, kitLoader } from '../../lib/extension/kit-loader';
 import { htmlToDocument } from '../../lib/extension/parse';
+import type { CaptureIo } from '../../lib/extension/capture';
+import { send } from '../../lib/messaging';
 import { readPage } from '../../lib/sites';
 
 export default defineContentScript({
@@ -25,6 +27,30 @@ export default defineContentScript({
       readPage,
       parse: (html, url) => readPage(htmlToDocument(html, url, parser), url),
       loadKit: kitLoader((browser.runtime.getURL as (path: string) => string)(KIT_PATH)),
+      capture: captureIo(ctx),
     });
   },
 });
+
+/** The browser services of highlights and clips: messages, the CSS highlight registry, the clipboard. */
+function captureIo(ctx: { onInvalidated(fn: () => void): void }): CaptureIo {
+  const g = globalThis as unknown as {
+    CSS?: { highlights?: CaptureIo['registry'] };
+    Highlight?: CaptureIo['Highlight'];
+  };
+  type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
+  return {
+    send: (req) => send(browser.runtime, req),
+    registry: g.CSS?.highlights ?? null,
+    Highlight: g.Highlight ?? null,
+    clipboard: (text) =>
+      navigator.clipboard.writeText(text).then(
+        () => true,
+        () => false,
+      ),
+    onMessage: (listener) => {
+      browser.runtime.onMessage.addListener(listener as Listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener as Listener));
+    },
+  };
+}

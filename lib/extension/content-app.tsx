@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
+import { startCaptureOnPage, type CaptureIo } from './capture';
 import { FAMILY_PATTERNS, isKnownHost, matchesPattern } from './hosts';
 import { mountHost } from './host';
 import { t } from './i18n';
@@ -30,6 +31,8 @@ export interface ContentEnv {
   parse: (html: string, url: string) => Page;
   /** The reader kit, loaded on first use (a dynamic import in the extension). */
   loadKit: () => Promise<ReaderKit>;
+  /** Highlights and clips (lib/extension/capture); left out, the page gets no capture UI. */
+  capture?: CaptureIo;
 }
 
 /** Which UI a parsed page gets: the overlay, the button, or none. */
@@ -58,13 +61,19 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   const { host, ui, remove } = mountHost(env.doc);
   env.onInvalidated(remove);
   let learn: ((a: Article) => void) | undefined;
+  const base = { doc: env.doc, host, ui, url: env.url, listen: env.listen, defer: env.defer, now: env.now };
+  const pageArticle = kind === 'article' ? (page.articles[0] ?? null) : null;
+  const capture = env.capture ? startCaptureOnPage(env.capture, base, pageArticle) : null;
   const kitEnv = {
     host,
     ui,
     now: env.now,
     pageUrl: env.url,
     parse: env.parse,
-    onArticle: (a: Article) => learn?.(a),
+    onArticle: (a: Article) => {
+      learn?.(a);
+      capture?.readerShown(a);
+    },
   };
   const panel = lazyPanel(env, () => env.loadKit().then((kit) => kit.createReaderPanel(kitEnv)), host);
 

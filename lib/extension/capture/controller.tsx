@@ -160,11 +160,21 @@ export function startCapture(env: CaptureEnv): Capture {
     return r;
   };
 
+  /**
+   * The library keeps one copy of an article per key, the newest saved. A page's part shares its key
+   * with the story stitched from it: never replace a stored stitched copy by the shorter part.
+   */
+  function withArticle<R extends { article?: Article }>(req: R): R {
+    const stored = items.articles.find((a) => a.key === req.article?.key);
+    const shorter = stored && req.article && req.article.paragraphs.length < stored.article.paragraphs.length;
+    return shorter ? { ...req, article: undefined } : req;
+  }
+
   async function save(color: HighlightColor, note: string): Promise<Result<null>> {
     const tg = target;
     if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
     lastColor = color;
-    const r = await timed(env.send(highlightRequest(tg.surface, tg.selectors, color, note)));
+    const r = await timed(env.send(withArticle(highlightRequest(tg.surface, tg.selectors, color, note))));
     if (r.ok) {
       items = { ...items, highlights: [...items.highlights.filter((h) => h.id !== r.value.id), r.value] };
       clearSelection(doc, shadow);
@@ -176,7 +186,7 @@ export function startCapture(env: CaptureEnv): Capture {
   async function clip(): Promise<Result<null>> {
     const tg = target;
     if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
-    const r = await timed(env.send(clipRequest(tg.surface, tg.selectors)));
+    const r = await timed(env.send(withArticle(clipRequest(tg.surface, tg.selectors))));
     report(r, t('captureClipped'));
     return r.ok ? { ok: true, value: null } : r;
   }

@@ -1,6 +1,6 @@
 /**
  * The user's current selection as a Range, whether it is in the page or inside our shadow root (the
- * reader panel). Chromium retargets `document.getSelection()` to the shadow host when the selection
+ * reader panel). Chromium reports `document.getSelection()` collapsed on <body> when the selection
  * is inside a shadow tree; `shadowRoot.getSelection()` (Chromium) or `getComposedRanges` (Firefox,
  * Safari) give the real nodes.
  */
@@ -12,24 +12,24 @@ type SelectionWithComposed = Selection & {
 
 /** The selected range, or null when nothing (or only a caret) is selected. */
 export function currentRange(doc: Document, shadow: ShadowRoot | null): Range | null {
+  // Inside our shadow root first: Chromium then reports the document's selection collapsed on <body>.
+  const own = (shadow as ShadowWithSelection | null)?.getSelection?.();
+  if (shadow && own && own.rangeCount > 0 && !own.isCollapsed && shadow.contains(own.anchorNode)) {
+    return own.getRangeAt(0);
+  }
   const sel = doc.getSelection() as SelectionWithComposed | null;
   if (!sel || sel.rangeCount === 0) return null;
-  const host = shadow?.host ?? null;
-  const inShadow = host !== null && (sel.anchorNode === host || sel.focusNode === host);
-  if (inShadow && shadow) {
-    const own = (shadow as ShadowWithSelection).getSelection?.();
-    if (own && own.rangeCount > 0 && !own.isCollapsed) return own.getRangeAt(0);
-    const composed = sel.getComposedRanges?.({ shadowRoots: [shadow] })?.[0];
-    if (composed && !composed.collapsed) {
-      const r = doc.createRange();
-      r.setStart(composed.startContainer, composed.startOffset);
-      r.setEnd(composed.endContainer, composed.endOffset);
-      return r;
-    }
-    return null;
+  if (!sel.isCollapsed) {
+    const r = sel.getRangeAt(0);
+    // Firefox/Safari give light-DOM ranges here; a range inside the shadow root comes from getComposedRanges.
+    if (!shadow || r.commonAncestorContainer !== shadow.host) return r;
   }
-  if (sel.isCollapsed) return null;
-  return sel.getRangeAt(0);
+  const composed = shadow ? sel.getComposedRanges?.({ shadowRoots: [shadow] })?.[0] : undefined;
+  if (!composed || composed.collapsed) return null;
+  const r = doc.createRange();
+  r.setStart(composed.startContainer, composed.startOffset);
+  r.setEnd(composed.endContainer, composed.endOffset);
+  return r;
 }
 
 /** Clear the selection (after it became a highlight), in the page and in the shadow root. */

@@ -22,15 +22,19 @@ function pageOf(url: string): string {
 }
 
 /**
- * True when `h` should be on this surface. On a page: made on this page's article, or made on a
- * stitched article whose part holding the highlight's paragraph came from this page.
+ * True when `h` should be on this surface. On a page: made on this page's article (or on the story
+ * stitched from it, within this page's paragraphs), or made on a stitched article whose part holding
+ * the highlight's paragraph came from this page.
  */
 export function expectedOn(
   s: Pick<Surface, 'kind' | 'article' | 'url'>,
   h: Highlight,
   articles: readonly StoredArticle[],
 ): boolean {
-  if (s.kind === 'reader' || h.articleKey === s.article.key) return true;
+  if (s.kind === 'reader') return true;
+  // Same key: made on this page, or in the reader stitched from it (a stitched article keeps its
+  // first part's key). Its paragraph index then tells whether it lies in this page's paragraphs.
+  if (h.articleKey === s.article.key) return h.selectors.paragraph < s.article.paragraphs.length;
   const stored = articles.find((a) => a.key === h.articleKey);
   if (!stored) return false;
   const here = pageOf(s.url);

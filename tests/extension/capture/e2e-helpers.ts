@@ -4,7 +4,53 @@
  * back through an extension page with the message protocol. Lives here (not in tests/e2e) because
  * these are capture's own helpers; it holds no tests.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startDemoServer } from '../../../demo/server.ts';
+import type { Demo, WatchedPage } from '../../e2e/harness.ts';
+import { EXTENSION_DIR, launchWithExtension } from '../../e2e/launch.ts';
+
+/** A private copy of the built extension, so another engineer's rebuild cannot pull it away mid-run. */
+export function copyBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'epaper-hl-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Like `useDemo()` (tests/e2e/harness.ts), but Chromium loads a private copy of the build (see
+ * copyBuild); `relaunch()` restarts the browser on the same profile and the same copy.
+ */
+export function useDemoCopy(): Demo & { extensionDir: string; relaunch(): Promise<void> } {
+  const demo = {} as Demo & { extensionDir: string; relaunch(): Promise<void> };
+  beforeAll(async () => {
+    demo.extensionDir = copyBuild();
+    demo.server = await startDemoServer();
+    demo.browser = await launchWithExtension({ extensionDir: demo.extensionDir });
+    demo.open = async (path) => {
+      const page = await demo.browser.context.newPage();
+      const watched: WatchedPage = { page, dialogs: [], console: [], pageErrors: [] };
+      page.on('console', (message) => watched.console.push(message.text()));
+      page.on('pageerror', (error) => watched.pageErrors.push(String(error)));
+      await page.goto(new URL(path, demo.server.url).href);
+      return watched;
+    };
+    demo.relaunch = async () => {
+      const profileDir = demo.browser.profileDir;
+      await demo.browser.close({ keepProfile: true });
+      demo.browser = await launchWithExtension({ profileDir, extensionDir: demo.extensionDir });
+    };
+  });
+  afterAll(async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+    if (demo.extensionDir) rmSync(demo.extensionDir, { recursive: true, force: true });
+  });
+  return demo;
+}
 
 /** Where the quote is: the page's own text, or the reader panel inside the shadow root. */
 export type Where = 'page' | 'reader';
@@ -75,9 +121,11 @@ export async function ask<T = unknown>(
   extPage: Page,
   message: Record<string, unknown>,
 ): Promise<{ ok: boolean; value?: T; error?: string }> {
-  return extPage.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<{
-    ok: boolean;
-    value?: T;
-    error?: string;
-  }>;
+  return extPage.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  ) as Promise<{ ok: boolean; value?: T; error?: string }>;
 }
