@@ -21,9 +21,13 @@ const KEEP = 4;
 /** "Every match" for lib/db search: IndexedDB counts are unsigned 32-bit, so not MAX_SAFE_INTEGER. */
 const ALL = 2 ** 31 - 1;
 
+/** Rows in the quick first answer: a few screens of the newest matches. */
+export const FIRST_ROWS = 200;
+
 /** Cached listing and facets over a Library. */
 export class LibraryService {
-  private readonly answers = new Map<string, ListResult>();
+  // Promises, so a query asked twice at once (the list and the facets at start) is run once.
+  private readonly answers = new Map<string, Promise<Result<ListResult>>>();
   private readonly sources = new Map<string, SourceRef>();
   private facetCache: Facets | null = null;
 
@@ -39,21 +43,39 @@ export class LibraryService {
     this.facetCache = null;
   }
 
-  /** The whole ordered answer to `q` (every match, not a page of it: the list windows it). */
-  async list(q: ListQuery): Promise<Result<ListResult>> {
-    const key = queryKey(q);
-    const cached = this.answers.get(key);
-    if (cached) return { ok: true, value: cached };
+  /**
+   * The newest FIRST_ROWS matches and the total, fast (lib/db reads only those rows for a plain
+   * listing or a one-token query), for the first screen while `list` reads every match. Only for
+   * items by date read: another order needs every match first. Null when it does not apply or a
+   * full answer is already known.
+   */
+  async quick(q: ListQuery): Promise<Result<ListResult> | null> {
+    if (q.sort !== 'read' || q.view !== 'items' || this.answers.has(queryKey(q))) return null;
     const t0 = this.clock();
-    const r = await this.library.search(q.query, { ...q.filters, limit: ALL });
+    const r = await this.library.search(q.query, { ...q.filters, limit: FIRST_ROWS });
     if (!r.ok) return r;
     const withSources = await this.attachSources(r.value.hits);
     if (!withSources.ok) return withSources;
     const items = sortItems(withSources.value, q.sort);
-    const value: ListResult = { items, articles: summarise(items), ms: this.clock() - t0 };
+    const complete = items.length >= r.value.total;
+    return {
+      ok: true,
+      value: { items, articles: summarise(items), total: r.value.total, complete, ms: this.clock() - t0 },
+    };
+  }
+
+  /** The whole ordered answer to `q` (every match, not a page of it: the list windows it). */
+  list(q: ListQuery): Promise<Result<ListResult>> {
+    const key = queryKey(q);
+    const known = this.answers.get(key);
+    if (known) return known;
+    const answer = this.run(q);
     if (this.answers.size >= KEEP) this.answers.delete(this.answers.keys().next().value as string);
-    this.answers.set(key, value);
-    return { ok: true, value };
+    this.answers.set(key, answer);
+    void answer.then((r) => {
+      if (!r.ok && this.answers.get(key) === answer) this.answers.delete(key);
+    });
+    return answer;
   }
 
   /** Papers, tags and the date span of the whole library, for the filter controls. */
@@ -63,6 +85,25 @@ export class LibraryService {
     if (!all.ok) return all;
     this.facetCache = facetsOf(all.value.items);
     return { ok: true, value: this.facetCache };
+  }
+
+  private async run(q: ListQuery): Promise<Result<ListResult>> {
+    const t0 = this.clock();
+    const r = await this.library.search(q.query, { ...q.filters, limit: ALL });
+    if (!r.ok) return r;
+    const withSources = await this.attachSources(r.value.hits);
+    if (!withSources.ok) return withSources;
+    const items = sortItems(withSources.value, q.sort);
+    return {
+      ok: true,
+      value: {
+        items,
+        articles: summarise(items),
+        total: items.length,
+        complete: true,
+        ms: this.clock() - t0,
+      },
+    };
   }
 
   /** Clips carry their source; a highlight takes its stored article's (else what its key says). */

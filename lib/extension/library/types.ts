@@ -33,6 +33,10 @@ export interface ListQuery {
 export interface ListResult {
   items: LibraryItem[];
   articles: ArticleSummary[];
+  /** How many items match in all (more than `items.length` in a first, partial answer). */
+  total: number;
+  /** False for the quick first answer (the newest matches only); the full list follows. */
+  complete: boolean;
   /** Search time in ms (library search + ordering), for the bench. */
   ms: number;
 }

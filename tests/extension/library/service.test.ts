@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../../lib/db/index.ts';
-import { LibraryService, sourceFromKey } from '../../../lib/extension/library/service';
+import { FIRST_ROWS, LibraryService, sourceFromKey } from '../../../lib/extension/library/service';
+import { makeArticle, makeClip, ok, testLibrary } from '../../db/factories';
 import type { ListQuery } from '../../../lib/extension/library/types';
 import { HAINAN, seededLibrary } from './fixtures';
 
@@ -119,5 +120,31 @@ describe('sourceFromKey', () => {
   ])('%s', (key, [paper, date, pages]) => {
     const src = sourceFromKey(key);
     expect([src.paper, src.date, src.pages]).toEqual([paper, date, pages]);
+  });
+});
+
+describe('LibraryService.quick', () => {
+  it('answers the first screen (newest matches) with the total, then list gives every match', async () => {
+    const big = testLibrary();
+    const article = makeArticle();
+    for (let i = 0; i < FIRST_ROWS + 5; i++)
+      ok(await big.saveClip(makeClip(`第${i}段：防止规模性返贫是底线。`), article));
+    const svc = new LibraryService(big);
+    const first = ok((await svc.quick(q({ query: '返贫' })))!);
+    expect([first.items.length, first.total, first.complete]).toEqual([FIRST_ROWS, FIRST_ROWS + 5, false]);
+    expect(first.items[0].kind === 'clip' && first.items[0].item.paragraphs[0]).toBe(
+      `第${FIRST_ROWS + 4}段：防止规模性返贫是底线。`,
+    );
+    const all = ok(await svc.list(q({ query: '返贫' })));
+    expect([all.items.length, all.total, all.complete]).toEqual([FIRST_ROWS + 5, FIRST_ROWS + 5, true]);
+    // Known now: no quick answer needed; and none for an order that needs every match.
+    expect(await svc.quick(q({ query: '返贫' }))).toBeNull();
+    expect(await svc.quick(q({ sort: 'published' }))).toBeNull();
+    big.close();
+  });
+
+  it('is complete when every match fits', async () => {
+    const first = ok((await new LibraryService(l).quick(q({})))!);
+    expect([first.items.length, first.total, first.complete]).toEqual([8, 8, true]);
   });
 });
