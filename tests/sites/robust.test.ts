@@ -1,6 +1,6 @@
 /**
  * Bad input never throws out of readPage and never hangs: empty and truncated documents, mutated real
- * pages (fast-check), a page nested 200,000 levels deep, and cost that grows linearly with size.
+ * pages (fast-check), a page nested 200,000 levels deep, and a 2 MB article.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -134,28 +134,21 @@ describe('size and depth', () => {
     return `<html><head><title>测试日报</title></head><body><founder-title>大</founder-title><founder-content>${para.repeat(n)}</founder-content></body></html>`;
   }
 
-  function readMs(html: string): { ms: number; paragraphs: number } {
-    const doc = docFromHtml(html, ARTICLE_URL);
-    const t = performance.now();
-    const p = readPage(doc, ARTICLE_URL);
-    return { ms: performance.now() - t, paragraphs: p.articles[0].paragraphs.length };
+  function readParagraphs(html: string): number {
+    return readPage(docFromHtml(html, ARTICLE_URL), ARTICLE_URL).articles[0].paragraphs.length;
   }
 
-  it(
-    'reading cost grows linearly: 8× the page costs well under 64× (quadratic) the time',
-    { timeout: 180_000 },
-    () => {
-      readMs(bigArticle(100_000)); // warm up the JIT
-      const small = readMs(bigArticle(250_000));
-      const large = readMs(bigArticle(2_000_000));
-      expect(large.paragraphs).toBeGreaterThan(small.paragraphs * 7);
-      expect(large.ms / small.ms).toBeLessThan(24);
-    },
-  );
+  // How the cost grows with size is measured in `npm run bench` (pages: linear growth cases);
+  // tests never time anything. Here: a 2 MB article is read whole.
+  it('reads a 2 MB article to its last paragraph', { timeout: 180_000 }, () => {
+    const small = readParagraphs(bigArticle(250_000));
+    const large = readParagraphs(bigArticle(2_000_000));
+    expect(large).toBeGreaterThan(small * 7);
+  });
 
   // 20 MB takes ~30 s to parse in happy-dom alone; run on demand: RUN_HUGE=1.
   it.runIf(process.env.RUN_HUGE === '1')('a 20 MB page is read', { timeout: 600_000 }, () => {
-    const { paragraphs } = readMs(bigArticle(20 * 1024 * 1024));
+    const paragraphs = readParagraphs(bigArticle(20 * 1024 * 1024));
     expect(paragraphs).toBeGreaterThan(100_000);
   });
 });

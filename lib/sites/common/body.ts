@@ -60,7 +60,7 @@ function scanBlock(p: Element): Block {
     }
     if (SKIP.has(tag)) continue;
     const b = inBold || tag === 'STRONG' || tag === 'B';
-    const kids = node.childNodes;
+    const kids = Array.from(node.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], b]);
   }
   return { text: text.join(''), bold: squash(bold.join('')), images };
@@ -98,7 +98,9 @@ export function splitLines(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   let group: Paragraph[] = [];
   const flush = () => {
-    if (group.length) out.push(...repairParagraphs(group).paragraphs);
+    // Most <p> hold one line: nothing to repair, and repair's line classification is the costly part.
+    if (group.length === 1) out.push(group[0]);
+    else if (group.length) out.push(...repairParagraphs(group).paragraphs);
     group = [];
   };
   for (const raw of text.split('\n')) {
@@ -144,7 +146,7 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
       continue;
     }
     // childNodes, not children: read scopes have built these node lists already (see select.ts).
-    const kids = el.childNodes;
+    const kids = Array.from(el.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
     for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push(kids[i] as Element);
   }
   if (!sawP) body.paragraphs = splitLines(textOf(root));

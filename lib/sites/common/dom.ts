@@ -36,7 +36,7 @@ export function textOf(root: Node | null | undefined): string {
       continue;
     }
     if (tag && SKIP_TEXT.has(tag)) continue;
-    const kids = node.childNodes;
+    const kids = Array.from(node.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out.join('');
@@ -112,7 +112,7 @@ export function commentsOf(doc: Document): string[] {
       continue;
     }
     if (node.nodeType !== ELEMENT && node !== doc) continue;
-    const kids = node.childNodes;
+    const kids = Array.from(node.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out;

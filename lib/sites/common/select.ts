@@ -78,6 +78,10 @@ interface FlatTree {
   classes: (string | undefined)[];
   /** Every comment's text, in document order (trailers), collected on the same walk. */
   comments: string[];
+  /** Element indexes by tag name, in document order: a query scans its candidates, not the page. */
+  byTag: Map<string, number[]>;
+  /** Element indexes by id, built on the first query that names an id. */
+  byId?: Map<string, number[]>;
 }
 
 // Open read scopes: document → its flat tree once built. Only inside a scope may a flat tree be kept,
@@ -104,12 +108,13 @@ function buildFlat(doc: Document): FlatTree {
     ids: [],
     classes: [],
     comments: [],
+    byTag: new Map(),
   };
   // [node, parent index, closing?]; a closing entry carries the element's own index instead and
   // records where its subtree ends.
   // One walk over childNodes (not children): the text walks that follow reuse the same node lists.
   const stack: [Node, number, boolean][] = [];
-  const top = doc.childNodes;
+  const top = Array.from(doc.childNodes);
   for (let i = top.length - 1; i >= 0; i--) stack.push([top[i], -1, false]);
   while (stack.length) {
     const [node, parent, closing] = stack.pop()!;
@@ -126,8 +131,11 @@ function buildFlat(doc: Document): FlatTree {
     t.els.push(el);
     t.tags.push(el.tagName);
     t.parent.push(parent);
+    const sameTag = t.byTag.get(el.tagName);
+    if (sameTag) sameTag.push(me);
+    else t.byTag.set(el.tagName, [me]);
     stack.push([el, me, true]);
-    const kids = el.childNodes;
+    const kids = Array.from(el.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], me, false]);
   }
   return t;
@@ -155,7 +163,7 @@ function flatTreeOf(root: ParentNode): FlatTree | null {
  * Each element is tested against the last compound; the rest of a chain is checked by climbing
  * ancestors in a loop, right to left (greedy matching is exact for descendant-only chains).
  */
-export function walkAll(root: ParentNode, selector: string): Element[] {
+export function walkAll(root: ParentNode, selector: string, limit = Infinity): Element[] {
   const chains = selector
     .split(',')
     .map((s) => s.trim().split(/\s+/))
@@ -166,20 +174,52 @@ export function walkAll(root: ParentNode, selector: string): Element[] {
   const at = flat && ((root as Node).nodeType === 9 ? -1 : flat.els.indexOf(root as Element));
   if (flat && at !== null && (at >= 0 || (root as Node).nodeType === 9)) {
     const [from, to] = at === -1 ? [0, flat.els.length] : [at + 1, flat.end[at]];
-    for (let i = from; i < to; i++)
-      if (chains.some((chain) => flatChain(flat, i, chain, at))) out.push(flat.els[i]);
+    const hits = new Set<number>();
+    for (const chain of chains) {
+      for (const i of candidates(flat, chain[chain.length - 1], from, to)) {
+        if (!hits.has(i) && flatChain(flat, i, chain, at)) {
+          hits.add(i);
+          if (limit === 1 && chains.length === 1) break;
+        }
+      }
+    }
+    // A comma list must come back in document order, like querySelectorAll.
+    for (const i of [...hits].sort((a, b) => a - b)) out.push(flat.els[i]);
     return out;
   }
   const stack: Element[] = [];
-  const top = (root as Element).children ?? [];
+  const top = Array.from((root as Element).children ?? []);
   for (let i = top.length - 1; i >= 0; i--) stack.push(top[i]);
   while (stack.length) {
     const el = stack.pop()!;
     if (chains.some((chain) => chainMatches(el, chain, root))) out.push(el);
-    const kids = el.children;
+    const kids = Array.from(el.children);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out;
+}
+
+/** Indexes in [from, to) that may match compound c: by id or tag index when it names one, else all. */
+function* candidates(t: FlatTree, c: Compound, from: number, to: number): Generator<number> {
+  let list: number[] | undefined;
+  if (c.id && !c.rest) {
+    if (!t.byId) {
+      t.byId = new Map();
+      for (let i = 0; i < t.els.length; i++) {
+        const id = t.els[i].id;
+        if (!id) continue;
+        const same = t.byId.get(id);
+        if (same) same.push(i);
+        else t.byId.set(id, [i]);
+      }
+    }
+    list = t.byId.get(c.id) ?? [];
+  } else if (c.tag && !c.rest) list = t.byTag.get(c.tag) ?? [];
+  if (!list) {
+    for (let i = from; i < to; i++) yield i;
+    return;
+  }
+  for (const i of list) if (i >= from && i < to) yield i;
 }
 
 /** compoundMatches on the flat tree: string compares on cached tag, id and class values. */
@@ -220,8 +260,16 @@ function chainMatches(el: Element, chain: Compound[], root: ParentNode): boolean
 /** First element matching any selector of the list, tried in order (one alternative per site or era). */
 export function first(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {
   for (const s of selectors) {
-    const el = all(root, s)[0];
+    const el = (root && flatTreeOf(root) ? safeWalk(root, s, 1) : all(root, s))[0];
     if (el) return el;
   }
   return null;
+}
+
+function safeWalk(root: ParentNode, selector: string, limit: number): Element[] {
+  try {
+    return walkAll(root, selector, limit);
+  } catch {
+    return [];
+  }
 }
