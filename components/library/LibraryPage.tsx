@@ -4,34 +4,22 @@
  * Reads come from a LibraryService (the page's own connection); writes from a Writer (messages).
  */
 import type { JSX } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../lib/db/types';
 import { t } from '../../lib/extension/i18n';
 import type { Actions } from '../../lib/extension/library/actions';
 import type { ExportSettings } from '../../lib/extension/library/exporting';
 import type { Writer } from '../../lib/extension/library/store';
-import {
-  itemKey,
-  queryKey,
-  type Facets,
-  type ListQuery,
-  type ListResult,
-} from '../../lib/extension/library/types';
+import { itemKey, queryKey, type ListQuery } from '../../lib/extension/library/types';
 import type { Result } from '../../lib/model';
 import { queryParts } from '../../lib/text/bigrams';
 import { ExportPanel } from './ExportPanel';
 import { Filters } from './Filters';
 import { ArticleRow, ItemRow, titleOf } from './ItemRow';
+import { useList, type LibraryReader } from './useList';
 import { VirtualList } from './VirtualList';
 
-/** What the page reads through (LibraryService, or a fake in tests). */
-export interface LibraryReader {
-  /** A quick first answer (the newest matches), or null; the full `list` follows. */
-  quick?(q: ListQuery): Promise<Result<ListResult> | null>;
-  list(q: ListQuery): Promise<Result<ListResult>>;
-  facets(): Promise<Result<Facets>>;
-  invalidate(): void;
-}
+export type { LibraryReader } from './useList';
 
 export interface LibraryPageProps {
   reader: LibraryReader;
@@ -53,7 +41,6 @@ export const ROW_HEIGHT = 96;
 
 /** The page. */
 export function LibraryPage(props: LibraryPageProps): JSX.Element {
-  const now = props.now ?? (() => performance.now());
   const [q, setQ] = useState<ListQuery>({
     query: '',
     filters: {},
@@ -62,59 +49,21 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
     ...props.initial,
   });
   const [typed, setTyped] = useState(q.query);
-  const [result, setResult] = useState<ListResult | null>(null);
-  const [facets, setFacets] = useState<Facets | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<SearchHit[] | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const [generation, setGeneration] = useState(0);
   const root = useRef<HTMLDivElement>(null);
-  const started = useRef({ seq: 0, at: 0, shownSeq: -1, fullSeq: -1 });
-
-  const reload = () => {
-    props.reader.invalidate();
-    setGeneration((g) => g + 1);
-  };
-  useEffect(() => props.subscribe?.(reload), []);
-  useEffect(() => {
-    void props.reader.facets().then((r) => r.ok && setFacets(r.value));
-  }, [generation]);
-  useEffect(() => {
-    const seq = ++started.current.seq;
-    started.current.at = now();
-    const take = (r: Result<ListResult> | null | undefined) => {
-      if (!r || seq !== started.current.seq) return; // a newer query is on its way
-      if (r.ok) setResult(r.value);
-      else setStatus({ text: r.error, error: true });
-    };
-    void (async () => {
-      // First screen from the newest matches, then every match (the list scrolls through all).
-      take(await props.reader.quick?.(q));
-      take(await props.reader.list(q));
-    })();
-  }, [queryKey(q), generation]);
+  const { result, facets, reload } = useList(props.reader, q, root, {
+    now: props.now ?? (() => performance.now()),
+    onError: (text) => setStatus({ text, error: true }),
+    subscribe: props.subscribe,
+  });
   useEffect(() => {
     if (typed === q.query) return;
     const id = setTimeout(() => setQ((old) => ({ ...old, query: typed })), props.debounceMs ?? 120);
     return () => clearTimeout(id);
   }, [typed]);
-  // Search → first rows on screen, and → every match listed, measured after the DOM is updated.
-  useLayoutEffect(() => {
-    const s = started.current;
-    const el = root.current;
-    if (!result || !el) return;
-    if (s.shownSeq !== s.seq) {
-      s.shownSeq = s.seq;
-      el.dataset.searchMs = (now() - s.at).toFixed(1);
-      el.dataset.searchQuery = q.query;
-    }
-    if (result.complete && s.fullSeq !== s.seq) {
-      s.fullSeq = s.seq;
-      el.dataset.searchFullMs = (now() - s.at).toFixed(1);
-    }
-  }, [result]);
-
   const parts = queryParts(q.query);
   const items = result?.items ?? [];
   const view = q.view;
