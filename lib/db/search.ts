@@ -92,17 +92,23 @@ async function searchTable<R extends Row>(
     const ids = [...(await candidateIds(table, tokens))].sort().reverse();
     return { rows: newest(await present(table, ids.slice(0, limit)), limit), total: ids.length };
   }
-  // The substring check decides anyway, so the rarest token's ids are enough candidates when few.
-  const counts = await Promise.all(tokens.map((t) => lookup(table, t).count()));
-  const rarest = tokens[counts.indexOf(Math.min(...counts))];
-  if (Math.min(...counts) <= VERIFY_ALL || filtered) {
-    const ids =
-      Math.min(...counts) <= VERIFY_ALL
-        ? await lookup(table, rarest).primaryKeys()
-        : [...(await candidateIds(table, tokens))];
+  // The substring check decides anyway, so one token's ids are enough candidates when they are few:
+  // read at most VERIFY_ALL + 1 entries per token to find such a token without counting big ones.
+  const heads = await Promise.all(
+    tokens.map((t) =>
+      lookup(table, t)
+        .limit(VERIFY_ALL + 1)
+        .primaryKeys(),
+    ),
+  );
+  const fewest = heads.reduce((a, b) => (b.length < a.length ? b : a));
+  if (fewest.length <= VERIFY_ALL || filtered) {
+    const ids = fewest.length <= VERIFY_ALL ? [...new Set(fewest)] : [...(await candidateIds(table, tokens))];
     const rows = (await table.bulkGet(ids)).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
+  const counts = await Promise.all(tokens.map((t) => lookup(table, t).count()));
+  const rarest = tokens[counts.indexOf(Math.min(...counts))];
   // Many candidates, no filters: check the rarest token's ids newest first, stop at the limit.
   const ids = [...new Set(await lookup(table, rarest).primaryKeys())].sort().reverse();
   const rows: R[] = [];
