@@ -253,13 +253,16 @@ export function startCapture(env: CaptureEnv): Capture {
   env.listen(doc, 'keyup', (e) => (e as KeyboardEvent).shiftKey && onPointerUp(e));
   env.listen(doc, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && hideBar());
 
-  const watch = new MutationObserver(() => {
-    if (reader && !reader.root.isConnected) {
-      reader = null;
-      draw();
-    }
-  });
-  watch.observe(ui, { childList: true, subtree: true });
+  // The reader panel closed (its own close button): drop its ranges. The document's own observer
+  // class, so the glue runs over any window (the page's, happy-dom's).
+  const Observer = doc.defaultView?.MutationObserver;
+  if (Observer)
+    new Observer(() => {
+      if (reader && !reader.root.isConnected) {
+        reader = null;
+        draw();
+      }
+    }).observe(ui, { childList: true, subtree: true });
 
   void refresh();
   return {

@@ -1,0 +1,160 @@
+/**
+ * The capture glue end to end in Node: the demo's article page in happy-dom, the selection, the tab's
+ * message listener (context menu / command / popup), WXT's fake browser carrying the messages to the
+ * background's library handlers on fake-indexeddb, and the highlights drawn back into a fake
+ * `CSS.highlights`. Synthetic events are not trusted: they never open the toolbar.
+ */
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { libraryHandlers } from '../../../lib/db';
+import { startCaptureOnPage, type CaptureIo } from '../../../lib/extension/capture';
+import { mountHost } from '../../../lib/extension/host';
+import { createHandler, send, type Request, type StoryItems } from '../../../lib/messaging';
+import { ok, testLibrary } from '../../db/factories';
+import { useLocale } from '../helpers';
+import { SPLIT_1, openDemo, rangeOver, type PageFixture } from './fixtures';
+
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+
+type Listener = Parameters<CaptureIo['onMessage']>[0];
+
+const QUOTE = '128通道神经信号采集刺激芯片';
+
+let page: PageFixture;
+let registry: Map<string, FakeHighlight>;
+let tab: Listener;
+let sent: string[];
+let copied: string[];
+
+/** Deliver a message to the tab's listener the way the browser does (sendResponse). */
+function toTab(message: Request): Promise<unknown> {
+  return new Promise((resolve) => {
+    if (tab(message, {}, resolve) !== true) resolve(undefined);
+  });
+}
+
+const story = async (): Promise<StoryItems> =>
+  ok(await send(fakeBrowser.runtime, { type: 'listForStory', keys: [page.article.key], urls: [page.url] }));
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+beforeEach(async () => {
+  useLocale('zh_CN');
+  fakeBrowser.reset();
+  fakeBrowser.runtime.onMessage.addListener(createHandler(libraryHandlers(testLibrary())) as never);
+  page = openDemo(SPLIT_1);
+  registry = new Map();
+  sent = [];
+  copied = [];
+  const { host, ui } = mountHost(page.doc);
+  const io: CaptureIo = {
+    send: (req) => {
+      sent.push(req.type);
+      return send(fakeBrowser.runtime, req);
+    },
+    registry: registry as never,
+    Highlight: FakeHighlight as never,
+    clipboard: async (text) => {
+      copied.push(text);
+      return true;
+    },
+    onMessage: (l) => (tab = l),
+  };
+  const base = {
+    doc: page.doc,
+    host,
+    ui,
+    url: page.url,
+    listen: (t: EventTarget, type: string, fn: (e: Event) => void) => t.addEventListener(type, fn),
+    defer: (fn: () => void, ms: number) => void setTimeout(fn, ms),
+    now: () => performance.now(),
+  };
+  startCaptureOnPage(io, base, page.article);
+  await settle();
+});
+
+function select(quote: string): void {
+  const sel = page.doc.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(rangeOver(page.doc.body, quote));
+}
+
+const toolbar = () =>
+  page.doc.getElementById('epaper-reader-root')?.shadowRoot?.querySelector('[data-testid="capture-toolbar"]');
+
+describe('capture over the message protocol', () => {
+  it('asks the library for the story by key and URL when the page opens', () => {
+    expect(sent).toEqual(['listForStory']);
+  });
+
+  it('a page script’s synthetic mouseup over a selection never opens the toolbar', async () => {
+    select(QUOTE);
+    page.doc.body.dispatchEvent(new page.doc.defaultView!.MouseEvent('mouseup', { bubbles: true }) as Event);
+    await settle();
+    expect(toolbar()).toBeFalsy();
+  });
+
+  it('the context menu’s highlight saves selectors over the article text and draws the quote', async () => {
+    select(QUOTE);
+    expect(await toTab({ type: 'captureSelection', action: 'highlight', color: 'green' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const items = await story();
+    expect(items.highlights).toHaveLength(1);
+    const h = items.highlights[0];
+    expect(h).toMatchObject({ articleKey: page.article.key, color: 'green', note: '' });
+    expect(h.selectors.exact).toBe(QUOTE);
+    expect(h.selectors.paragraph).toBe(page.article.paragraphs.findIndex((p) => p.text.includes(QUOTE)));
+    // The article's text went to the library with it.
+    expect(items.articles[0].article.paragraphs).toEqual(page.article.paragraphs);
+    expect([...(registry.get('epaper-green') ?? [])].map((r) => r.toString())).toEqual([QUOTE]);
+    expect(page.doc.getElementById('epaper-reader-root')?.dataset.highlightsDrawn).toBe('1');
+    // The toolbar opened at the selection and says it was saved.
+    expect(toolbar()?.querySelector('[data-testid="capture-status"]')?.textContent).toBe('已保存。');
+  });
+
+  it('the keyboard command’s clip keeps the touched paragraph whole with the source', async () => {
+    select('一枚指甲盖大小');
+    expect(await toTab({ type: 'captureSelection', action: 'clip' })).toEqual({ ok: true, value: null });
+    const [clip] = (await story()).clips;
+    const i = page.article.paragraphs.findIndex((p) => p.text.includes('一枚指甲盖大小'));
+    expect(clip.paragraphIndexes).toEqual([i]);
+    expect(clip.paragraphs).toEqual([page.article.paragraphs[i].text]);
+    expect(clip.source).toMatchObject({ paper: '海南日报', date: '2026-07-13', urls: [page.url] });
+  });
+
+  it('copy puts the quote and its citation on the clipboard; no selection is an error', async () => {
+    select(QUOTE);
+    expect(await toTab({ type: 'captureSelection', action: 'copy' })).toEqual({ ok: true, value: null });
+    expect(copied[0].split('\n')[0]).toBe(`「${QUOTE}」`);
+    page.doc.getSelection()?.removeAllRanges();
+    expect(await toTab({ type: 'captureSelection', action: 'highlight' })).toEqual({
+      ok: false,
+      error: '请先在文章里选中文字。',
+    });
+  });
+
+  it('a delete elsewhere (popup) and the libraryChanged notice clear the drawing; jump says what it found', async () => {
+    select(QUOTE);
+    await toTab({ type: 'captureSelection', action: 'highlight' });
+    const [h] = (await story()).highlights;
+    expect(await toTab({ type: 'jumpToHighlight', id: h.id })).toEqual({ ok: true, value: true });
+    ok(await send(fakeBrowser.runtime, { type: 'deleteHighlight', id: h.id }));
+    expect(await toTab({ type: 'libraryChanged', articleKey: h.articleKey, what: 'highlight' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(registry.has('epaper-yellow')).toBe(false);
+    expect(await toTab({ type: 'jumpToHighlight', id: h.id })).toEqual({ ok: true, value: false });
+  });
+
+  it('leaves messages that are not capture’s to the background (no "unknown" answer from the tab)', async () => {
+    expect(await toTab({ type: 'listForArticle', articleKey: 'x' })).toBeUndefined();
+  });
+});
