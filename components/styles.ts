@@ -44,7 +44,8 @@ export const READER_CSS = `
 .reader.theme-dark a { color: #8ab4f8; }
 .reader.font-serif { font-family: "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", SimSun, serif; }
 .reader.font-sans { font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
-.reader-bar { display: flex; gap: 6px; flex-wrap: wrap; justify-content: flex-end; font-size: 13px; position: sticky; top: 0; padding: 4px 0; }
+.reader-bar { display: flex; gap: 6px; flex-wrap: wrap; justify-content: flex-end; font-size: 13px; position: sticky; top: 0; padding: 4px 0;
+  background: inherit; z-index: 1; border-bottom: 1px solid rgba(128,128,128,.2); }
 .reader-settings { display: inline-flex; gap: 4px; margin-right: auto; }
 .reader-progress { color: #6b6b75; font-size: .85em; }
 .reader-leadtitle, .reader-subtitle { margin: .3em 0; font-size: 1.05em; color: inherit; opacity: .85; }
