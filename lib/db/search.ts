@@ -114,7 +114,8 @@ async function searchTable<R extends Row>(
   const rows: R[] = [];
   let checked = 0;
   while (rows.length < limit && checked < ids.length) {
-    const batch = ids.slice(checked, checked + 2 * limit);
+    // Hits are usually dense among the rarest token's ids: read a little over the limit first.
+    const batch = ids.slice(checked, checked + (checked === 0 ? limit + 20 : 2 * limit));
     checked += batch.length;
     rows.push(...(await table.bulkGet(batch)).filter(keep));
   }
