@@ -151,7 +151,9 @@ export function startCapture(env: CaptureEnv): Capture {
       lastAt,
       r.ok ? { text: okText, error: false } : { text: t('captureFailed', [r.error]), error: true },
     );
-    if (r.ok) env.defer(() => !barEl.contains(doc.activeElement) && hideBar(), 1500);
+    // Fade out after a success, unless the reader moved on to another selection meanwhile.
+    const shown = target;
+    if (r.ok) env.defer(() => target === shown && !barEl.contains(doc.activeElement) && hideBar(), 1500);
   };
   const timed = async <T,>(p: Promise<Result<T>>): Promise<Result<T>> => {
     const t0 = env.now();
