@@ -135,6 +135,49 @@ describe('highlights and clips on the demo paper', () => {
     expect(items.highlights.map((h) => h.color).sort()).toEqual(['blue', 'green', 'yellow']);
   });
 
+  it('the context menu / keyboard command path and the popup’s jump reach the tab’s content script', async () => {
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    await waitDrawn(page, 1);
+    const quote = quoteFrom(SPLIT.firstParagraphs[4], 2, 12);
+    await selectQuote(page, 'page', quote);
+    // What the background does on a menu click or Alt+Shift+H: a captureSelection message to the tab.
+    const ext = await demo.browser.context.newPage();
+    await ext.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
+    const toTabs = (message: Record<string, unknown>) =>
+      ext.evaluate(async (m) => {
+        const c = (globalThis as unknown as { chrome: any }).chrome;
+        const tabs: Array<{ id?: number }> = await c.tabs.query({});
+        const answers = await Promise.all(
+          tabs.map((t) => (t.id === undefined ? null : c.tabs.sendMessage(t.id, m).catch(() => null))),
+        );
+        return answers.filter((a) => a !== null && a !== undefined);
+      }, message);
+    expect(await toTabs({ type: 'captureSelection', action: 'highlight', color: 'pink' })).toEqual([
+      { ok: true, value: null },
+    ]);
+    await ext.close();
+    expect(await drawnTexts(page, 'epaper-pink')).toEqual([quote]);
+    const pink = (await libraryItems()).highlights.find((h) => h.color === 'pink');
+    expect(pink?.selectors.exact).toBe(quote);
+
+    // The popup's 「跳到原文」: the page scrolls to it and flashes it.
+    const ext2 = await demo.browser.context.newPage();
+    await ext2.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
+    const jumped = await ext2.evaluate(async (id) => {
+      const c = (globalThis as unknown as { chrome: any }).chrome;
+      const tabs: Array<{ id?: number }> = await c.tabs.query({});
+      const answers = await Promise.all(
+        tabs.map((t) => c.tabs.sendMessage(t.id, { type: 'jumpToHighlight', id }).catch(() => null)),
+      );
+      return answers.filter((a) => a);
+    }, pink?.id);
+    await ext2.close();
+    expect(jumped).toEqual([{ ok: true, value: true }]);
+    expect(await drawnTexts(page, 'epaper-flash')).toEqual([quote]);
+    await page.close();
+  });
+
   it('keeps highlights and clips across a browser restart on the same profile', async () => {
     await demo.relaunch();
     const { page } = await demo.open(SPLIT.first);
@@ -143,7 +186,7 @@ describe('highlights and clips on the demo paper', () => {
     expect(await drawnTexts(page)).toEqual([PAGE_QUOTE]);
     await page.close();
     const items = await libraryItems();
-    expect(items.highlights).toHaveLength(3);
+    expect(items.highlights.map((h) => h.color).sort()).toEqual(['blue', 'green', 'pink', 'yellow']);
     expect(items.clips).toHaveLength(1);
   });
 
