@@ -35,9 +35,6 @@ export function useList(
   };
   useEffect(() => opts.subscribe?.(reload), []);
   useEffect(() => {
-    void reader.facets().then((r) => r.ok && setFacets(r.value));
-  }, [generation]);
-  useEffect(() => {
     const seq = ++started.current.seq;
     started.current.at = opts.now();
     const take = (r: Result<ListResult> | null | undefined) => {
@@ -49,6 +46,9 @@ export function useList(
       // First screen from the newest matches, then every match (the list scrolls through all).
       take(await reader.quick?.(q));
       take(await reader.list(q));
+      // Filter choices after the list, so they never hold up the first screen (cached once read).
+      const f = await reader.facets();
+      if (f.ok) setFacets(f.value);
     })();
   }, [queryKey(q), generation]);
   useLayoutEffect(() => {

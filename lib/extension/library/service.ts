@@ -28,6 +28,8 @@ export const FIRST_ROWS = 200;
 export class LibraryService {
   // Promises, so a query asked twice at once (the list and the facets at start) is run once.
   private readonly answers = new Map<string, Promise<Result<ListResult>>>();
+  /** Keys whose full answer has arrived (a pending one does not stop the quick answer). */
+  private readonly settled = new Set<string>();
   private readonly sources = new Map<string, SourceRef>();
   private facetCache: Facets | null = null;
 
@@ -39,6 +41,7 @@ export class LibraryService {
   /** Forget every answer (after a write, a restore, or a change notice from another view). */
   invalidate(): void {
     this.answers.clear();
+    this.settled.clear();
     this.sources.clear();
     this.facetCache = null;
   }
@@ -50,7 +53,7 @@ export class LibraryService {
    * full answer is already known.
    */
   async quick(q: ListQuery): Promise<Result<ListResult> | null> {
-    if (q.sort !== 'read' || q.view !== 'items' || this.answers.has(queryKey(q))) return null;
+    if (q.sort !== 'read' || q.view !== 'items' || this.settled.has(queryKey(q))) return null;
     const t0 = this.clock();
     const r = await this.library.search(q.query, { ...q.filters, limit: FIRST_ROWS });
     if (!r.ok) return r;
@@ -70,10 +73,16 @@ export class LibraryService {
     const known = this.answers.get(key);
     if (known) return known;
     const answer = this.run(q);
-    if (this.answers.size >= KEEP) this.answers.delete(this.answers.keys().next().value as string);
+    if (this.answers.size >= KEEP) {
+      const oldest = this.answers.keys().next().value as string;
+      this.answers.delete(oldest);
+      this.settled.delete(oldest);
+    }
     this.answers.set(key, answer);
     void answer.then((r) => {
-      if (!r.ok && this.answers.get(key) === answer) this.answers.delete(key);
+      if (this.answers.get(key) !== answer) return;
+      if (r.ok) this.settled.add(key);
+      else this.answers.delete(key);
     });
     return answer;
   }

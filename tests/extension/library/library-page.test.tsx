@@ -81,6 +81,10 @@ describe('library page', () => {
   });
 
   it('filters by paper and colour', async () => {
+    await until(() => root.querySelectorAll('[data-testid="filter-paper"] option').length === 4);
+    expect(
+      [...root.querySelectorAll('[data-testid="filter-paper"] option')].map((o) => o.textContent),
+    ).toEqual(['全部报纸', '株洲日报 (5)', '海南日报 (2)', '测试报 (1)']);
     setValue($('[data-testid="filter-paper"]'), '海南日报', 'change');
     await until(() => rows().length === 2);
     setValue($('[data-testid="filter-paper"]'), '', 'change');
