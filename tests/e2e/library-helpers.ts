@@ -45,4 +45,13 @@ export async function sendFrom(
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message as never);
 }
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<any> } };
+declare global {
+  // The extension page's `chrome` namespace, as the tests use it inside page.evaluate.
+  const chrome: {
+    runtime: { sendMessage(m: unknown): Promise<any> };
+    tabs: {
+      query(q: object): Promise<Array<{ id: number }>>;
+      sendMessage(id: number, m: unknown): Promise<any>;
+    };
+  };
+}

@@ -17,6 +17,7 @@ import {
   type StoredArticle,
 } from '../../lib/model/index.ts';
 import type { ExtensionBrowser } from './launch.ts';
+import { waitReady } from './harness.ts';
 import { launchLibraryBrowser, openExtensionPage, readDemoArticle, sendFrom } from './library-helpers.ts';
 import { SPLIT } from './stories.ts';
 
@@ -118,6 +119,38 @@ describe('library journey', () => {
     await page.locator('[data-testid="pop-jump"]').click();
     await expect.poll(() => page.locator('[data-testid="pop-status"]').textContent()).toMatch(/\S/);
     await page.close();
+  });
+
+  it("jump-to from the popup reaches the article's tab, which places the highlight", async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    await waitReady(tab, 'article');
+    // Without the tabs permission tab URLs are hidden: the article's tab is the one whose content
+    // script answers the jump.
+    const probe = await openExtensionPage(browser, 'library.html');
+    const answers = await probe.evaluate(async (hid) => {
+      const tabs = await chrome.tabs.query({});
+      return Promise.all(
+        tabs.map(async (t) => ({
+          id: t.id,
+          answer: await chrome.tabs.sendMessage(t.id, { type: 'jumpToHighlight', id: hid }).catch(() => null),
+        })),
+      );
+    }, highlight.id);
+    const answered = answers.filter((a) => a.answer !== null && a.answer !== undefined);
+    expect(answered.map((a) => a.answer)).toEqual([{ ok: true, value: true }]);
+    await probe.close();
+
+    const popup = await openExtensionPage(
+      browser,
+      `popup.html?url=${encodeURIComponent(url)}&tab=${answered[0].id}`,
+    );
+    await popup.locator('[data-testid="pop-jump"]').click();
+    // A successful jump leaves no note (a failed one says the page is not open or the text moved).
+    await popup.waitForTimeout(500);
+    expect(await popup.locator('[data-testid="pop-status"]').count()).toBe(0);
+    await popup.close();
+    await tab.close();
   });
 
   it('the library finds the clip by a two-character search and marks the match', async () => {
