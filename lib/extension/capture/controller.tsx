@@ -7,49 +7,20 @@
  */
 import { render } from 'preact';
 import { Orphans } from '../../../components/capture/Orphans';
-import { CAPTURE_CSS } from '../../../components/capture/styles';
 import { Toolbar, type ToolbarProps } from '../../../components/capture/Toolbar';
-import type { CaptureAction, MessageType, Request, ResponseOf, StoryItems } from '../../messaging';
+import type { StoryItems } from '../../messaging';
 import type { Article, Highlight, HighlightColor, Result, Selectors } from '../../model';
 import { t } from '../i18n';
-import { createPainter, highlightCss, type HighlightCtor, type RegistryLike } from './painter';
+import { drawStory } from './draw';
+import { installStyles } from './page-styles';
+import { createPainter } from './painter';
 import { clipRequest, highlightRequest, isoDay, quoteWithCitation } from './requests';
 import { clearSelection, currentRange } from './selection';
-import { describeOn, makeSurface, placeOn, type Surface } from './surface';
-import { expectedOn, storyQuery } from './story';
+import { describeOn, makeSurface, type Surface } from './surface';
+import { storyQuery } from './story';
+import type { Capture, CaptureEnv } from './types';
 
-/** Sends one message to the background. */
-export type SendFn = <K extends MessageType>(req: Request<K>) => Promise<Result<ResponseOf<K>>>;
-
-/** What the capture glue needs from the content script. */
-export interface CaptureEnv {
-  doc: Document;
-  host: HTMLElement;
-  ui: HTMLElement;
-  url: string;
-  /** The article read from this page (article pages); null on a layout page. */
-  pageArticle: Article | null;
-  send: SendFn;
-  listen: (target: EventTarget, type: string, fn: (e: Event) => void) => void;
-  defer: (fn: () => void, ms: number) => void;
-  now: () => number;
-  /** `CSS.highlights` and `Highlight`; null where the browser lacks the API (nothing is drawn). */
-  registry: RegistryLike | null;
-  Highlight: HighlightCtor | null;
-  clipboard: (text: string) => Promise<boolean>;
-}
-
-/** The glue's controls, for the content script's message listener and the reader panel. */
-export interface Capture {
-  /** The reader rendered a (stitched) article in its body. */
-  readerShown(article: Article): void;
-  /** Context menu / keyboard command on the current selection. */
-  act(action: CaptureAction, color?: HighlightColor): Promise<Result<null>>;
-  /** Scroll to a highlight and flash it: true when drawn, false when kept but not placed here. */
-  jump(id: string): Promise<boolean>;
-  /** Re-read the story's items and draw them again (a `libraryChanged` notice). */
-  refresh(): Promise<void>;
-}
+export type { Capture, CaptureEnv, SendFn } from './types';
 
 type Target = { surface: Surface; selectors: Selectors } | { edit: Highlight };
 
@@ -58,7 +29,7 @@ export function startCapture(env: CaptureEnv): Capture {
   const { doc, host, ui } = env;
   const shadow = host.shadowRoot;
   const painter = env.registry && env.Highlight ? createPainter(env.registry, env.Highlight) : null;
-  installStyles(env);
+  installStyles(doc, ui);
   const barEl = doc.createElement('div');
   const orphanEl = doc.createElement('div');
   ui.append(barEl, orphanEl);
@@ -78,22 +49,7 @@ export function startCapture(env: CaptureEnv): Capture {
 
   const draw = (): void => {
     const t0 = env.now();
-    const placed = new Set<string>();
-    const expected = new Map<string, Highlight>();
-    const all = surfaces();
-    for (const kind of ['page', 'reader'] as const)
-      if (!all.some((s) => s.kind === kind)) painter?.clear(kind);
-    for (const s of all) {
-      const drawn = [];
-      for (const p of placeOn(s, items.highlights)) {
-        if (p.range) {
-          placed.add(p.item.id);
-          drawn.push({ id: p.item.id, color: p.item.color, range: p.range });
-        } else if (expectedOn(s, p.item, items.articles)) expected.set(p.item.id, p.item);
-      }
-      painter?.draw(s.kind, drawn);
-    }
-    const orphans = [...expected.values()].filter((h) => !placed.has(h.id));
+    const { placed, orphans } = drawStory(surfaces(), items, painter);
     render(<Orphans items={orphans} onDelete={(id) => void remove(id)} />, orphanEl);
     host.dataset.anchorMs = String(Math.round((env.now() - t0) * 10) / 10);
     host.dataset.highlightsDrawn = String(placed.size);
@@ -297,24 +253,4 @@ export function startCapture(env: CaptureEnv): Capture {
     },
     refresh,
   };
-}
-
-/** The ::highlight rules: in the shadow root for the reader, in the page's document for the page. */
-function installStyles(env: CaptureEnv): void {
-  const style = env.doc.createElement('style');
-  style.textContent = CAPTURE_CSS + highlightCss();
-  env.ui.append(style);
-  const sheets = env.doc as Document & { adoptedStyleSheets?: CSSStyleSheet[] };
-  const view = env.doc.defaultView as (Window & { CSSStyleSheet?: typeof CSSStyleSheet }) | null;
-  try {
-    // A constructed sheet: no element in the page's DOM, and not blocked by a style-src CSP.
-    const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(highlightCss());
-    sheets.adoptedStyleSheets = [...(sheets.adoptedStyleSheets ?? []), sheet];
-  } catch {
-    const el = env.doc.createElement('style');
-    el.dataset.epaperHighlights = '';
-    el.textContent = highlightCss();
-    (env.doc.head ?? env.doc.documentElement).append(el);
-  }
 }
