@@ -8,17 +8,20 @@ import { useState } from 'preact/hooks';
 import { t } from '../../lib/extension/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
 import { shadeOf } from '../../lib/extension/capture/painter';
+import { parseTags } from '../../lib/extension/capture/requests';
 
 export interface ToolbarProps {
   /** Viewport point under the selection's end (the toolbar is position: fixed). */
   at: { x: number; y: number };
   /** Set when the toolbar is over an existing highlight. */
-  editing?: { color: HighlightColor; note: string };
+  editing?: { color: HighlightColor; note: string; tags: string[] };
   /** Last outcome: 「已保存」 or the error sentence. */
   status?: { text: string; error: boolean };
   onColor: (c: HighlightColor) => void;
-  onNote: (note: string) => void;
-  onClip?: () => void;
+  /** Save the note box: the note and its tags (typed 「芯片 脑机接口」 or 「芯片，脑机接口」). */
+  onNote: (note: string, tags: string[]) => void;
+  /** Clip the paragraphs, with what the note box holds. */
+  onClip?: (note: string, tags: string[]) => void;
   onCopy?: () => void;
   onDelete?: () => void;
   onClose: () => void;
@@ -36,6 +39,7 @@ const COLOR_KEYS: Record<HighlightColor, string> = {
 export function Toolbar(props: ToolbarProps): JSX.Element {
   const [noteOpen, setNoteOpen] = useState(false);
   const [note, setNote] = useState(props.editing?.note ?? '');
+  const [tags, setTags] = useState((props.editing?.tags ?? []).join(' '));
   const style = { left: `${Math.max(4, props.at.x)}px`, top: `${Math.max(4, props.at.y)}px` };
   return (
     <div
@@ -46,7 +50,8 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
       style={style}
       onMouseDown={(e) => {
         // Keep the selection (a button press would collapse it), but let the note box take focus.
-        if (!(e.target instanceof HTMLTextAreaElement)) e.preventDefault();
+        const tag = (e.target as Element).tagName;
+        if (tag !== 'TEXTAREA' && tag !== 'INPUT') e.preventDefault();
       }}
       onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
     >
@@ -72,7 +77,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         {t('captureNote')}
       </button>
       {props.onClip && (
-        <button type="button" data-testid="hl-clip" onClick={props.onClip}>
+        <button type="button" data-testid="hl-clip" onClick={() => props.onClip?.(note, parseTags(tags))}>
           {t('captureClip')}
         </button>
       )}
@@ -95,7 +100,19 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
             aria-label={t('captureNote')}
             onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
           />
-          <button type="button" data-testid="hl-note-save" onClick={() => props.onNote(note)}>
+          <input
+            type="text"
+            data-testid="hl-tags"
+            value={tags}
+            placeholder={t('addTags')}
+            aria-label={t('tags')}
+            onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+          />
+          <button
+            type="button"
+            data-testid="hl-note-save"
+            onClick={() => props.onNote(note, parseTags(tags))}
+          >
             {t('captureNoteSave')}
           </button>
         </div>

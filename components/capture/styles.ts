@@ -6,7 +6,7 @@ export const CAPTURE_CSS = `
 .capture-toolbar .swatch { width: 20px; height: 20px; padding: 0; border-radius: 50%; border: 1px solid rgba(0,0,0,.25); }
 .capture-toolbar .swatch[aria-pressed="true"] { outline: 2px solid #1d1d1f; }
 .capture-note { display: flex; flex-direction: column; gap: 4px; width: 100%; }
-.capture-note textarea { width: 100%; font: inherit; }
+.capture-note textarea, .capture-note input { width: 100%; font: inherit; }
 .capture-status { margin: 0; width: 100%; font-size: 12px; color: #2a6b2a; }
 .capture-status.error { color: #b00020; }
 .orphans { position: fixed; left: 12px; bottom: 12px; z-index: 2147483002; max-width: 360px; max-height: 40vh; overflow: auto;

@@ -26,7 +26,13 @@ const CLIPPED = SPLIT.firstParagraphs[3];
 interface Items {
   articles: Array<{ key: string; urls: string[] }>;
   highlights: Array<{ id: string; color: string; articleKey: string; selectors: { exact: string } }>;
-  clips: Array<{ paragraphs: string[]; paragraphIndexes: number[]; source: Record<string, unknown> }>;
+  clips: Array<{
+    paragraphs: string[];
+    paragraphIndexes: number[];
+    note: string;
+    tags: string[];
+    source: Record<string, unknown>;
+  }>;
 }
 
 /** The story's items as the library holds them, read through an extension page. */
@@ -115,6 +121,10 @@ describe('highlights and clips on the demo paper', () => {
     await waitReady(page, 'article');
     await openReader(page);
     await selectQuote(page, 'reader', quoteFrom(CLIPPED, 3, 10));
+    // A note and tags typed in the toolbar's note box go with the clip.
+    await page.locator('[data-testid="hl-note"]').click();
+    await page.locator('[data-testid="hl-note-input"]').fill('芯片的尺寸');
+    await page.locator('[data-testid="hl-tags"]').fill('芯片，三亚');
     await clickTool(page, 'hl-clip');
     await page.close();
 
@@ -123,6 +133,7 @@ describe('highlights and clips on the demo paper', () => {
     const clip = items.clips[0];
     expect(clip.paragraphs).toEqual([CLIPPED.trim()]);
     expect(clip.paragraphIndexes).toHaveLength(1);
+    expect(clip).toMatchObject({ note: '芯片的尺寸', tags: ['芯片', '三亚'] });
     expect(clip.source).toMatchObject({
       paper: '海南日报',
       date: '2026-07-13',

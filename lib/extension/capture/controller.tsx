@@ -79,16 +79,17 @@ export function startCapture(env: CaptureEnv): Capture {
   const showBar = (at: ToolbarProps['at'], status?: ToolbarProps['status']): void => {
     const tg = target;
     if (!tg) return render(null, barEl);
-    const editing = 'edit' in tg ? { color: tg.edit.color, note: tg.edit.note } : undefined;
+    const editing =
+      'edit' in tg ? { color: tg.edit.color, note: tg.edit.note, tags: tg.edit.tags } : undefined;
     render(
       <Toolbar
         key={'edit' in tg ? tg.edit.id : `${tg.selectors.start}:${tg.selectors.end}`}
         at={at}
         editing={editing}
         status={status}
-        onColor={(c) => void (editing ? update({ color: c }) : save(c, ''))}
-        onNote={(note) => void (editing ? update({ note }) : save(lastColor, note))}
-        onClip={'edit' in tg ? undefined : () => void clip()}
+        onColor={(c) => void (editing ? update({ color: c }) : save(c))}
+        onNote={(note, tags) => void (editing ? update({ note, tags }) : save(lastColor, note, tags))}
+        onClip={'edit' in tg ? undefined : (note, tags) => void clip(note, tags)}
         onCopy={'edit' in tg ? undefined : () => void copy()}
         onDelete={'edit' in tg ? () => void remove(tg.edit.id) : undefined}
         onClose={hideBar}
@@ -128,11 +129,13 @@ export function startCapture(env: CaptureEnv): Capture {
     return shorter ? { ...req, article: undefined } : req;
   }
 
-  async function save(color: HighlightColor, note: string): Promise<Result<null>> {
+  async function save(color: HighlightColor, note = '', tags: string[] = []): Promise<Result<null>> {
     const tg = target;
     if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
     lastColor = color;
-    const r = await timed(env.send(withArticle(highlightRequest(tg.surface, tg.selectors, color, note))));
+    const r = await timed(
+      env.send(withArticle(highlightRequest(tg.surface, tg.selectors, color, note, tags))),
+    );
     if (r.ok) {
       items = { ...items, highlights: [...items.highlights.filter((h) => h.id !== r.value.id), r.value] };
       clearSelection(doc, shadow);
@@ -141,10 +144,10 @@ export function startCapture(env: CaptureEnv): Capture {
     report(r, t('captureSaved'));
     return r.ok ? { ok: true, value: null } : r;
   }
-  async function clip(): Promise<Result<null>> {
+  async function clip(note = '', tags: string[] = []): Promise<Result<null>> {
     const tg = target;
     if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
-    const r = await timed(env.send(withArticle(clipRequest(tg.surface, tg.selectors))));
+    const r = await timed(env.send(withArticle(clipRequest(tg.surface, tg.selectors, note, tags))));
     report(r, t('captureClipped'));
     return r.ok ? { ok: true, value: null } : r;
   }
@@ -158,7 +161,7 @@ export function startCapture(env: CaptureEnv): Capture {
     report(r, t('captureCopied'));
     return r;
   }
-  async function update(patch: { color?: HighlightColor; note?: string }): Promise<void> {
+  async function update(patch: { color?: HighlightColor; note?: string; tags?: string[] }): Promise<void> {
     if (!target || !('edit' in target)) return;
     const r = await env.send({ type: 'updateHighlight', id: target.edit.id, patch });
     if (r.ok) {
@@ -235,7 +238,7 @@ export function startCapture(env: CaptureEnv): Capture {
       target = { surface: sel.surface, selectors: sel.selectors };
       const r = sel.range.getBoundingClientRect();
       showBar({ x: r.left, y: r.bottom + 6 });
-      if (action === 'highlight') return save(color ?? lastColor, '');
+      if (action === 'highlight') return save(color ?? lastColor);
       if (action === 'clip') return clip();
       if (action === 'copy') return copy();
       return { ok: true, value: null }; // 'note': the toolbar is open, its note button is one click away

@@ -59,3 +59,8 @@ export function isoDay(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+/** Tags as typed: 「芯片 脑机接口」, 「芯片，脑机接口」, 「#芯片、#三亚」 → each once, in order. */
+export function parseTags(typed: string): string[] {
+  return [...new Set(typed.split(/[\s,，、;；#＃]+/).filter((x) => x !== ''))];
+}

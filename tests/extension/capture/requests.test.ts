@@ -9,6 +9,7 @@ import {
   clipRequest,
   highlightRequest,
   isoDay,
+  parseTags,
   quoteWithCitation,
 } from '../../../lib/extension/capture/requests';
 import { sourceOf, type Article, type Selectors } from '../../../lib/model';
@@ -88,4 +89,14 @@ describe('quoteWithCitation', () => {
     [new Date(2026, 0, 5), '2026-01-05'],
     [new Date(2026, 10, 29, 23, 59), '2026-11-29'],
   ])('isoDay(%s) is %s', (d, want) => expect(isoDay(d)).toBe(want));
+});
+
+describe('parseTags', () => {
+  it.each([
+    ['芯片 脑机接口', ['芯片', '脑机接口']],
+    ['芯片，脑机接口、三亚', ['芯片', '脑机接口', '三亚']],
+    ['#芯片 #芯片 ＃崖州湾', ['芯片', '崖州湾']],
+    ['  ', []],
+    ['AI, chips;芯片；', ['AI', 'chips', '芯片']],
+  ])('「%s」 → %j', (typed, want) => expect(parseTags(typed)).toEqual(want));
 });
