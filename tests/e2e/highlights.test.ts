@@ -201,6 +201,54 @@ describe('highlights and clips on the demo paper', () => {
     expect(items.clips).toHaveLength(1);
   });
 
+  it('an edit or a delete in one tab redraws every open view of the story', async () => {
+    const { page: part2 } = await demo.open(SPLIT.second);
+    await waitReady(part2, 'article');
+    await waitDrawn(part2, 2);
+    const { page: other } = await demo.open(SPLIT.first);
+    await waitReady(other, 'article');
+    await openReader(other);
+    await other.waitForFunction(
+      () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('epaper-green'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    // A click on the drawn highlight (a trusted click: CSS highlights are not elements) opens its toolbar.
+    const at = await part2.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const range = [...(reg.get('epaper-green') ?? [])][0];
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await part2.mouse.click(at.x, at.y);
+    await part2.locator('[data-testid="hl-delete"]').waitFor({ state: 'visible' });
+    await clickTool(part2, 'hl-color-purple');
+    const colours = (page: Page) =>
+      page.evaluate(() =>
+        [...(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.keys()].sort(),
+      );
+    // The other tab hears libraryChanged from the background and redraws in the new colour.
+    await other.waitForFunction(
+      () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('epaper-purple'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await colours(other)).not.toContain('epaper-green');
+    expect(await drawnTexts(other, 'epaper-purple')).toEqual([READER_QUOTE]);
+
+    await part2.locator('[data-testid="hl-delete"]').click();
+    await other.waitForFunction(
+      () => !(CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('epaper-purple'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    expect(await colours(part2)).not.toContain('epaper-purple');
+    expect((await libraryItems()).highlights.map((h) => h.selectors.exact)).not.toContain(READER_QUOTE);
+    await part2.close();
+    await other.close();
+  });
+
   it('lists a highlight whose text the site changed as "not found on this page", and loses nothing', async () => {
     const original = demo.server.site.get(SPLIT.first);
     expect(original).toBeDefined();
