@@ -28,11 +28,13 @@ export interface PopupLibraryProps {
   jump: (id: string) => Promise<Result<boolean>>;
   openLibrary: (articleKey?: string) => void;
   subscribe?: (onChange: () => void) => () => void;
+  /** Recent clips already asked for while the popup was starting (used for the first render). */
+  recentStarted?: Promise<Result<ClipGroup[]>>;
   now?: () => number;
 }
 
 /** Recent clips shown: enough groups to fill the popup, newest first. */
-const RECENT = 30;
+export const RECENT = 30;
 
 /** The part. */
 export function PopupLibrary(props: PopupLibraryProps): JSX.Element {
@@ -53,7 +55,9 @@ export function PopupLibrary(props: PopupLibraryProps): JSX.Element {
       setItems(r.ok ? r.value : null);
       if (!r.ok) setStatus({ text: r.error, error: true });
     })();
-    void props.reader.recentClips(RECENT).then((r) => setRecent(r.ok ? r.value : []));
+    const recent =
+      generation === 0 && props.recentStarted ? props.recentStarted : props.reader.recentClips(RECENT);
+    void recent.then((r) => setRecent(r.ok ? r.value : []));
   }, [props.url, generation]);
   useLayoutEffect(() => {
     if (!measured.current && items !== undefined && recent !== null && root.current) {

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { POPUP_LIBRARY_CSS } from '../../components/library/styles';
-import { PopupLibrary } from '../../components/popup/PopupLibrary';
+import { PopupLibrary, RECENT } from '../../components/popup/PopupLibrary';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/i18n';
@@ -31,6 +31,8 @@ function subscribe(onChange: () => void): () => void {
 
 const api = browser as unknown as SwitchApi;
 const library = openLibrary();
+// Opens the database and reads the recent clips while the tab is looked up and the page set up.
+const recentStarted = library.recentClips(RECENT);
 const writer = makeWriter((req) => send(browser.runtime, req));
 document.title = t('extName');
 document.documentElement.lang = browser.i18n.getUILanguage();
@@ -75,6 +77,7 @@ void currentTab().then(({ url, id }) =>
           })
         }
         subscribe={subscribe}
+        recentStarted={recentStarted}
       />
     </Popup>,
     document.getElementById('app')!,
