@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../lib/db/types';
 import { t } from '../../lib/extension/i18n';
 import type { Actions } from '../../lib/extension/library/actions';
+import { readFileText } from '../../lib/extension/library/download';
 import type { ExportSettings } from '../../lib/extension/library/exporting';
 import type { Writer } from '../../lib/extension/library/store';
 import { itemKey, queryKey, type ListQuery } from '../../lib/extension/library/types';
@@ -161,7 +162,9 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
         onBackup={() => void run(() => props.actions.backup())}
         onRestore={(file) =>
           void run(async () => {
-            const r = await props.actions.restore(await file.text());
+            const text = await readFileText(file);
+            if (!text.ok) return text;
+            const r = await props.actions.restore(text.value);
             if (r.ok) reload();
             return r.ok ? { ok: true, value: r.value.message } : r;
           })
