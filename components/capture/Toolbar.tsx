@@ -13,6 +13,8 @@ import { parseTags } from '../../lib/extension/capture/requests';
 export interface ToolbarProps {
   /** Viewport point under the selection's end (the toolbar is position: fixed). */
   at: { x: number; y: number };
+  /** Open with the note box shown (the 'note' command). */
+  noteOpen?: boolean;
   /** Set when the toolbar is over an existing highlight. */
   editing?: { color: HighlightColor; note: string; tags: string[] };
   /** Last outcome: 「已保存」 or the error sentence. */
@@ -37,7 +39,7 @@ const COLOR_KEYS: Record<HighlightColor, string> = {
 
 /** The toolbar; mouse-down inside it never takes the page's selection away. */
 export function Toolbar(props: ToolbarProps): JSX.Element {
-  const [noteOpen, setNoteOpen] = useState(false);
+  const [noteOpen, setNoteOpen] = useState(props.noteOpen ?? false);
   const [note, setNote] = useState(props.editing?.note ?? '');
   const [tags, setTags] = useState((props.editing?.tags ?? []).join(' '));
   const style = { left: `${Math.max(4, props.at.x)}px`, top: `${Math.max(4, props.at.y)}px` };

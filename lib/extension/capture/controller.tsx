@@ -76,15 +76,22 @@ export function startCapture(env: CaptureEnv): Capture {
     draw();
   };
 
-  const showBar = (at: ToolbarProps['at'], status?: ToolbarProps['status']): void => {
+  const showBar = (want: ToolbarProps['at'], status?: ToolbarProps['status'], noteOpen = false): void => {
     const tg = target;
     if (!tg) return render(null, barEl);
+    // Keep it on screen: a selection at the bottom of the window puts the toolbar above its end.
+    const view = doc.defaultView;
+    const at = {
+      x: Math.min(want.x, (view?.innerWidth ?? 1e6) - 330),
+      y: want.y > (view?.innerHeight ?? 1e6) - 90 ? want.y - 110 : want.y,
+    };
     const editing =
       'edit' in tg ? { color: tg.edit.color, note: tg.edit.note, tags: tg.edit.tags } : undefined;
     render(
       <Toolbar
         key={'edit' in tg ? tg.edit.id : `${tg.selectors.start}:${tg.selectors.end}`}
         at={at}
+        noteOpen={noteOpen}
         editing={editing}
         status={status}
         onColor={(c) => void (editing ? update({ color: c }) : save(c))}
@@ -96,7 +103,7 @@ export function startCapture(env: CaptureEnv): Capture {
       />,
       barEl,
     );
-    lastAt = at;
+    lastAt = want;
   };
   let lastAt = { x: 0, y: 0 };
   const hideBar = (): void => {
@@ -237,11 +244,12 @@ export function startCapture(env: CaptureEnv): Capture {
       if (!sel) return { ok: false, error: t('captureNoSelection') };
       target = { surface: sel.surface, selectors: sel.selectors };
       const r = sel.range.getBoundingClientRect();
-      showBar({ x: r.left, y: r.bottom + 6 });
+      // 'note' opens the toolbar with its note box; the others act at once and report in it.
+      showBar({ x: r.left, y: r.bottom + 6 }, undefined, action === 'note');
       if (action === 'highlight') return save(color ?? lastColor);
       if (action === 'clip') return clip();
       if (action === 'copy') return copy();
-      return { ok: true, value: null }; // 'note': the toolbar is open, its note button is one click away
+      return { ok: true, value: null };
     },
     async jump(id) {
       if (!painter?.find(id)) await refresh();

@@ -154,6 +154,13 @@ describe('capture over the message protocol', () => {
     expect(await toTab({ type: 'jumpToHighlight', id: h.id })).toEqual({ ok: true, value: false });
   });
 
+  it('the note command opens the toolbar with its note box, saving nothing yet', async () => {
+    select(QUOTE);
+    expect(await toTab({ type: 'captureSelection', action: 'note' })).toEqual({ ok: true, value: null });
+    expect(toolbar()?.querySelector('[data-testid="hl-note-input"]')).toBeTruthy();
+    expect((await story()).highlights).toEqual([]);
+  });
+
   it('leaves messages that are not capture’s to the background (no "unknown" answer from the tab)', async () => {
     expect(await toTab({ type: 'listForArticle', articleKey: 'x' })).toBeUndefined();
   });
