@@ -115,6 +115,15 @@ describe('library journey', () => {
     ]);
     expect(await page.locator('[data-testid="pop-group-open"]').allTextContents()).toEqual([SPLIT.title]);
     expect(await page.locator('[data-testid="site-switch"]').count()).toBe(1);
+    // A recent-clips line opens the library narrowed to that article.
+    const [opened] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      page.locator('[data-testid="pop-group-open"]').click(),
+    ]);
+    await opened.locator('[data-testid="lib-row"]').nth(1).waitFor();
+    expect(new URL(opened.url()).searchParams.get('article')).toBe(article.key);
+    expect(await opened.locator('[data-testid="filter-article"]').textContent()).toContain(SPLIT.title);
+    await opened.close();
     // No tab behind a popup opened as a page: jump-to says the page did not answer.
     await page.locator('[data-testid="pop-jump"]').click();
     await expect.poll(() => page.locator('[data-testid="pop-status"]').textContent()).toMatch(/\S/);
