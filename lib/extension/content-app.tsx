@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
-import { startCaptureOnPage, type CaptureIo } from './capture';
+import type { Capture, CaptureIo } from './capture';
 import { FAMILY_PATTERNS, isKnownHost, matchesPattern } from './hosts';
 import { mountHost } from './host';
 import { t } from './i18n';
@@ -63,7 +63,7 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   let learn: ((a: Article) => void) | undefined;
   const base = { doc: env.doc, host, ui, url: env.url, listen: env.listen, defer: env.defer, now: env.now };
   const pageArticle = kind === 'article' ? (page.articles[0] ?? null) : null;
-  const capture = env.capture ? startCaptureOnPage(env.capture, base, pageArticle) : null;
+  let capture: Capture | null = null;
   const kitEnv = {
     host,
     ui,
@@ -75,7 +75,17 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
       capture?.readerShown(a);
     },
   };
-  const panel = lazyPanel(env, () => env.loadKit().then((kit) => kit.createReaderPanel(kitEnv)), host);
+  const panel = lazyPanel(
+    env,
+    () =>
+      env.loadKit().then((kit) => {
+        const made = kit.createReaderPanel(kitEnv);
+        // Capture ships in the kit (content-script size) and starts as soon as the kit is here.
+        if (env.capture && !capture) capture = made.startCapture?.(env.capture, base, pageArticle) ?? null;
+        return made;
+      }),
+    host,
+  );
 
   if (kind === 'layout') {
     const overlay = startLayoutOverlay(page, { doc: env.doc, host, ui, listen: env.listen, panel });

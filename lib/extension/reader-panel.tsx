@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { Reader } from '../../components/Reader';
 import { READER_CSS } from '../../components/styles';
 import type { Article } from '../model';
+import { startCaptureOnPage, type Capture, type CaptureBase, type CaptureIo } from './capture';
 import type { LoaderDeps, ReaderProblem } from './loader';
 import { runReader, type ReaderStart, type StitchFn } from './reader-session';
 import {
@@ -40,6 +41,12 @@ export interface ReaderPanel {
   warm(start: ReaderStart): Promise<void>;
   close(): void;
   isOpen(): boolean;
+  /**
+   * Highlights and clips on the page (lib/extension/capture). Shipped with the kit, not in the
+   * content script (≈ 25 KB): it starts when the kit arrives, which every page with our UI asks for
+   * while idle.
+   */
+  startCapture?(io: CaptureIo, base: CaptureBase, pageArticle: Article | null): Capture;
 }
 
 /** Create the (closed) panel; settings are read once, in the background of the first open. */
@@ -135,5 +142,11 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     );
   };
 
-  return { open: (from, t0) => start(from, false, t0), warm, close, isOpen: () => el !== null };
+  return {
+    open: (from, t0) => start(from, false, t0),
+    warm,
+    close,
+    isOpen: () => el !== null,
+    startCapture: startCaptureOnPage,
+  };
 }

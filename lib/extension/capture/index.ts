@@ -17,12 +17,11 @@ export type CaptureIo = Pick<CaptureEnv, 'send' | 'registry' | 'Highlight' | 'cl
   onMessage: (listener: ReturnType<typeof createHandler>) => void;
 };
 
+/** What the content script knows of the page besides the browser services. */
+export type CaptureBase = Omit<CaptureEnv, 'send' | 'registry' | 'Highlight' | 'clipboard' | 'pageArticle'>;
+
 /** Start capture on a page and answer the tab messages meant for it. */
-export function startCaptureOnPage(
-  io: CaptureIo,
-  base: Omit<CaptureEnv, 'send' | 'registry' | 'Highlight' | 'clipboard' | 'pageArticle'>,
-  pageArticle: Article | null,
-): Capture {
+export function startCaptureOnPage(io: CaptureIo, base: CaptureBase, pageArticle: Article | null): Capture {
   const capture = startCapture({ ...base, ...io, pageArticle });
   io.onMessage(
     createHandler(
