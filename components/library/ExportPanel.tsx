@@ -25,8 +25,8 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
   const scope = props.selected > 0 ? t('scopeSelection', [String(props.selected)]) : t('scopeAll');
   return (
     <div class="lib-export" role="group" aria-label={t('exportTitle')}>
-      <span class="muted" data-testid="export-scope">
-        {scope}
+      <span class="muted">
+        {t('exportTitle')} · <span data-testid="export-scope">{scope}</span>
       </span>
       <button type="button" data-testid="export-copy" disabled={props.busy} onClick={props.onCopy}>
         {t('copyMarkdown')}

@@ -8,6 +8,7 @@ const COLORS = `
 .muted { color: #6b6b75; font-size: 12px; }
 mark { background: #ffe066; color: inherit; padding: 0; }
 button.link { border: none; background: none; padding: 0; color: #1a4fa0; text-align: left; }
+.kind-clip { display: inline-block; font-size: 11px; color: #fff; background: #6b6b75; border-radius: 3px; padding: 0 3px; height: 16px; line-height: 16px; }
 `;
 
 /** library.html. */
@@ -34,7 +35,6 @@ export const LIBRARY_CSS =
 .lib-row { display: flex; gap: 8px; padding: 6px 4px; height: 100%; box-sizing: border-box; }
 .lib-row.selected { background: #f3f6ff; }
 .lib-row .kind { flex: 0 0 auto; margin-top: 3px; }
-.kind-clip { font-size: 11px; color: #fff; background: #6b6b75; border-radius: 3px; padding: 0 3px; height: 16px; line-height: 16px; }
 .lib-row-body { flex: 1; min-width: 0; }
 .lib-row-meta { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .lib-row-quote { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; font-size: 13px; line-height: 1.45; }
