@@ -63,6 +63,23 @@ describe('highlights and clips on the demo paper', () => {
   it('highlights a selection on an article page, and it is drawn again after a reload', async () => {
     const { page, pageErrors } = await demo.open(SPLIT.first);
     await waitReady(page, 'article');
+    // Capture is up once it has drawn the story's (no) highlights.
+    await waitDrawn(page, 0);
+    // A page script selecting text and faking a mouseup gets no toolbar (not a trusted event).
+    await page.evaluate((quote) => {
+      const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.includes(quote));
+      const text = p?.firstChild as Text;
+      const at = text.data.indexOf(quote);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + quote.length);
+      document.getSelection()?.addRange(range);
+      document.body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: 10, clientY: 10 }));
+    }, PAGE_QUOTE);
+    await page.waitForTimeout(300);
+    expect(await page.locator('[data-testid="capture-toolbar"]').count()).toBe(0);
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
+
     await selectQuote(page, 'page', PAGE_QUOTE);
     await page.locator('[data-testid="capture-toolbar"]').waitFor({ state: 'visible' });
     await clickTool(page, 'hl-color-yellow');
