@@ -50,6 +50,31 @@ describe('bad input', () => {
     expect(json.problems).toEqual([{ file: tmp.path('page.png'), message: 'not a text or HTML file' }]);
   });
 
+  it('a Founder article page in GB2312 (an older site) reads without mojibake', async () => {
+    // GBK code table: 人 C8CB 民 C3F1 日 C8D5 报 B1A8 海 BAA3 南 C4CF 。 A1A3 下 CFC2 转 D7AA 版 B0E6.
+    const gbk = (hex: string) => Buffer.from(hex.replace(/ /g, ''), 'hex');
+    const ascii = (s: string) => Buffer.from(s, 'latin1');
+    const bytes = Buffer.concat([
+      ascii('<html><head><meta charset="gb2312"></head><body><founder-title>'),
+      gbk('c8cb c3f1 c8d5 b1a8'),
+      ascii('</founder-title><founder-content><p>'),
+      gbk('baa3 c4cf c8d5 b1a8 a1a3'),
+      ascii('</p><p>'),
+      gbk('cfc2 d7aa'),
+      ascii('A4'),
+      gbk('b0e6'),
+      ascii('</p></founder-content></body></html>'),
+    ]);
+    const { code, json } = await parseOne('content_1.htm', bytes);
+    expect(code).toBe(0);
+    expect(json.articles).toHaveLength(1);
+    expect(json.articles[0]).toMatchObject({
+      title: '人民日报',
+      continuesTo: 'A4',
+      paragraphs: [{ text: '海南日报。', kind: 'text' }],
+    });
+  });
+
   it('the seed saved as UTF-16LE with a BOM reads the same as the UTF-8 original', async () => {
     const text = readFileSync(SEED, 'utf8');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
