@@ -117,7 +117,9 @@ export function startCapture(env: CaptureEnv): Capture {
     );
     // Fade out after a success, unless the reader moved on to another selection meanwhile.
     const shown = target;
-    if (r.ok) env.defer(() => target === shown && !barEl.contains(doc.activeElement) && hideBar(), 1500);
+    // (Focus inside the shadow root shows as the host in doc.activeElement: ask the shadow root.)
+    const typing = (): boolean => barEl.contains(shadow?.activeElement ?? doc.activeElement);
+    if (r.ok) env.defer(() => target === shown && !typing() && hideBar(), 1500);
   };
   const timed = async <T,>(p: Promise<Result<T>>): Promise<Result<T>> => {
     const t0 = env.now();
