@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/dom';
+import { pageFromBytes } from '../../cli/read';
 import { readPage, readText } from '../../lib/sites';
 import { stitchPages } from '../../lib/stitch';
 import { decodeBytes, NOT_TEXT } from '../../lib/text/decode';
@@ -47,6 +48,25 @@ describe('readers on mutated real pages', () => {
       );
     },
   );
+
+  it('the CLI reader (bytes → decode → parse → readPage) never throws on mutated, byte-flipped pages', async () => {
+    const bytes = readFileSync(REAL + 'rmrb-2024/node_01.html');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(bytes.length - 1), value: fc.nat(255) }), { maxLength: 40 }),
+        fc.nat(bytes.length),
+        async (flips, cut) => {
+          const b = Uint8Array.from(bytes.subarray(0, cut));
+          for (const f of flips) if (f.at < b.length) b[f.at] = f.value;
+          const r = await pageFromBytes('node_01.html', b);
+          expect(r.problems.every((m) => typeof m === 'string')).toBe(true);
+          if (r.page) expect(isPage(r.page)).toBe(true);
+          else expect(r.problems.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
 
   it('readText never throws on mutations of the seed page', () => {
     fc.assert(
