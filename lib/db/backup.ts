@@ -15,6 +15,8 @@ import {
   toHighlight,
   toStoredArticle,
 } from './rows.ts';
+import type { Table } from 'dexie';
+import { postingRows } from './postings.ts';
 import type { EpaperDB } from './schema.ts';
 import type { RestoreReport } from './types.ts';
 
@@ -34,8 +36,8 @@ export async function dumpAll(db: EpaperDB): Promise<LibraryData> {
   });
 }
 
-/** Merges `data` into the library; all or nothing. */
-export async function restore(db: EpaperDB, data: LibraryData): Promise<RestoreReport> {
+/** Merges `data` into the library; all or nothing. `segment`: a fresh id naming this restore's posting lists. */
+export async function restore(db: EpaperDB, data: LibraryData, segment: string): Promise<RestoreReport> {
   const report: RestoreReport = {
     added: { articles: 0, highlights: 0, clips: 0 },
     updated: { articles: 0, highlights: 0, clips: 0 },
@@ -64,31 +66,64 @@ export async function restore(db: EpaperDB, data: LibraryData): Promise<RestoreR
     'updatedAt',
   );
 
-  await db.transaction('rw', db.articles, db.highlights, db.clips, async () => {
-    const oldArticles = await db.articles.bulkGet(articles.map((a) => a.key));
+  // Everything below is one transaction: a quota error leaves nothing half-written. Measured with
+  // 50,000 clips in Chromium: ~3 s for the rows, ~1.5 s for the posting lists (postings.ts).
+  await db.transaction('rw', [db.articles, db.highlights, db.clips, db.postings], async () => {
+    const oldArticles = await existing(
+      db.articles,
+      articles.map((a) => a.key),
+    );
     const mergedArticles = new Map<string, StoredArticle>();
-    articles.forEach((a, i) => {
-      const old = oldArticles[i];
+    for (const a of articles) {
+      const old = oldArticles.get(a.key);
       const merged = mergeArticles(old ? toStoredArticle(old) : undefined, toStoredArticle(a));
       mergedArticles.set(a.key, merged);
       if (!old) report.added.articles++;
       else if (JSON.stringify(toStoredArticle(old)) !== JSON.stringify(merged)) report.updated.articles++;
       else report.unchanged++;
-    });
+    }
     await db.articles.bulkPut([...mergedArticles.values()].map(articleRow));
 
-    const oldHighlights = await db.highlights.bulkGet(highlights.map((h) => h.id));
-    const hs = highlights.filter((h, i) => newer(h, oldHighlights[i], report, 'highlights'));
-    const articleOf = async (key: string): Promise<StoredArticle | undefined> =>
-      mergedArticles.get(key) ?? (await db.articles.get(key));
-    const rows = [];
-    for (const h of hs) rows.push(highlightRow(toHighlight(h), await articleOf(h.articleKey)));
-    await db.highlights.bulkPut(rows);
+    const oldHighlights = await existing(
+      db.highlights,
+      highlights.map((h) => h.id),
+    );
+    const hs = highlights.filter((h) => newer(h, oldHighlights.get(h.id), report, 'highlights'));
+    const unknown = [...new Set(hs.map((h) => h.articleKey).filter((k) => !mergedArticles.has(k)))];
+    const stored = new Map<string, StoredArticle>(mergedArticles);
+    (await db.articles.bulkGet(unknown)).forEach((a) => a && stored.set(a.key, a));
+    const hRows = hs.map((h) => highlightRow(toHighlight(h), stored.get(h.articleKey)));
 
-    const oldClips = await db.clips.bulkGet(clips.map((c) => c.id));
-    await db.clips.bulkPut(clips.filter((c, i) => newer(c, oldClips[i], report, 'clips')).map(clipRow));
+    const oldClips = await existing(
+      db.clips,
+      clips.map((c) => c.id),
+    );
+    const cRows = clips.filter((c) => newer(c, oldClips.get(c.id), report, 'clips')).map(clipRow);
+
+    // The terms go to posting lists; the rows keep none (no multi-entry index entries to write).
+    await db.postings.bulkPut([...postingRows('h', segment, hRows), ...postingRows('c', segment, cRows)]);
+    for (const r of hRows) r.terms = [];
+    for (const r of cRows) r.terms = [];
+    await db.highlights.bulkPut(hRows);
+    await db.clips.bulkPut(cRows);
   });
   return report;
+}
+
+/**
+ * The rows among `keys` already in `table`: the primary keys are read first (keys only, cheap),
+ * so restoring into an empty library reads no rows at all.
+ */
+async function existing<R>(table: Table<R, string>, keys: string[]): Promise<Map<string, R>> {
+  const have = new Set(await table.toCollection().primaryKeys());
+  const wanted = keys.filter((k) => have.has(k));
+  const rows = await table.bulkGet(wanted);
+  const out = new Map<string, R>();
+  wanted.forEach((k, i) => {
+    const r = rows[i];
+    if (r) out.set(k, r);
+  });
+  return out;
 }
 
 /** True when `next` should be written over `old`; counts it in the report. */

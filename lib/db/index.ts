@@ -8,6 +8,8 @@ export {
   DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
+  type PostingRow,
   type ArticleRow,
   type ClipRow,
   type HighlightRow,

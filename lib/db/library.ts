@@ -197,7 +197,7 @@ export class Library {
 
   /** Merges a backup into the library in one transaction: no duplicates, newer records win. */
   restore(data: LibraryData): Promise<Result<RestoreReport>> {
-    return guard(() => restore(this.db, data));
+    return guard(() => restore(this.db, data, this.newId()));
   }
 
   /** A cached fetched page, or null; `maxAgeMs` ignores older copies. */

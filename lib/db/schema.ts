@@ -6,6 +6,9 @@
  *   1: articles, highlights, clips (with `*terms` bigram search indexes), pages (fetch cache).
  *   2: highlights gain `paper` and `date` (derived from their article) so the library can filter
  *      highlights by paper and date range like clips; the upgrade fills them.
+ *   3: `postings`, the search index of restored records as posting lists (one row per table, term
+ *      and restore), because 50,000 clips × ~97 multi-entry `terms` took Chromium ~40 s to write;
+ *      rows written by a restore keep `terms: []`. Nothing to convert (docs/storage.md).
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
@@ -26,6 +29,22 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = {
   highlights: 'id, articleKey, color, createdAt, updatedAt, *tags, *terms, paper, date',
 } as const;
+
+/** Index specs of version 3 (only what changed). */
+export const SCHEMA_V3 = {
+  postings: 'k',
+} as const;
+
+/**
+ * One posting list: the ids of one table's rows, written by one restore, whose texts hold `term`.
+ * Key `k` = 「c 返贫 <segment>」 (table letter, term, segment id, space separated: terms never hold
+ * spaces), so one key range reads a term in every segment, and 「c 贫」 as a prefix every term
+ * starting with 贫. Ids of rows deleted or edited later stay (the substring check rejects them).
+ */
+export interface PostingRow {
+  k: string;
+  ids: string[];
+}
 
 /** An article row: the stored article plus its paper and date lifted out for indexes. */
 export interface ArticleRow extends StoredArticle {
@@ -64,11 +83,14 @@ export class EpaperDB extends Dexie {
   highlights!: Table<HighlightRow, string>;
   clips!: Table<ClipRow, string>;
   pages!: Table<CachedPage, string>;
+  postings!: Table<PostingRow, string>;
 
   constructor(name: string = DB_NAME, opts: DbOptions = {}) {
     super(name, opts.indexedDB ? { indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange } : undefined);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    // v3 only adds the postings table: rows of v2 keep their `*terms`, which search still reads.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

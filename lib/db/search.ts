@@ -5,7 +5,8 @@
  * back to a scan.
  */
 import type { Table } from 'dexie';
-import { type SearchToken, indexDecides, matchesQuery, queryParts, searchTokens } from '../text/bigrams.ts';
+import { type SearchToken, matchesQuery, queryParts, searchTokens } from '../text/bigrams.ts';
+import { type PostingKind, postingIds } from './postings.ts';
 import { clipTexts, highlightTexts, toClip, toHighlight } from './rows.ts';
 import type { ClipRow, EpaperDB, HighlightRow } from './schema.ts';
 import type { SearchFilters, SearchHit, SearchResult } from './types.ts';
@@ -22,11 +23,11 @@ export async function search(db: EpaperDB, query: string, filters: SearchFilters
   const limit = Math.max(0, filters.limit ?? DEFAULT_LIMIT);
   const wantClips = kinds.includes('clip') && !(filters.colors && filters.colors.length > 0);
   const wantHighlights = kinds.includes('highlight');
-  return db.transaction('r', db.clips, db.highlights, async () => {
+  return db.transaction('r', db.clips, db.highlights, db.postings, async () => {
     const [clips, highlights] = await Promise.all([
-      wantClips ? searchTable(db.clips, clipTexts, query, filters, limit) : none<ClipRow>(),
+      wantClips ? searchTable(db, db.clips, 'c', clipTexts, query, filters, limit) : none<ClipRow>(),
       wantHighlights
-        ? searchTable(db.highlights, highlightTexts, query, filters, limit)
+        ? searchTable(db, db.highlights, 'h', highlightTexts, query, filters, limit)
         : none<HighlightRow>(),
     ]);
     const hits: SearchHit[] = [
@@ -49,15 +50,17 @@ async function none<R>(): Promise<{ rows: R[]; total: number; estimate?: boolean
 /**
  * One table's newest `limit` matches and their total. Paths, cheapest first:
  * - a plain listing reads only the newest rows (createdAt index);
- * - a one-bigram query without filters (「返贫」) is decided by the index alone: count its entries and
- *   read the newest `limit` straight off it (entries sit in id order, and ids are UUIDv7, time-ordered);
- * - otherwise the rarest token's ids are the candidates (the substring check decides); with filters
- *   and many candidates, the ids holding every token; past VERIFY_ALL candidates without filters,
- *   checking goes newest first, stops at the limit, and the total is an estimate;
+ * - a query: every token's ids (its `*terms` entries and its posting lists) intersected, rarest
+ *   first, are the candidates; the substring check on the rows decides. Few candidates (or filters):
+ *   all are checked and the total is exact. Many: the createdAt index is walked newest first in
+ *   growing batches and only candidates among them are read, stopping once `limit` hits are found;
+ *   `totalIsEstimate` then says the total also counts the unchecked candidates;
  * - a query with no indexable character (「·」) or a filtered listing reads rows through an index and checks.
  */
 async function searchTable<R extends Row>(
+  db: EpaperDB,
   table: Table<R, string>,
+  kind: PostingKind,
   textsOf: (r: R) => string[],
   query: string,
   f: SearchFilters,
@@ -79,62 +82,63 @@ async function searchTable<R extends Row>(
     const rows = (await narrowest(table, f)).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
-  const decided = !filtered && indexDecides(query);
-  if (decided && tokens.length === 1 && !tokens[0].prefix) {
-    const token = tokens[0].token;
-    const [total, top] = await Promise.all([
-      table.where('terms').equals(token).count(),
-      table.where('terms').equals(token).reverse().limit(limit).primaryKeys(),
-    ]);
-    return { rows: newest(await present(table, top), limit), total };
-  }
-  if (decided) {
-    const ids = [...(await candidateIds(table, tokens))].sort().reverse();
-    return { rows: newest(await present(table, ids.slice(0, limit)), limit), total: ids.length };
-  }
-  // The substring check decides anyway, so one token's ids are enough candidates when they are few:
-  // read at most VERIFY_ALL + 1 entries per token to find such a token without counting big ones.
-  const heads = await Promise.all(
-    tokens.map((t) =>
-      lookup(table, t)
-        .limit(VERIFY_ALL + 1)
-        .primaryKeys(),
-    ),
-  );
-  const fewest = heads.reduce((a, b) => (b.length < a.length ? b : a));
-  if (fewest.length <= VERIFY_ALL || filtered) {
-    const ids = fewest.length <= VERIFY_ALL ? [...new Set(fewest)] : [...(await candidateIds(table, tokens))];
-    const rows = (await table.bulkGet(ids)).filter(keep);
+  const ids = await candidateIds(db, table, kind, tokens);
+  if (filtered || ids.size <= Math.max(VERIFY_ALL, limit)) {
+    const rows = (await table.bulkGet([...ids])).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
-  const counts = await Promise.all(tokens.map((t) => lookup(table, t).count()));
-  const rarest = tokens[counts.indexOf(Math.min(...counts))];
-  // Many candidates, no filters: check the rarest token's ids newest first, stop at the limit.
-  const ids = [...new Set(await lookup(table, rarest).primaryKeys())].sort().reverse();
+  // Many candidates, no filters: newest first through the createdAt index, reading only candidates.
   const rows: R[] = [];
+  let offset = 0;
   let checked = 0;
-  while (rows.length < limit && checked < ids.length) {
-    // Hits are usually dense among the rarest token's ids: read a little over the limit first.
-    const batch = ids.slice(checked, checked + (checked === 0 ? limit + 20 : 2 * limit));
-    checked += batch.length;
-    rows.push(...(await table.bulkGet(batch)).filter(keep));
+  let batch = 2000;
+  let ended = false;
+  let leftInBatch = 0;
+  for (;;) {
+    const keys = await table.orderBy('createdAt').reverse().offset(offset).limit(batch).primaryKeys();
+    offset += keys.length;
+    ended = keys.length < batch;
+    const wanted = keys.filter((k) => ids.has(k));
+    leftInBatch = wanted.length;
+    // Hits are usually dense among the candidates: read a little over what is still missing.
+    for (let i = 0; i < wanted.length && rows.length < limit;) {
+      const part = wanted.slice(i, i + Math.max(50, Math.ceil((limit - rows.length) * 1.1)));
+      i += part.length;
+      checked += part.length;
+      rows.push(...(await table.bulkGet(part)).filter(keep));
+      leftInBatch = wanted.length - i;
+    }
+    if (rows.length >= limit || ended || checked >= ids.size) break;
+    batch = Math.min(batch * 4, 50_000);
   }
-  const unchecked = ids.length - checked;
+  // Ids of deleted records are never met in the walk: once it reached the oldest row, only the
+  // candidates left in its last batch are unchecked; before that, every unchecked id counts.
+  const unchecked = ended ? leftInBatch : ids.size - checked;
   return { rows: newest(rows, limit), total: rows.length + unchecked, estimate: unchecked > 0 };
 }
 
-/** The index entries of one token: a bigram exactly, or every term starting with a prefix token. */
-function lookup<R>(table: Table<R, string>, { token, prefix }: SearchToken) {
-  return prefix ? table.where('terms').startsWith(token) : table.where('terms').equals(token);
+/** Ids whose `*terms` entries or posting lists hold one token (an exact bigram, or a prefix). */
+async function tokenIds<R>(
+  db: EpaperDB,
+  table: Table<R, string>,
+  kind: PostingKind,
+  t: SearchToken,
+): Promise<Set<string>> {
+  const index = t.prefix ? table.where('terms').startsWith(t.token) : table.where('terms').equals(t.token);
+  const [own, listed] = await Promise.all([index.primaryKeys(), postingIds(db.postings, kind, t)]);
+  const out = new Set(listed);
+  for (const id of own) out.add(id);
+  return out;
 }
 
-async function present<R>(table: Table<R, string>, ids: string[]): Promise<R[]> {
-  return (await table.bulkGet(ids)).filter((r): r is R => r !== undefined);
-}
-
-/** Ids holding every token (exact bigrams, or terms starting with a prefix token), smallest set first. */
-async function candidateIds<R>(table: Table<R, string>, tokens: SearchToken[]): Promise<Set<string>> {
-  const sets = await Promise.all(tokens.map(async (t) => new Set(await lookup(table, t).primaryKeys())));
+/** Ids holding every token, smallest set first. */
+async function candidateIds<R>(
+  db: EpaperDB,
+  table: Table<R, string>,
+  kind: PostingKind,
+  tokens: SearchToken[],
+): Promise<Set<string>> {
+  const sets = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t)));
   sets.sort((a, b) => a.size - b.size);
   let ids = sets[0];
   for (const set of sets.slice(1)) {

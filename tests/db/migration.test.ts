@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { EpaperDB, SCHEMA_V1, type HighlightRowV1 } from '../../lib/db/index.ts';
+import { EpaperDB, SCHEMA_V1, SCHEMA_V2, type ClipRow, type HighlightRowV1 } from '../../lib/db/index.ts';
 import { bigrams } from '../../lib/text/bigrams.ts';
-import { freshName, makeArticle, makeHighlight, ok, testLibrary } from './factories.ts';
+import { freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
 
 /** A version-1 row exactly as the first release wrote it. */
 function v1Row(id: string, exact: string, articleKey: string): HighlightRowV1 {
@@ -45,7 +45,8 @@ describe('v1 → v2', () => {
 
     const v2 = new EpaperDB(name);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    // The upgrade runs every version after the file's: v1 → v2 → v3 (v3 adds only a table).
+    expect(v2.verno).toBe(3);
     const rows = await v2.highlights.orderBy('id').toArray();
     expect(rows.map((r) => [r.id, r.paper, r.date])).toEqual([
       ['a', '海南日报', '2026-07-09'],
@@ -81,6 +82,44 @@ describe('v1 → v2', () => {
     const l = testLibrary(name);
     const h = ok(await l.saveHighlight(makeHighlight()));
     expect(ok(await l.listForArticle(h.articleKey)).highlights).toEqual([h]);
+    l.close();
+  });
+});
+
+describe('v2 → v3', () => {
+  it('keeps v2 rows searchable through their *terms, and a restore on top adds posting lists', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    const clip = makeClip('沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。');
+    // A v2 clip row as the last release wrote it (run-final characters indexed alone too).
+    const row: ClipRow = {
+      ...clip,
+      id: 'old',
+      note: '',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+      paper: '株洲日报',
+      date: '2022-02-07',
+      terms: [...bigrams(clip.paragraphs[0]), '底', '线'],
+    };
+    await v2.table('clips').put(row);
+    v2.close();
+
+    const l = testLibrary(name);
+    expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['old']);
+    expect(l.db.verno).toBe(3);
+    ok(
+      await l.restore({
+        articles: [],
+        highlights: [],
+        clips: [{ ...clip, id: 'new', note: '', tags: [], createdAt: 2, updatedAt: 2 }],
+      }),
+    );
+    expect(await l.db.postings.count()).toBeGreaterThan(10);
+    expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['new', 'old']);
     l.close();
   });
 });

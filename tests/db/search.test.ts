@@ -114,24 +114,59 @@ describe('filters', () => {
 });
 
 describe('many candidates', () => {
-  it('checks only the newest when a query has more candidates than it can show, and says the total is an estimate', async () => {
-    const big = testLibrary();
-    const texts = Array.from({ length: 1100 }, (_, i) =>
+  const texts = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
       i % 10 === 0 ? `科技与创新并举，技创联盟第${i}次会议` : `第${i}号：科技创新是引领发展的第一动力。`,
     );
-    for (let i = 0; i < texts.length; i += 100) {
-      await Promise.all(texts.slice(i, i + 100).map((t) => big.saveClip(makeClip(t))));
+
+  it('checks only the newest when a query has more candidates than it can show, and says the total is an estimate', async () => {
+    const big = testLibrary();
+    const all = texts(1100);
+    for (let i = 0; i < all.length; i += 100) {
+      await Promise.all(all.slice(i, i + 100).map((t) => big.saveClip(makeClip(t))));
     }
     const r = ok(await big.search('科技创新', { limit: 20 }));
     expect(r.hits).toHaveLength(20);
     expect(r.hits.every((h) => h.kind === 'clip' && h.item.paragraphs[0].includes('科技创新'))).toBe(true);
+    // 1,100 candidates (科技, 技创 and 创新 are in every text), 990 real hits.
     expect(r.totalIsEstimate).toBe(true);
     expect(r.total).toBeGreaterThanOrEqual(990);
     expect(r.total).toBeLessThanOrEqual(1100);
-    // With a filter every candidate is checked: exact.
+    // With a filter, or asked for every match, every candidate is checked: exact.
     const exact = ok(await big.search('科技创新', { paper: '株洲日报', limit: 20 }));
     expect(exact.total).toBe(990);
     expect(exact.totalIsEstimate).toBeUndefined();
+    expect(ok(await big.search('科技创新', { limit: 2000 })).total).toBe(990);
+    big.close();
+  });
+
+  it('stops at the limit in a long table (restored: posting lists) and says the total is an estimate', async () => {
+    const big = testLibrary();
+    const t0 = Date.UTC(2026, 0, 1);
+    const clips = texts(3000).map((t, i) => ({
+      ...makeClip(t),
+      id: `c-${i}`,
+      note: '',
+      tags: [],
+      createdAt: t0 + i * 1000,
+      updatedAt: t0 + i * 1000,
+    }));
+    ok(await big.restore({ articles: [], highlights: [], clips }));
+    const r = ok(await big.search('科技创新', { limit: 20 }));
+    // Newest first by createdAt (ids 「c-2999」 … are not time-ordered as strings).
+    expect(r.hits.map((h) => h.item.id)).toEqual(
+      clips
+        .filter((c) => c.paragraphs[0].includes('科技创新'))
+        .slice(-20)
+        .reverse()
+        .map((c) => c.id),
+    );
+    expect(r.totalIsEstimate).toBe(true);
+    expect(r.total).toBeGreaterThanOrEqual(2700);
+    expect(r.total).toBeLessThanOrEqual(3000);
+    const every = ok(await big.search('科技创新', { limit: 5000 }));
+    expect(every.total).toBe(2700);
+    expect(every.totalIsEstimate).toBeUndefined();
     big.close();
   });
 });
