@@ -31,6 +31,8 @@ const ARTICLE_URL = /\/(?:pc|pad)\/content\/\d{6}\/\d{2}\/content_\d{1,12}\.html
 const LEAD = ['.article h3', 'font#intro-title', '#intro-title'];
 const MAIN = ['.article h1', 'font#main-title', '#main-title'];
 const SUB = ['.article h2', 'font#sub-title', '#sub-title'];
+/** Only article pages have these (layout pages may carry `#ozoom` and a map). */
+const ARTICLE_EVIDENCE = ['founder-content', '.article h1', '#main-title', '.article-text'];
 const BODY = [
   '#content founder-content', // 中国青年报, 湖北日报
   '.article founder-content',
@@ -110,8 +112,11 @@ export const founderPc: SiteAdapter = {
   },
   read(doc, url) {
     const path = pathOf(url);
+    // Off its own URL (a saved file), a page is a layout page when it has an image map and no article
+    // body. `#ozoom` alone is no body: it is 中国青年报 layout pages' title-list panel too.
     const layout =
-      LAYOUT_URL.test(path) || (!ARTICLE_URL.test(path) && !first(doc, BODY) && !!first(doc, ['map']));
+      LAYOUT_URL.test(path) ||
+      (!ARTICLE_URL.test(path) && !!first(doc, ['map area[href]']) && !first(doc, ARTICLE_EVIDENCE));
     return layout ? readLayoutPage(doc, url, 'founder-pc', SELECTORS) : readArticlePage(doc, url);
   },
 };
