@@ -2,7 +2,7 @@
 // (IndexedDB in the extension origin), answers the content scripts' messages, fetches granted
 // cross-origin continuation pages, and keeps the popup's per-site content scripts registered.
 import { browser } from 'wxt/browser';
-import { libraryHandlers, openLibrary } from '../lib/db';
+import { libraryHandlers, openLibrary, prunePages, requestPersistence } from '../lib/db';
 import { fetchPageForTab } from '../lib/extension/background-fetch';
 import {
   notifyTabs,
@@ -44,4 +44,11 @@ export default defineBackground(() => {
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);
   browser.runtime.onStartup.addListener(sync);
+
+  // What a reader saved must outlive the site: ask once that the browser never evicts the library.
+  browser.runtime.onInstalled.addListener(() => void requestPersistence(navigator));
+  // Fetched continuation pages are a cache: drop the ones not refetched for 90 days.
+  browser.runtime.onStartup.addListener(() => {
+    prunePages(library.db, Date.now() - 90 * 24 * 3600 * 1000).catch(() => {});
+  });
 });
