@@ -16,6 +16,7 @@ import type {
   ClipGroup,
   ClipInput,
   ClipPatch,
+  DeletedItems,
   HighlightInput,
   HighlightPatch,
   SearchFilters,
@@ -54,6 +55,8 @@ export interface Protocol {
   saveClip: [{ clip: ClipInput; article?: Article }, Clip];
   updateClip: [{ id: string; patch: ClipPatch }, Clip];
   deleteClip: [{ id: string }, Clip];
+  /** Bulk delete (the library page's selection) in one transaction; the deleted records, for undo. */
+  deleteMany: [{ clips: string[]; highlights: string[] }, DeletedItems];
   listForArticle: [{ articleKey: string }, ArticleItems];
   recentClips: [{ limit: number }, ClipGroup[]];
   search: [{ query: string; filters?: SearchFilters }, SearchResult];

@@ -28,6 +28,14 @@ export function libraryHandlers(library: Library, onChange: ChangeListener = () 
     saveClip: (m) => library.saveClip(m.clip, m.article).then(tell('clip', byArticleKey)),
     updateClip: (m) => library.updateClip(m.id, m.patch).then(tell('clip', byArticleKey)),
     deleteClip: (m) => library.deleteClip(m.id).then(tell('clip', byArticleKey)),
+    deleteMany: async (m) => {
+      const r = await library.deleteMany(m);
+      if (r.ok) {
+        for (const k of new Set(r.value.clips.map(byArticleKey))) onChange(k, 'clip');
+        for (const k of new Set(r.value.highlights.map(byArticleKey))) onChange(k, 'highlight');
+      }
+      return r;
+    },
     listForArticle: (m) => library.listForArticle(m.articleKey),
     recentClips: (m) => library.recentClips(m.limit),
     search: (m) => library.search(m.query, m.filters),

@@ -26,6 +26,7 @@ import type {
   ClipGroup,
   ClipInput,
   ClipPatch,
+  DeletedItems,
   HighlightInput,
   HighlightPatch,
   RestoreReport,
@@ -158,6 +159,30 @@ export class Library {
         if (!old) throw new NotFoundError('Clip', id);
         await this.db.clips.delete(id);
         return toClip(old);
+      }),
+    );
+  }
+
+  /**
+   * Deletes many clips and highlights in one transaction (all or nothing) and returns them for undo;
+   * ids not in the library are passed over.
+   */
+  deleteMany(ids: { clips?: string[]; highlights?: string[] }): Promise<Result<DeletedItems>> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
+        const [clips, highlights] = await Promise.all([
+          this.db.clips.bulkGet(ids.clips ?? []),
+          this.db.highlights.bulkGet(ids.highlights ?? []),
+        ]);
+        const gone = {
+          clips: clips.filter((c) => c !== undefined).map(toClip),
+          highlights: highlights.filter((h) => h !== undefined).map(toHighlight),
+        };
+        await Promise.all([
+          this.db.clips.bulkDelete(gone.clips.map((c) => c.id)),
+          this.db.highlights.bulkDelete(gone.highlights.map((h) => h.id)),
+        ]);
+        return gone;
       }),
     );
   }

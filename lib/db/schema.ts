@@ -8,7 +8,8 @@
  *      highlights by paper and date range like clips; the upgrade fills them.
  *   3: `postings`, the search index of restored records as posting lists (one row per table, term
  *      and restore), because 50,000 clips × ~97 multi-entry `terms` took Chromium ~40 s to write;
- *      rows written by a restore keep `terms: []`. Nothing to convert (docs/storage.md).
+ *      rows written by a restore keep `terms: []`; the unused `*tags` indexes are dropped. Nothing to
+ *      convert: v2 rows keep their `*terms`, which search still reads (docs/storage.md).
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
@@ -33,17 +34,24 @@ export const SCHEMA_V2 = {
 /** Index specs of version 3 (only what changed). */
 export const SCHEMA_V3 = {
   postings: 'k',
+  // `*tags` dropped: nothing reads it (the tag filter is checked on the rows) and every index costs
+  // Chromium ~0.5 s per 50,000 restored rows.
+  highlights: 'id, articleKey, color, createdAt, updatedAt, *terms, paper, date',
+  clips: 'id, articleKey, createdAt, updatedAt, paper, date, *terms',
 } as const;
 
 /**
- * One posting list: the ids of one table's rows, written by one restore, whose texts hold `term`.
- * Key `k` = 「c 返贫 <segment>」 (table letter, term, segment id, space separated: terms never hold
- * spaces), so one key range reads a term in every segment, and 「c 贫」 as a prefix every term
- * starting with 贫. Ids of rows deleted or edited later stay (the substring check rejects them).
+ * A row of the restored records' search index (lib/db/postings.ts), key `k`:
+ * - 「C <segment>」 / 「H <segment>」: `ids`, the clip / highlight ids of one restore, newest first;
+ * - 「c 返贫 <segment>」 (table letter, term, segment, space separated: terms never hold spaces):
+ *   `at`, positions in that list as varint deltas. One key range reads a term in every segment,
+ *   and 「c 贫」 as a prefix every term starting with 贫. Ids of rows deleted or edited later stay
+ *   (the substring check rejects them).
  */
 export interface PostingRow {
   k: string;
-  ids: string[];
+  ids?: string[];
+  at?: Uint8Array;
 }
 
 /** An article row: the stored article plus its paper and date lifted out for indexes. */
@@ -89,7 +97,7 @@ export class EpaperDB extends Dexie {
     super(name, opts.indexedDB ? { indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange } : undefined);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-    // v3 only adds the postings table: rows of v2 keep their `*terms`, which search still reads.
+    // v3 adds the postings table and drops `*tags`; rows of v2 keep their `*terms` (search reads both).
     this.version(3).stores(SCHEMA_V3);
   }
 }

@@ -68,6 +68,12 @@ export interface SearchResult {
   totalIsEstimate?: true;
 }
 
+/** What a bulk delete removed (for undo: save them again, ids and creation times kept). */
+export interface DeletedItems {
+  clips: Clip[];
+  highlights: Highlight[];
+}
+
 /** A fetched page kept for the extension's stitcher (issue 3), keyed by URL. */
 export interface CachedPage {
   url: string;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openLibrary, type Library } from '../../lib/db/index.ts';
+import { libraryHandlers, openLibrary, type DeletedItems, type Library } from '../../lib/db/index.ts';
+import type { Result } from '../../lib/model/index.ts';
 import { fakeClock, freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
 
 const open: Library[] = [];
@@ -162,5 +163,39 @@ describe('two tabs at once', () => {
     expect(all.highlights).toHaveLength(2);
     expect(all.articles).toHaveLength(1);
     expect(all.articles[0].urls.sort()).toEqual(['https://a.example/1', 'https://b.example/1']);
+  });
+});
+
+describe('deleteMany (the library page’s bulk delete)', () => {
+  it('deletes clips and highlights in one transaction, returns them, and undo puts them back', async () => {
+    const l = testLibrary();
+    const c1 = ok(await l.saveClip(makeClip('沙土上不能盖房子。'), makeArticle()));
+    const c2 = ok(await l.saveClip(makeClip('防止规模性返贫是底线。')));
+    const h = ok(await l.saveHighlight(makeHighlight('防止规模性返贫')));
+    const changes: string[] = [];
+    const handlers = libraryHandlers(l, (key, what) => changes.push(`${what} ${key}`));
+    const r = ok(
+      await (handlers.deleteMany as (m: unknown) => Promise<Result<DeletedItems>>)({
+        type: 'deleteMany',
+        clips: [c1.id, 'missing'],
+        highlights: [h.id],
+      }),
+    );
+    expect(r).toEqual({ clips: [c1], highlights: [h] });
+    expect(changes).toEqual([`clip ${c1.articleKey}`, `highlight ${h.articleKey}`]);
+    expect(ok(await l.search('')).hits.map((x) => x.item.id)).toEqual([c2.id]);
+    ok(await l.saveClip(r.clips[0]));
+    ok(await l.saveHighlight(r.highlights[0]));
+    expect(ok(await l.search('返贫')).total).toBe(2);
+    expect(ok(await l.search('盖房子')).hits.map((x) => x.item.createdAt)).toEqual([c1.createdAt]);
+    l.close();
+  });
+
+  it('a closed database deletes nothing and says so', async () => {
+    const l = testLibrary();
+    const c = ok(await l.saveClip(makeClip()));
+    l.close();
+    const r = await l.deleteMany({ clips: [c.id] });
+    expect(r.ok).toBe(false);
   });
 });

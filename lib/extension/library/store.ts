@@ -16,7 +16,7 @@ export interface Writer {
   setNote(hit: SearchHit, note: string): Promise<Result<SearchHit>>;
   setTags(hit: SearchHit, tags: string[]): Promise<Result<SearchHit>>;
   setColor(id: string, color: HighlightColor): Promise<Result<SearchHit>>;
-  /** Deletes in order; stops at the first failure. `deleted` holds what is gone (for undo) either way. */
+  /** Deletes the selection in one transaction (all or nothing); `deleted` holds what is gone (for undo). */
   remove(hits: readonly SearchHit[]): Promise<{ deleted: SearchHit[]; error?: string }>;
   /** Saves deleted records again (undo): same ids, same creation times. */
   putBack(hits: readonly SearchHit[]): Promise<Result<number>>;
@@ -40,15 +40,20 @@ export function makeWriter(post: Post): Writer {
     setTags: (hit, tags) => patch(hit, { tags }),
     setColor: (id, color) => post({ type: 'updateHighlight', id, patch: { color } }).then(asHit.highlight),
     async remove(hits) {
-      const deleted: SearchHit[] = [];
-      for (const hit of hits) {
-        const r =
-          hit.kind === 'clip'
-            ? asHit.clip(await post({ type: 'deleteClip', id: hit.item.id }))
-            : asHit.highlight(await post({ type: 'deleteHighlight', id: hit.item.id }));
-        if (!r.ok) return { deleted, error: r.error };
-        deleted.push(r.value);
-      }
+      // One message and one transaction for the whole selection (all or nothing), not one per row.
+      const r = await post({
+        type: 'deleteMany',
+        clips: hits.filter((h) => h.kind === 'clip').map((h) => h.item.id),
+        highlights: hits.filter((h) => h.kind === 'highlight').map((h) => h.item.id),
+      });
+      if (!r.ok) return { deleted: [], error: r.error };
+      const gone = new Map<string, SearchHit>([
+        ...r.value.clips.map((c): [string, SearchHit] => ['c:' + c.id, { kind: 'clip', item: c }]),
+        ...r.value.highlights.map((h): [string, SearchHit] => ['h:' + h.id, { kind: 'highlight', item: h }]),
+      ]);
+      const deleted = hits
+        .map((h) => gone.get((h.kind === 'clip' ? 'c:' : 'h:') + h.item.id))
+        .filter((h): h is SearchHit => h !== undefined);
       return { deleted };
     },
     async putBack(hits) {
