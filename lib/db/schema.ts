@@ -42,16 +42,22 @@ export const SCHEMA_V3 = {
 
 /**
  * A row of the restored records' search index (lib/db/postings.ts), key `k`:
- * - 「C <segment>」 / 「H <segment>」: `ids`, the clip / highlight ids of one restore, newest first;
- * - 「c 返贫 <segment>」 (table letter, term, segment, space separated: terms never hold spaces):
- *   `at`, positions in that list as varint deltas. One key range reads a term in every segment,
- *   and 「c 贫」 as a prefix every term starting with 贫. Ids of rows deleted or edited later stay
- *   (the substring check rejects them).
+ * - 「C <segment>」 / 「H <segment>」: `ids`, the clip / highlight ids of one restore, newest first,
+ *   and `ts`, their createdAt;
+ * - 「c 返 <segment>」 (table letter, first character, segment, space separated): `terms`, every term
+ *   starting with 返 (返贫, 返乡…), and `at`, for each term the positions of its records in the id
+ *   list as varint deltas, term i's bytes ending at `ends[i]`. One key range reads a first
+ *   character in every segment. Ids of rows deleted or edited later stay (the substring check
+ *   rejects them).
  */
 export interface PostingRow {
   k: string;
   ids?: string[];
+  /** createdAt of each id (segment rows). */
+  ts?: Float64Array;
+  terms?: string[];
   at?: Uint8Array;
+  ends?: Uint32Array;
 }
 
 /** An article row: the stored article plus its paper and date lifted out for indexes. */

@@ -132,6 +132,8 @@ describe('failures leave nothing half-written', () => {
     expect((await l.restore(incoming)).ok).toBe(false);
     vi.restoreAllMocks();
     expect(ok(await l.dumpAll())).toEqual(before);
+    // Nor its posting lists (written in the same transaction).
+    expect(await l.db.postings.count()).toBe(0);
   });
 
   it('a closed database reports a clear message instead of throwing', async () => {

@@ -27,14 +27,19 @@ describe('posting lists', () => {
     );
   });
 
-  it('one id list per segment, newest first, and one row per term with positions in it', () => {
+  it('one id list per segment, newest first, and one row per first character with each term’s positions', () => {
     const rows = postingRows('c', 'seg1', [
-      { id: 'old', terms: ['返贫', '防返'], createdAt: 1 },
+      { id: 'old', terms: ['返贫', '防返', '返乡'], createdAt: 1 },
       { id: 'new', terms: ['返贫'], createdAt: 2 },
     ]);
-    expect(rows.map((r) => r.k)).toEqual(['C seg1', 'c 返贫 seg1', 'c 防返 seg1']);
+    expect(rows.map((r) => r.k)).toEqual(['C seg1', 'c 返 seg1', 'c 防 seg1']);
     expect(rows[0].ids).toEqual(['new', 'old']);
-    expect(decode(rows[1].at as Uint8Array)).toEqual([0, 1]);
+    expect([...(rows[0].ts as Float64Array)]).toEqual([2, 1]);
+    expect(rows[1].terms).toEqual(['返贫', '返乡']);
+    const at = rows[1].at as Uint8Array;
+    const ends = rows[1].ends as Uint32Array;
+    expect(decode(at.subarray(0, ends[0]))).toEqual([0, 1]);
+    expect(decode(at.subarray(ends[0], ends[1]))).toEqual([1]);
     expect(decode(rows[2].at as Uint8Array)).toEqual([1]);
   });
 });

@@ -170,3 +170,28 @@ describe('many candidates', () => {
     big.close();
   });
 });
+
+describe('a restored library (posting lists) answers like the saved one (*terms)', () => {
+  it.each([
+    '返贫',
+    '防返贫',
+    '乡村振兴',
+    '株洲',
+    '科技',
+    '2021',
+    '贫',
+    '刘成友',
+    '刘成',
+    '·',
+    'ＣＮ',
+    '乡村 底线',
+  ])('%s', async (q) => {
+    const restored = testLibrary();
+    ok(await restored.restore(ok(await l.dumpAll())));
+    const a = ok(await l.search(q));
+    const b = ok(await restored.search(q));
+    expect(b.hits.map((h) => h.item.id).sort()).toEqual(a.hits.map((h) => h.item.id).sort());
+    expect(b.total).toBe(a.total);
+    restored.close();
+  });
+});

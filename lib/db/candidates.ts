@@ -1,0 +1,64 @@
+/**
+ * Search candidates: the records whose terms hold every token of a query, from the `*terms` index
+ * (records saved one at a time) and the posting lists (restored records, postings.ts), as
+ * id → createdAt (NaN when only the row knows it), and the newest matches among them.
+ */
+import type { Table } from 'dexie';
+import type { SearchToken } from '../text/bigrams.ts';
+import { type PostingKind, postingIds } from './postings.ts';
+import type { EpaperDB } from './schema.ts';
+
+/** Ids holding every token (sets intersected smallest first), with createdAt where known. */
+export async function candidates<R>(
+  db: EpaperDB,
+  table: Table<R, string>,
+  kind: PostingKind,
+  tokens: SearchToken[],
+): Promise<Map<string, number>> {
+  const sets = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t)));
+  sets.sort((a, b) => a.size - b.size);
+  let ids = sets[0];
+  for (const set of sets.slice(1)) {
+    if (ids.size === 0) break;
+    const next = new Map<string, number>();
+    for (const [id, ts] of ids)
+      if (set.has(id)) next.set(id, Number.isNaN(ts) ? (set.get(id) as number) : ts);
+    ids = next;
+  }
+  return ids;
+}
+
+/** Ids whose `*terms` entries or posting lists hold one token (an exact bigram, or a prefix). */
+async function tokenIds<R>(
+  db: EpaperDB,
+  table: Table<R, string>,
+  kind: PostingKind,
+  t: SearchToken,
+): Promise<Map<string, number>> {
+  const index = t.prefix ? table.where('terms').startsWith(t.token) : table.where('terms').equals(t.token);
+  const [own, listed] = await Promise.all([index.primaryKeys(), postingIds(db.postings, kind, t)]);
+  // A record edited after a restore has fresh `*terms` and an old posting: its createdAt is kept.
+  for (const id of own) if (!listed.has(id)) listed.set(id, NaN);
+  return listed;
+}
+
+/**
+ * The newest `limit` rows passing `keep` among candidates whose createdAt is known: read newest
+ * first, a little over what is still missing at a time. `unchecked` counts the candidates never read.
+ */
+export async function newestKnown<R>(
+  table: Table<R, string>,
+  known: Array<[string, number]>,
+  keep: (r: R | undefined) => r is R,
+  limit: number,
+): Promise<{ rows: R[]; unchecked: number }> {
+  known.sort((a, b) => b[1] - a[1]);
+  const rows: R[] = [];
+  let i = 0;
+  while (i < known.length && rows.length < limit) {
+    const part = known.slice(i, i + Math.max(50, Math.ceil((limit - rows.length) * 1.1)));
+    i += part.length;
+    rows.push(...(await table.bulkGet(part.map(([id]) => id))).filter(keep));
+  }
+  return { rows, unchecked: known.length - i };
+}
