@@ -7,7 +7,8 @@
  */
 import type { Library } from '../../db/library.ts';
 import type { SearchHit } from '../../db/types.ts';
-import { type Result, type SourceRef, sourceOf } from '../../model/index.ts';
+import { toStoredArticle } from '../../db/rows.ts';
+import { type LibraryData, type Result, type SourceRef, sourceOf } from '../../model/index.ts';
 import {
   type ArticleSummary,
   type Facets,
@@ -20,6 +21,9 @@ import {
 const KEEP = 4;
 /** "Every match" for lib/db search: IndexedDB counts are unsigned 32-bit, so not MAX_SAFE_INTEGER. */
 const ALL = 2 ** 31 - 1;
+
+/** The whole library as a listing (the facets and `dump` read it). */
+const EVERYTHING: ListQuery = { query: '', filters: {}, sort: 'read', view: 'items' };
 
 /** Rows in the quick first answer: a few screens of the newest matches. */
 export const FIRST_ROWS = 200;
@@ -90,10 +94,34 @@ export class LibraryService {
   /** Papers, tags and the date span of the whole library, for the filter controls. */
   async facets(): Promise<Result<Facets>> {
     if (this.facetCache) return { ok: true, value: this.facetCache };
-    const all = await this.list({ query: '', filters: {}, sort: 'read', view: 'items' });
+    const all = await this.list(EVERYTHING);
     if (!all.ok) return all;
     this.facetCache = facetsOf(all.value.items);
     return { ok: true, value: this.facetCache };
+  }
+
+  /**
+   * Everything in the library, for "export everything" and backups: the clips and highlights of the
+   * whole listing when the page already holds it (kept current: any write or notice drops it), so
+   * only the articles are read; else lib/db `dumpAll`. Reading 50,000 clip rows back from disk
+   * took 1.5 s of a 2.3 s export in Chromium.
+   */
+  async dump(): Promise<Result<LibraryData>> {
+    const known = this.answers.get(queryKey(EVERYTHING));
+    if (!known || !this.settled.has(queryKey(EVERYTHING))) return this.library.dumpAll();
+    const all = await known;
+    if (!all.ok) return this.library.dumpAll();
+    try {
+      const articles = (await this.library.db.articles.toArray()).map(toStoredArticle);
+      const data: LibraryData = { articles, highlights: [], clips: [] };
+      for (const it of all.value.items) {
+        if (it.kind === 'clip') data.clips.push(it.item);
+        else data.highlights.push(it.item);
+      }
+      return { ok: true, value: data };
+    } catch (e) {
+      return { ok: false, error: `The library could not be read: ${e instanceof Error ? e.message : e}` };
+    }
   }
 
   private async run(q: ListQuery): Promise<Result<ListResult>> {

@@ -148,3 +148,38 @@ describe('LibraryService.quick', () => {
     expect([first.items.length, first.total, first.complete]).toEqual([8, 8, true]);
   });
 });
+
+describe('LibraryService.dump', () => {
+  const sorted = (d: {
+    articles: Array<{ key: string }>;
+    clips: Array<{ id: string }>;
+    highlights: Array<{ id: string }>;
+  }) => ({
+    articles: d.articles.map((a) => a.key).sort(),
+    clips: d.clips.map((c) => c.id).sort(),
+    highlights: d.highlights.map((h) => h.id).sort(),
+  });
+
+  it('gives what dumpAll gives, from the listing the page holds (and from the database before it)', async () => {
+    const fresh = new LibraryService(l);
+    const direct = ok(await l.dumpAll());
+    expect(sorted(ok(await fresh.dump()))).toEqual(sorted(direct));
+    ok(await fresh.facets()); // the whole listing is now held
+    const held = ok(await fresh.dump());
+    expect(sorted(held)).toEqual(sorted(direct));
+    const byId = new Map(direct.clips.map((c) => [c.id, c]));
+    expect(held.clips.every((c) => JSON.stringify(c) === JSON.stringify(byId.get(c.id)))).toBe(true);
+    expect(held.articles).toEqual(direct.articles);
+  });
+
+  it('after a write and invalidate() it reads the database again', async () => {
+    const lib = testLibrary();
+    const svc = new LibraryService(lib);
+    ok(await lib.saveClip(makeClip('第一条'), makeArticle()));
+    ok(await svc.facets());
+    ok(await lib.saveClip(makeClip('第二条')));
+    svc.invalidate();
+    expect(ok(await svc.dump()).clips).toHaveLength(2);
+    lib.close();
+  });
+});
