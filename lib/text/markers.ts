@@ -78,6 +78,7 @@ const END = ROWS.filter((r) => r.inline && r.direction === 'to').map((row) => ({
 
 // A marker is at most ~20 characters (「◀ （ 下转 第 Ａ０４ 版 ） ▶」); we look at this much of each end.
 const WINDOW = 32;
+const HAS_PAGE_WORD = /[版页]/;
 
 function firstNonSpace(s: string): number {
   let i = 0;
@@ -105,11 +106,13 @@ export function findMarker(text: string): Marker | null {
     }
   }
   const head = text.slice(s, Math.min(e, s + WINDOW));
+  // Every marker has 版 or 页 in it: most paragraphs are ruled out without running a pattern.
+  const tail = text.slice(Math.max(s, e - WINDOW), e);
+  if (!HAS_PAGE_WORD.test(head) && !HAS_PAGE_WORD.test(tail)) return null;
   for (const { row, re } of START) {
     const m = re.exec(head);
     if (m && m[0].trim().length < e - s) return hit(row, m, 'start');
   }
-  const tail = text.slice(Math.max(s, e - WINDOW), e);
   for (const { row, re } of END) {
     const m = re.exec(tail);
     if (m && m[0].trim().length < e - s) return hit(row, m, 'end');

@@ -46,11 +46,12 @@ describe('empty and broken documents', () => {
         throw new Error('torn down');
       },
     });
-    Object.defineProperty(doc, 'childNodes', {
-      get: () => {
-        throw new Error('torn down');
-      },
-    });
+    for (const name of ['childNodes', 'firstChild'])
+      Object.defineProperty(doc, name, {
+        get: () => {
+          throw new Error('torn down');
+        },
+      });
     const p = readPage(doc, ARTICLE_URL);
     expect(p.problems.join(' ')).toMatch(/Could not read this page \(founder-classic\): torn down/);
   });

@@ -7,7 +7,7 @@
  */
 import type { ArticleImage, Paragraph } from '../../model';
 import { repairParagraphs } from '../../text/repair';
-import { absUrl, attr, lineOf, squash, textOf } from './dom';
+import { absUrl, attr, childrenOf, lineOf, squash, textOf } from './dom';
 
 /** What a body yields before markers, bylines and repairs. */
 export interface Body {
@@ -39,6 +39,12 @@ function scanBlock(p: Element): Block {
   const bold: string[] = [];
   const images: Element[] = [];
   // [node, inside <strong>/<b>?]
+  // Most paragraphs are one text node: no walk needed.
+  const only = p.firstChild;
+  if (only && only === p.lastChild && only.nodeType === 3) {
+    const v = (only.nodeValue ?? '').replace(/[\r\n]+/g, ' ');
+    return { text: v, bold: '', images: [] };
+  }
   const stack: [Node, boolean][] = [[p, false]];
   while (stack.length) {
     const [node, inBold] = stack.pop()!;
@@ -60,7 +66,7 @@ function scanBlock(p: Element): Block {
     }
     if (SKIP.has(tag)) continue;
     const b = inBold || tag === 'STRONG' || tag === 'B';
-    const kids = Array.from(node.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
+    const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], b]);
   }
   return { text: text.join(''), bold: squash(bold.join('')), images };
@@ -146,7 +152,7 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
       continue;
     }
     // childNodes, not children: read scopes have built these node lists already (see select.ts).
-    const kids = Array.from(el.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
+    const kids = childrenOf(el);
     for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push(kids[i] as Element);
   }
   if (!sawP) body.paragraphs = splitLines(textOf(root));

@@ -3,9 +3,9 @@
  * elements must not overflow the stack) and never touch globals: the document comes in as a parameter.
  */
 
-import { all, scopedComments } from './select';
+import { all, childrenOf, scopedComments } from './select';
 
-export { all, first, walkAll, withReadScope } from './select';
+export { all, childrenOf, first, walkAll, withReadScope } from './select';
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -36,7 +36,7 @@ export function textOf(root: Node | null | undefined): string {
       continue;
     }
     if (tag && SKIP_TEXT.has(tag)) continue;
-    const kids = Array.from(node.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
+    const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out.join('');
@@ -112,7 +112,7 @@ export function commentsOf(doc: Document): string[] {
       continue;
     }
     if (node.nodeType !== ELEMENT && node !== doc) continue;
-    const kids = Array.from(node.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
+    const kids = childrenOf(node);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out;

@@ -6,6 +6,22 @@
  * levels deep. Outside a scope, native querySelectorAll, with the iterative walk as its fallback.
  */
 
+/**
+ * The child nodes of a node as an array. Narrow nodes are stepped with firstChild/nextSibling, which
+ * allocates nothing (in happy-dom, the first `childNodes` read builds a Proxy per element, and that
+ * is most of a read's cost); wide ones are copied once from `childNodes`, because happy-dom's
+ * `nextSibling` searches the parent's list and would make a flat 20 MB page quadratic.
+ */
+export function childrenOf(node: Node): Node[] {
+  const count = (node as Element).childElementCount;
+  if (typeof count === 'number' && count <= 16) {
+    const out: Node[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
+    return out;
+  }
+  return Array.from(node.childNodes);
+}
+
 /** Documents on which native selector matching overflowed once: go straight to the walk after that. */
 const TOO_DEEP = new WeakSet<object>();
 
@@ -110,33 +126,44 @@ function buildFlat(doc: Document): FlatTree {
     comments: [],
     byTag: new Map(),
   };
-  // [node, parent index, closing?]; a closing entry carries the element's own index instead and
-  // records where its subtree ends.
-  // One walk over childNodes (not children): the text walks that follow reuse the same node lists.
-  const stack: [Node, number, boolean][] = [];
-  const top = Array.from(doc.childNodes);
-  for (let i = top.length - 1; i >= 0; i--) stack.push([top[i], -1, false]);
-  while (stack.length) {
-    const [node, parent, closing] = stack.pop()!;
+  // Pre-order walk with two parallel stacks (node, parent index): no per-node tuple, no closing
+  // entries. One copy of each child list: indexing happy-dom's NodeList proxy per item is slow.
+  const nodes: Node[] = [];
+  const parents: number[] = [];
+  const top = childrenOf(doc);
+  for (let i = top.length - 1; i >= 0; i--) {
+    nodes.push(top[i]);
+    parents.push(-1);
+  }
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const parent = parents.pop()!;
     const type = node.nodeType;
     if (type === 8) t.comments.push(node.nodeValue ?? '');
     if (type !== 1) continue;
-    if (closing) {
-      // On a closing entry the number is the element's own index.
-      t.end[parent] = t.els.length;
-      continue;
-    }
     const el = node as Element;
     const me = t.els.length;
+    const tag = el.tagName;
     t.els.push(el);
-    t.tags.push(el.tagName);
+    t.tags.push(tag);
     t.parent.push(parent);
-    const sameTag = t.byTag.get(el.tagName);
+    t.end.push(me + 1);
+    const sameTag = t.byTag.get(tag);
     if (sameTag) sameTag.push(me);
-    else t.byTag.set(el.tagName, [me]);
-    stack.push([el, me, true]);
-    const kids = Array.from(el.childNodes); // one copy: indexing happy-dom's NodeList proxy per item is slow
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], me, false]);
+    else t.byTag.set(tag, [me]);
+    const kids = childrenOf(el);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const kind = kids[i].nodeType;
+      // Text is read later by the walks that need it; the tree keeps elements and comments only.
+      if (kind !== 1 && kind !== 8) continue;
+      nodes.push(kids[i]);
+      parents.push(me);
+    }
+  }
+  // Pre-order: descendants follow their ancestor, so subtree ends roll up in one backward pass.
+  for (let i = t.els.length - 1; i >= 0; i--) {
+    const p = t.parent[i];
+    if (p >= 0 && t.end[p] < t.end[i]) t.end[p] = t.end[i];
   }
   return t;
 }
