@@ -55,9 +55,10 @@ function loopback(listener: ReturnType<typeof createHandler>): RuntimeLike {
   };
 }
 
-/** Fills a library with `n` clips over n/10 articles, in bulk (rows built as saveClip builds them). */
-async function fill(lib: Library, n: number, pool: string[]): Promise<number> {
+/** Fills a library with `n` clips over n/10 articles: rows built as saveClip builds them, or by `restore`. */
+async function fill(lib: Library, n: number, pool: string[], how: 'saved' | 'restored'): Promise<number> {
   const rows = [];
+  const clips: Clip[] = [];
   for (let i = 0; i < n; i++) {
     const a = Math.floor(i / 10);
     const article = emptyArticle({
@@ -85,8 +86,12 @@ async function fill(lib: Library, n: number, pool: string[]): Promise<number> {
       updatedAt: T0 + i * 60_000,
     };
     rows.push(clipRow(clip));
+    clips.push(clip);
   }
-  for (let i = 0; i < rows.length; i += 2000) await lib.db.clips.bulkPut(rows.slice(i, i + 2000));
+  if (how === 'restored') {
+    const r = await lib.restore({ articles: [], highlights: [], clips });
+    if (!r.ok) throw new Error(r.error);
+  } else for (let i = 0; i < rows.length; i += 2000) await lib.db.clips.bulkPut(rows.slice(i, i + 2000));
   return round(rows.reduce((sum, r) => sum + r.terms.length, 0) / Math.max(1, n));
 }
 
@@ -138,48 +143,51 @@ export default async function (): Promise<Array<{ name: string; ours_ms: number;
   });
   small.close();
 
-  // 2. Search with CLIPS clips: bigram index vs full scan.
-  const big = openLibrary({ name: `bench-big-${Date.now()}`, indexedDB, IDBKeyRange });
-  const t0 = performance.now();
-  const termsPerClip = await fill(big, CLIPS, pool);
-  const fillMs = performance.now() - t0;
-  for (const q of QUERIES) {
-    const ours: number[] = [];
-    let hits = 0;
-    let estimate = false;
-    for (let i = 0; i < 7; i++) {
-      const t = performance.now();
-      const r = await big.search(q, { kinds: ['clip'] });
-      ours.push(performance.now() - t);
-      if (!r.ok) throw new Error(r.error);
-      hits = r.value.total;
-      estimate = r.value.totalIsEstimate === true;
+  // 2. Search with CLIPS clips: bigram index vs full scan, in a library of saved clips (`*terms`)
+  // and in one restored from a backup (posting lists).
+  for (const how of ['saved', 'restored'] as const) {
+    const big = openLibrary({ name: `bench-big-${how}-${Date.now()}`, indexedDB, IDBKeyRange });
+    const t0 = performance.now();
+    const termsPerClip = await fill(big, CLIPS, pool, how);
+    const fillMs = performance.now() - t0;
+    for (const q of QUERIES) {
+      const ours: number[] = [];
+      let hits = 0;
+      let estimate = false;
+      for (let i = 0; i < 7; i++) {
+        const t = performance.now();
+        const r = await big.search(q, { kinds: ['clip'] });
+        ours.push(performance.now() - t);
+        if (!r.ok) throw new Error(r.error);
+        hits = r.value.total;
+        estimate = r.value.totalIsEstimate === true;
+      }
+      const ref: number[] = [];
+      let refHits = 0;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        refHits = await fullScan(big, q);
+        ref.push(performance.now() - t);
+      }
+      const oursMs = median(ours);
+      const refMs = median(ref);
+      rows.push({
+        name: `store: search 「${q}」 in ${CLIPS} ${how} clips (fake-indexeddb)`,
+        ours_ms: round(oursMs),
+        target_ms: 50,
+        reference: 'full scan',
+        reference_ms: round(refMs),
+        ratio: round(refMs / oursMs),
+        hits,
+        shown: Math.min(hits, 200),
+        total_is_estimate: estimate,
+        scan_hits: refHits,
+        fill_ms: round(fillMs),
+        index_terms_per_clip: termsPerClip,
+      });
     }
-    const ref: number[] = [];
-    let refHits = 0;
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      refHits = await fullScan(big, q);
-      ref.push(performance.now() - t);
-    }
-    const oursMs = median(ours);
-    const refMs = median(ref);
-    rows.push({
-      name: `store: search 「${q}」 in ${CLIPS} clips (fake-indexeddb)`,
-      ours_ms: round(oursMs),
-      target_ms: 50,
-      reference: 'full scan',
-      reference_ms: round(refMs),
-      ratio: round(refMs / oursMs),
-      hits,
-      shown: Math.min(hits, 200),
-      total_is_estimate: estimate,
-      scan_hits: refHits,
-      fill_ms: round(fillMs),
-      index_terms_per_clip: termsPerClip,
-    });
+    big.close();
   }
-  big.close();
   return rows;
 }
 
