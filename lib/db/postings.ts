@@ -24,6 +24,7 @@ export function postingRows(
   segment: string,
   records: ReadonlyArray<{ id: string; terms: readonly string[]; createdAt: number }>,
 ): PostingRow[] {
+  if (records.length === 0) return []; // a restore that changed nothing adds no segment
   const sorted = [...records].sort((a, b) => b.createdAt - a.createdAt);
   const by = new Map<string, number[]>();
   sorted.forEach((r, at) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, postingRows } from '../../lib/db/postings.ts';
+import { makeClip, ok, testLibrary } from './factories.ts';
 
 describe('posting lists', () => {
   it.each([
@@ -41,5 +42,25 @@ describe('posting lists', () => {
     expect(decode(at.subarray(0, ends[0]))).toEqual([0, 1]);
     expect(decode(at.subarray(ends[0], ends[1]))).toEqual([1]);
     expect(decode(rows[2].at as Uint8Array)).toEqual([1]);
+  });
+});
+
+describe('restoring the same backup twice', () => {
+  it('adds no posting rows the second time (nothing changed)', async () => {
+    const l = testLibrary();
+    const clip = {
+      ...makeClip('防止规模性返贫是底线。'),
+      id: 'c1',
+      note: '',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    ok(await l.restore({ articles: [], highlights: [], clips: [clip] }));
+    const rows = await l.db.postings.count();
+    expect(rows).toBeGreaterThan(1);
+    ok(await l.restore({ articles: [], highlights: [], clips: [clip] }));
+    expect(await l.db.postings.count()).toBe(rows);
+    l.close();
   });
 });
