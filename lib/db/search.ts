@@ -15,8 +15,6 @@ import type { SearchFilters, SearchHit, SearchResult } from './types.ts';
 const DEFAULT_LIMIT = 200;
 /** Candidate sets up to this size are read whole, so the total is exact (~300 rows ≈ 15 ms in Chromium). */
 const READ_ALL = 300;
-/** Candidates without a known createdAt (saved, not restored) up to this many are read whole. */
-const VERIFY_ALL = 1000;
 
 type Row = ClipRow | HighlightRow;
 
@@ -55,10 +53,9 @@ async function none<R>(): Promise<{ rows: R[]; total: number; estimate?: boolean
  * - a plain listing reads only the newest rows (createdAt index);
  * - a query: every token's ids (its `*terms` entries and its posting lists) intersected are the
  *   candidates; the substring check on the rows decides. Few candidates (or filters): all are read
- *   and the total is exact. Many: restored candidates (createdAt known from their segment) are read
- *   newest first until `limit` hits, saved ones (up to VERIFY_ALL) all; more saved ones than that:
- *   the createdAt index is walked newest first in growing batches, reading only candidates. When
- *   candidates are left unread, `totalIsEstimate` says the total counts them too (an upper bound);
+ *   and the total is exact. Many: restored candidates newest first by the createdAt their segment
+ *   keeps, saved ones by id (UUIDv7), each read a little over what is missing until `limit` hits;
+ *   `totalIsEstimate` says the total also counts the candidates left unread (an upper bound);
  * - a query with no indexable character (「·」) or a filtered listing reads rows through an index and checks.
  */
 async function searchTable<R extends Row>(
@@ -97,42 +94,16 @@ async function searchTable<R extends Row>(
     if (Number.isNaN(ts)) unknown.push(id);
     else known.push([id, ts]);
   }
-  if (unknown.length <= VERIFY_ALL) {
-    // Restored records come with their createdAt: only the newest are read. Records saved one at a
-    // time (few, when most of the library came from a backup) are read and checked whole.
-    const saved = (await table.bulkGet(unknown)).filter(keep);
-    const top = await newestKnown(table, known, keep, limit);
-    const rows = [...saved, ...top.rows];
-    return { rows: newest(rows, limit), total: rows.length + top.unchecked, estimate: top.unchecked > 0 };
-  }
-  const ids = new Set(found.keys());
-  // Many candidates, no filters: newest first through the createdAt index, reading only candidates.
-  const rows: R[] = [];
-  let offset = 0;
-  let checked = 0;
-  let batch = 2000;
-  let ended = false;
-  let leftInBatch = 0;
-  for (;;) {
-    const keys = await table.orderBy('createdAt').reverse().offset(offset).limit(batch).primaryKeys();
-    offset += keys.length;
-    ended = keys.length < batch;
-    const wanted = keys.filter((k) => ids.has(k));
-    leftInBatch = wanted.length;
-    // Hits are usually dense among the candidates: read a little over what is still missing.
-    for (let i = 0; i < wanted.length && rows.length < limit;) {
-      const part = wanted.slice(i, i + Math.max(50, Math.ceil((limit - rows.length) * 1.1)));
-      i += part.length;
-      checked += part.length;
-      rows.push(...(await table.bulkGet(part)).filter(keep));
-      leftInBatch = wanted.length - i;
-    }
-    if (rows.length >= limit || ended || checked >= ids.size) break;
-    batch = Math.min(batch * 4, 50_000);
-  }
-  // Ids of deleted records are never met in the walk: once it reached the oldest row, only the
-  // candidates left in its last batch are unchecked; before that, every unchecked id counts.
-  const unchecked = ended ? leftInBatch : ids.size - checked;
+  // Restored records come with their createdAt (segment rows); records saved one at a time have
+  // UUIDv7 ids, time-ordered, so id order stands for it. The newest `limit` hits of each, merged.
+  unknown.sort();
+  const byId = unknown.map((id, at): [string, number] => [id, at]);
+  const [saved, restored] = [
+    await newestKnown(table, byId, keep, limit),
+    await newestKnown(table, known, keep, limit),
+  ];
+  const rows = [...saved.rows, ...restored.rows];
+  const unchecked = saved.unchecked + restored.unchecked;
   return { rows: newest(rows, limit), total: rows.length + unchecked, estimate: unchecked > 0 };
 }
 
