@@ -22,7 +22,8 @@ const service = new LibraryService(library);
 const post: Post = (req) => send(browser.runtime, req);
 const env = pageEnv();
 const actions = makeActions({
-  dump: () => library.dumpAll(),
+  // The page already holds every clip and highlight once listed: read only the articles (lib/extension/library/service.ts).
+  dump: () => service.dump(),
   restore: (data) => library.restore(data),
   download: (name, data, type) => download(env, name, data, type),
   copy: (text) => copyText(navigator.clipboard, text),
