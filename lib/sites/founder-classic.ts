@@ -4,12 +4,12 @@
  * `<founder-title>` / `<founder-introtitle>` / `<founder-subtitle>`, body in `<founder-content>`,
  * metadata in enpproperty trailers. 海南日报, 中国纪检监察报, 中国旅游报, 江西日报, many city dailies.
  */
-import { emptyPage, type Page } from '../model';
+import type { Page } from '../model';
 import { buildArticle } from './common/article';
 import { readBody } from './common/body';
 import { all, first, lineOf, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
-import { readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
+import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
 
 const SELECTORS: PageSelectors = {
@@ -66,19 +66,7 @@ function readArticlePage(doc: Document, url: string): Page {
     paragraphs: body.paragraphs,
     images: body.images,
   });
-  const problems = article.paragraphs.length ? [] : ['No article text found on this page.'];
-  return emptyPage({
-    url,
-    kind: 'article',
-    adapter: 'founder-classic',
-    paper: meta.paper,
-    date: meta.date,
-    label: meta.label,
-    name: meta.name,
-    articles: [article],
-    pageLinks: meta.pageLinks,
-    problems,
-  });
+  return readArticlePageResult(url, 'founder-classic', meta, article, { date: meta.date, label: meta.label });
 }
 
 function isLayout(doc: Document, url: string): boolean {

@@ -4,14 +4,14 @@
  * (K = order on the page, NN = page). Article pages: `div.text_c` with `h3` 引题, `h1` 主题, `h2` 副题,
  * `h4` byline, `.lai` 「《 人民日报 》（ 2017年10月16日 01 版）」 and the body in `#ozoom`.
  */
-import { emptyPage, type Page } from '../model';
+import type { Page } from '../model';
 import { parseChineseDate } from '../text/dates';
 import { buildArticle } from './common/article';
 import { readBody } from './common/body';
 import { all, first, lineOf, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
-import { readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
+import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
 
 const SELECTORS: PageSelectors = {
@@ -52,18 +52,7 @@ function readArticlePage(doc: Document, url: string): Page {
     images: body.images,
     order,
   });
-  return emptyPage({
-    url,
-    kind: 'article',
-    adapter: 'founder-nbs',
-    paper: meta.paper,
-    date,
-    label,
-    name: meta.name,
-    articles: [article],
-    pageLinks: meta.pageLinks,
-    problems: article.paragraphs.length ? [] : ['No article text found on this page.'],
-  });
+  return readArticlePageResult(url, 'founder-nbs', meta, article, { date: date, label: label });
 }
 
 /** Founder nbs/nw adapter (人民日报 before 2024-12). */

@@ -6,7 +6,7 @@
  * carries a hidden copy of the body in `#articleContent`: never read it (the text would double).
  * 湖北日报's variant: `p#nowLayout` 「02」, `font#intro-title`, `font#main-title`, `font#sub-title`.
  */
-import { emptyPage, type Page } from '../model';
+import type { Page } from '../model';
 import { parseChineseDate } from '../text/dates';
 import { normalizeLabel } from '../text/labels';
 import { buildArticle } from './common/article';
@@ -14,7 +14,7 @@ import { hiddenCopy, readBody } from './common/body';
 import { all, first, lineOf, metaContent, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
-import { readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
+import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
 
 const SELECTORS: PageSelectors = {
@@ -88,18 +88,7 @@ function readArticlePage(doc: Document, url: string): Page {
     paragraphs: body.paragraphs,
     images: body.images,
   });
-  return emptyPage({
-    url,
-    kind: 'article',
-    adapter: 'founder-pc',
-    paper: meta.paper,
-    date,
-    label,
-    name: meta.name,
-    articles: [article],
-    pageLinks: meta.pageLinks,
-    problems: article.paragraphs.length ? [] : ['No article text found on this page.'],
-  });
+  return readArticlePageResult(url, 'founder-pc', meta, article, { date: date, label: label });
 }
 
 /** Founder pc adapter. */

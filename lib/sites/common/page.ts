@@ -2,7 +2,7 @@
  * What every Founder page shares: trailer, page list, paper, date, this page's label and name, and
  * for layout pages the blocks. Adapters pass the selectors of their family.
  */
-import { emptyPage, type Page, type PageLink } from '../../model';
+import { emptyPage, type Article, type Page, type PageLink } from '../../model';
 import { dateFromUrl, parseChineseDate } from '../../text/dates';
 import { normalizeLabel } from '../../text/labels';
 import { first, lineOf, metaContent } from './dom';
@@ -77,5 +77,27 @@ export function readLayoutPage(doc: Document, url: string, adapter: string, sel:
     pageLinks: meta.pageLinks,
     image: layout.image,
     problems,
+  });
+}
+
+/** An article page's Page: one article, the page's meta; a problem when the body had no text. */
+export function readArticlePageResult(
+  url: string,
+  adapter: string,
+  meta: PageMeta,
+  article: Article,
+  at: { date: string; label: string },
+): Page {
+  return emptyPage({
+    url,
+    kind: 'article',
+    adapter,
+    paper: meta.paper,
+    date: at.date,
+    label: at.label,
+    name: meta.name,
+    articles: [article],
+    pageLinks: meta.pageLinks,
+    problems: article.paragraphs.length ? [] : ['No article text found on this page.'],
   });
 }
