@@ -35,13 +35,27 @@ const SETTINGS = {
 /** Parse `html` as the document at `url` (file:// for the CLI). Never throws. */
 export function parseHtml(html: string, url: string): ParsedHtml {
   const window = new Window({ url, settings: SETTINGS });
-  const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const problems: string[] = [];
+  let document: Document;
+  try {
+    document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  } catch (e) {
+    // happy-dom's parser throws on some damaged markup (insertBefore on an ancestor) where a browser
+    // would recover: keep the page's text rather than lose the file.
+    document = new window.DOMParser().parseFromString(
+      '<html><body></body></html>',
+      'text/html',
+    ) as unknown as Document;
+    document.body.textContent = html.replace(/<[^>]*>/g, ' ');
+    problems.push(
+      `the HTML could not be parsed as a tree (${e instanceof Error ? e.message : String(e)}); read as text`,
+    );
+  }
   const close = async () => {
     // Emptying the tree first: happy-dom's close() tears a 200,000-node page down 80× slower.
     if (document.documentElement) document.documentElement.textContent = '';
     await window.happyDOM.close().catch(() => undefined);
   };
-  const problems: string[] = [];
   const flattened = capDepth(document, MAX_DEPTH);
   if (flattened > 0) {
     problems.push(

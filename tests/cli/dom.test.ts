@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { capDepth, MAX_DEPTH, parseHtml } from '../../cli/dom';
 
 /** Depth of the deepest node under `root`, walked without recursion. */
@@ -55,5 +56,17 @@ describe('capDepth', () => {
     expect(capDepth(p.document, MAX_DEPTH)).toBe(0);
     expect(p.document.body.innerHTML).toBe('<div><p>正文</p></div>');
     await p.close();
+  });
+});
+
+describe('parseHtml on markup happy-dom cannot build', () => {
+  // Found by tests/fuzz (seed -1678933205): a cut and duplicated 中国纪检监察报 layout page makes
+  // happy-dom's parser throw (insertBefore on an ancestor). The file's text must survive.
+  it('keeps the text and says why', async () => {
+    const html = readFileSync('tests/fixtures/real/jjjcb-2017-embedded/node_2.htm', 'utf8').slice(1548);
+    const parsed = parseHtml(html.slice(0, 1713) + html, 'http://x.cn/html/2017-07/22/node_2.htm');
+    expect(parsed.problems.join(' ')).toMatch(/could not be parsed as a tree/);
+    expect(parsed.document.body.textContent).toContain('中国纪检监察报');
+    await parsed.close();
   });
 });
