@@ -16,17 +16,19 @@ import {
   toStoredArticle,
 } from './rows.ts';
 import type { Table } from 'dexie';
+import { allClipIds, allClipRows, getClipRows, takeClipRows } from './clipstore.ts';
+import { addPacks } from './packs.ts';
 import { postingRows } from './postings.ts';
 import type { EpaperDB } from './schema.ts';
 import type { RestoreReport } from './types.ts';
 
 /** Every article, highlight and clip, without derived fields. */
 export async function dumpAll(db: EpaperDB): Promise<LibraryData> {
-  return db.transaction('r', db.articles, db.highlights, db.clips, async () => {
+  return db.transaction('r', [db.articles, db.highlights, db.clips, db.packs], async () => {
     const [articles, highlights, clips] = await Promise.all([
       db.articles.toArray(),
       db.highlights.toArray(),
-      db.clips.toArray(),
+      allClipRows(db),
     ]);
     return {
       articles: articles.map(toStoredArticle),
@@ -66,10 +68,9 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
     'updatedAt',
   );
 
-  // Everything below is one transaction: a quota error leaves nothing half-written. Measured with
-  // 50,000 clips in Chromium on disk (shared machine): ~8 s for the clip rows (~100 µs a row, five
-  // indexes; chunked transactions were no faster), ~1.5 s for the posting lists (postings.ts).
-  await db.transaction('rw', [db.articles, db.highlights, db.clips, db.postings], async () => {
+  // Everything below is one transaction: a quota error leaves nothing half-written. Clips go into
+  // packs of 20 (packs.ts): as one row each, 50,000 clips took Chromium ~6 s (~75 µs a row).
+  await db.transaction('rw', [db.articles, db.highlights, db.clips, db.packs, db.postings], async () => {
     const oldArticles = await existing(
       db.articles,
       articles.map((a) => a.key),
@@ -100,17 +101,24 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
       ),
     ];
 
-    const oldClips = await existing(
-      db.clips,
+    const oldClips = await existingClips(
+      db,
       clips.map((c) => c.id),
     );
     const fresh = clips.filter((c) => newer(c, oldClips.get(c.id), report, 'clips'));
-    // A chunk's rows go to IndexedDB (Dexie issues the puts at once) while the next chunk's terms are
-    // computed: the browser writes (~8 s on disk for 50,000 clips) while this thread computes (~3 s).
+    // An older copy leaves its row or pack: the new one goes into this restore's packs.
+    await takeClipRows(
+      db,
+      fresh.filter((c) => oldClips.has(c.id)).map((c) => c.id),
+    );
     const cTerms: Indexed[] = [];
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      writes.push(db.clips.bulkPut(fresh.slice(i, i + CHUNK).map((c) => unindexed(clipRow(c), cTerms))));
-    }
+    writes.push(
+      addPacks(
+        db,
+        segment,
+        fresh.map((c) => unindexed(clipRow(c), cTerms)),
+      ),
+    );
     // The terms go to posting lists; the rows keep none (no multi-entry index entries to write).
     writes.push(
       db.postings.bulkPut([...postingRows('h', segment, hTerms), ...postingRows('c', segment, cTerms)]),
@@ -119,9 +127,6 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
   });
   return report;
 }
-
-/** Rows per bulkPut of a restore. */
-const CHUNK = 2000;
 
 type Indexed = { id: string; terms: string[]; createdAt: number };
 
@@ -144,6 +149,16 @@ async function existing<R>(table: Table<R, string>, keys: string[]): Promise<Map
     const r = rows[i];
     if (r) out.set(k, r);
   });
+  return out;
+}
+
+/** The clips among `ids` already in the library (rows or packs); an empty library reads nothing. */
+async function existingClips(db: EpaperDB, ids: string[]): Promise<Map<string, Clip>> {
+  const have = await allClipIds(db);
+  const wanted = ids.filter((id) => have.has(id));
+  const rows = await getClipRows(db, wanted);
+  const out = new Map<string, Clip>();
+  for (const r of rows) if (r) out.set(r.id, r);
   return out;
 }
 

@@ -47,7 +47,7 @@ async function tokenIds<R>(
  * first, a little over what is still missing at a time. `unchecked` counts the candidates never read.
  */
 export async function newestKnown<R>(
-  table: Table<R, string>,
+  get: (ids: string[]) => Promise<Array<R | undefined>>,
   known: Array<[string, number]>,
   keep: (r: R | undefined) => r is R,
   limit: number,
@@ -58,7 +58,7 @@ export async function newestKnown<R>(
   while (i < known.length && rows.length < limit) {
     const part = known.slice(i, i + Math.max(50, Math.ceil((limit - rows.length) * 1.1)));
     i += part.length;
-    rows.push(...(await table.bulkGet(part.map(([id]) => id))).filter(keep));
+    rows.push(...(await get(part.map(([id]) => id))).filter(keep));
   }
   return { rows, unchecked: known.length - i };
 }

@@ -9,6 +9,8 @@ export {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
+  type PackRow,
   type PostingRow,
   type ArticleRow,
   type ClipRow,

@@ -5,6 +5,7 @@
  */
 import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
 import { dumpAll, restore } from './backup.ts';
+import { clipsOfArticle, takeClipRows } from './clipstore.ts';
 import { NotFoundError, guard } from './errors.ts';
 import { uuidv7 } from './ids.ts';
 import { getCachedPage, putCachedPage } from './pages.ts';
@@ -121,8 +122,10 @@ export class Library {
   /** Saves a clip (and its article, when given, in the same transaction). */
   saveClip(input: ClipInput, article?: Article): Promise<Result<Clip>> {
     return guard(() =>
-      this.db.transaction('rw', this.db.articles, this.db.clips, async () => {
+      this.db.transaction('rw', this.db.articles, this.db.clips, this.db.packs, async () => {
         if (article) await this.putArticle(article);
+        // A clip saved again under its id (an undo) must not stay in a restore's pack as well.
+        if (input.id) await takeClipRows(this.db, [input.id]);
         const now = this.clock();
         const c: Clip = {
           ...input,
@@ -141,8 +144,9 @@ export class Library {
   /** Changes a clip's note or tags. */
   updateClip(id: string, patch: ClipPatch): Promise<Result<Clip>> {
     return guard(() =>
-      this.db.transaction('rw', this.db.clips, async () => {
-        const old = await this.db.clips.get(id);
+      this.db.transaction('rw', this.db.clips, this.db.packs, async () => {
+        // Taken out of wherever it is (a row or a restore's pack) and written back as a row.
+        const [old] = await takeClipRows(this.db, [id]);
         if (!old) throw new NotFoundError('Clip', id);
         const c: Clip = { ...toClip(old), ...pick(patch), updatedAt: this.clock() };
         await this.db.clips.put(clipRow(c));
@@ -154,10 +158,9 @@ export class Library {
   /** Deletes a clip and returns it for undo. */
   deleteClip(id: string): Promise<Result<Clip>> {
     return guard(() =>
-      this.db.transaction('rw', this.db.clips, async () => {
-        const old = await this.db.clips.get(id);
+      this.db.transaction('rw', this.db.clips, this.db.packs, async () => {
+        const [old] = await takeClipRows(this.db, [id]);
         if (!old) throw new NotFoundError('Clip', id);
-        await this.db.clips.delete(id);
         return toClip(old);
       }),
     );
@@ -169,19 +172,16 @@ export class Library {
    */
   deleteMany(ids: { clips?: string[]; highlights?: string[] }): Promise<Result<DeletedItems>> {
     return guard(() =>
-      this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
+      this.db.transaction('rw', this.db.clips, this.db.packs, this.db.highlights, async () => {
         const [clips, highlights] = await Promise.all([
-          this.db.clips.bulkGet(ids.clips ?? []),
+          takeClipRows(this.db, ids.clips ?? []),
           this.db.highlights.bulkGet(ids.highlights ?? []),
         ]);
         const gone = {
-          clips: clips.filter((c) => c !== undefined).map(toClip),
+          clips: clips.map(toClip),
           highlights: highlights.filter((h) => h !== undefined).map(toHighlight),
         };
-        await Promise.all([
-          this.db.clips.bulkDelete(gone.clips.map((c) => c.id)),
-          this.db.highlights.bulkDelete(gone.highlights.map((h) => h.id)),
-        ]);
+        await this.db.highlights.bulkDelete(gone.highlights.map((h) => h.id));
         return gone;
       }),
     );
@@ -190,18 +190,22 @@ export class Library {
   /** The stored article, its highlights and its clips (oldest first). */
   listForArticle(articleKey: string): Promise<Result<ArticleItems>> {
     return guard(() =>
-      this.db.transaction('r', this.db.articles, this.db.highlights, this.db.clips, async () => {
-        const [article, highlights, clips] = await Promise.all([
-          this.db.articles.get(articleKey),
-          this.db.highlights.where('articleKey').equals(articleKey).sortBy('createdAt'),
-          this.db.clips.where('articleKey').equals(articleKey).sortBy('createdAt'),
-        ]);
-        return {
-          article: article ? toStoredArticle(article) : null,
-          highlights: highlights.map(toHighlight),
-          clips: clips.map(toClip),
-        };
-      }),
+      this.db.transaction(
+        'r',
+        [this.db.articles, this.db.highlights, this.db.clips, this.db.packs],
+        async () => {
+          const [article, highlights, clips] = await Promise.all([
+            this.db.articles.get(articleKey),
+            this.db.highlights.where('articleKey').equals(articleKey).sortBy('createdAt'),
+            clipsOfArticle(this.db, articleKey),
+          ]);
+          return {
+            article: article ? toStoredArticle(article) : null,
+            highlights: highlights.map(toHighlight),
+            clips: clips.map(toClip),
+          };
+        },
+      ),
     );
   }
 

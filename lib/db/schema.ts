@@ -10,6 +10,9 @@
  *      and restore), because 50,000 clips × ~97 multi-entry `terms` took Chromium ~40 s to write;
  *      rows written by a restore keep `terms: []`; the unused `*tags` indexes are dropped. Nothing to
  *      convert: v2 rows keep their `*terms`, which search still reads (docs/storage.md).
+ *   4: `packs`, restored clips stored 20 to a row (packs.ts): Chromium spends ~75 µs per row written
+ *      whatever its size, so 50,000 restored clip rows alone took ~6 s; 2,500 packs take ~0.7 s.
+ *      Nothing to convert: clips of earlier restores stay rows.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
@@ -39,6 +42,28 @@ export const SCHEMA_V3 = {
   highlights: 'id, articleKey, color, createdAt, updatedAt, *terms, paper, date',
   clips: 'id, articleKey, createdAt, updatedAt, paper, date, *terms',
 } as const;
+
+/** Index specs of version 4 (only what changed). */
+export const SCHEMA_V4 = {
+  // `*ids`: find a packed clip by id (edit, delete, search candidates); `*articleKeys`: an article's
+  // clips; `created` / `updated`: the newest createdAt / updatedAt inside, for "newest first" reads.
+  packs: 'k, *ids, *articleKeys, created, updated',
+} as const;
+
+/**
+ * A row of `packs` (lib/db/packs.ts): up to 20 clips of one restore, newest first, under the key
+ * 「p <segment> <n>」 (n zero-padded), or the counter row 「#count」 whose `n` is how many clips all
+ * packs hold (so the library's total needs no read of every pack).
+ */
+export interface PackRow {
+  k: string;
+  ids?: string[];
+  articleKeys?: string[];
+  created?: number;
+  updated?: number;
+  clips?: ClipRow[];
+  n?: number;
+}
 
 /**
  * A row of the restored records' search index (lib/db/postings.ts), key `k`:
@@ -98,6 +123,7 @@ export class EpaperDB extends Dexie {
   clips!: Table<ClipRow, string>;
   pages!: Table<CachedPage, string>;
   postings!: Table<PostingRow, string>;
+  packs!: Table<PackRow, string>;
 
   constructor(name: string = DB_NAME, opts: DbOptions = {}) {
     super(name, opts.indexedDB ? { indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange } : undefined);
@@ -105,6 +131,8 @@ export class EpaperDB extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     // v3 adds the postings table and drops `*tags`; rows of v2 keep their `*terms` (search reads both).
     this.version(3).stores(SCHEMA_V3);
+    // v4 adds `packs` for restored clips; clip rows of earlier restores stay where they are.
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

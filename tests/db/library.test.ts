@@ -123,7 +123,7 @@ describe('failures leave nothing half-written', () => {
     const l = lib();
     ok(await l.saveClip(makeClip('已有的摘录')));
     const before = ok(await l.dumpAll());
-    vi.spyOn(l.db.clips, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    vi.spyOn(l.db.packs, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
     const incoming = {
       articles: [{ key: 'k', article: makeArticle({ key: 'k' }), urls: [], firstSeenAt: 1, lastSeenAt: 1 }],
       highlights: [{ ...makeHighlight(), id: 'h1', note: '', tags: [], createdAt: 1, updatedAt: 1 }],
@@ -134,6 +134,7 @@ describe('failures leave nothing half-written', () => {
     expect(ok(await l.dumpAll())).toEqual(before);
     // Nor its posting lists (written in the same transaction).
     expect(await l.db.postings.count()).toBe(0);
+    expect(await l.db.packs.count()).toBe(0);
   });
 
   it('a closed database reports a clear message instead of throwing', async () => {

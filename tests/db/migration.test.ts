@@ -1,6 +1,14 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { EpaperDB, SCHEMA_V1, SCHEMA_V2, type ClipRow, type HighlightRowV1 } from '../../lib/db/index.ts';
+import {
+  EpaperDB,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  type ClipRow,
+  type HighlightRowV1,
+} from '../../lib/db/index.ts';
+import { postingRows } from '../../lib/db/postings.ts';
 import { bigrams } from '../../lib/text/bigrams.ts';
 import { freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
 
@@ -46,7 +54,7 @@ describe('v1 → v2', () => {
     const v2 = new EpaperDB(name);
     await v2.open();
     // The upgrade runs every version after the file's: v1 → v2 → v3 (v3 adds only a table).
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     const rows = await v2.highlights.orderBy('id').toArray();
     expect(rows.map((r) => [r.id, r.paper, r.date])).toEqual([
       ['a', '海南日报', '2026-07-09'],
@@ -110,7 +118,7 @@ describe('v2 → v3', () => {
 
     const l = testLibrary(name);
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['old']);
-    expect(l.db.verno).toBe(3);
+    expect(l.db.verno).toBe(4);
     ok(
       await l.restore({
         articles: [],
@@ -120,6 +128,49 @@ describe('v2 → v3', () => {
     );
     expect(await l.db.postings.count()).toBeGreaterThan(10);
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['new', 'old']);
+    l.close();
+  });
+});
+
+describe('v3 → v4', () => {
+  it('clip rows of a v3 restore (no terms, posting lists) stay listed, searchable and editable beside packs', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const clip = makeClip('沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。');
+    // As a v3 restore wrote it: a row with `terms: []`, its terms in the posting lists.
+    const row: ClipRow = {
+      ...clip,
+      id: 'v3',
+      note: '',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+      paper: '株洲日报',
+      date: '2022-02-07',
+      terms: [],
+    };
+    await v3.table('clips').put(row);
+    const terms = bigrams(clip.paragraphs[0]);
+    await v3.table('postings').bulkPut(postingRows('c', 'old-restore', [{ id: 'v3', terms, createdAt: 1 }]));
+    v3.close();
+
+    const l = testLibrary(name);
+    ok(
+      await l.restore({
+        articles: [],
+        highlights: [],
+        clips: [{ ...clip, id: 'v4', note: '', tags: [], createdAt: 2, updatedAt: 2 }],
+      }),
+    );
+    expect(l.db.verno).toBe(4);
+    expect(await l.db.clips.count()).toBe(1); // the v3 row stays a row; the new clip is packed
+    expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['v4', 'v3']);
+    expect(ok(await l.search('')).total).toBe(2);
+    ok(await l.updateClip('v3', { note: '旧的' }));
+    expect(ok(await l.search('旧的')).hits.map((h) => h.item.id)).toEqual(['v3']);
     l.close();
   });
 });
