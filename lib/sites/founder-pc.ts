@@ -11,7 +11,7 @@ import { parseChineseDate } from '../text/dates';
 import { normalizeLabel } from '../text/labels';
 import { buildArticle } from './common/article';
 import { hiddenCopy, readBody } from './common/body';
-import { all, first, lineOf, metaContent, pathOf } from './common/dom';
+import { all, closestId, first, lineOf, metaContent, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
@@ -74,7 +74,7 @@ function readArticlePage(doc: Document, url: string): Page {
   const root = first(doc, BODY);
   const body = readBody(root, url);
   // 湖北日报 photo news: the photo sits in `#content` before `<founder-content>`, outside the body root.
-  const around = root?.tagName === 'FOUNDER-CONTENT' ? root.closest('#content') : null;
+  const around = root?.tagName === 'FOUNDER-CONTENT' ? closestId(root, 'content') : null;
   if (around) body.images.unshift(...readBody(around, url, (el) => el === root || hiddenCopy(el)).images);
   const article = buildArticle({
     url,

@@ -8,6 +8,7 @@
 import type { ArticleImage, Paragraph } from '../../model';
 import { repairParagraphs } from '../../text/repair';
 import { absUrl, attr, childrenOf, lineOf, squash, textOf } from './dom';
+import { subtreeOf } from './select';
 
 /** What a body yields before markers, bylines and repairs. */
 export interface Body {
@@ -21,7 +22,7 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SE
 export type Exclude = (el: Element) => boolean;
 
 /** 中国青年报's hidden duplicate of the body (display:none): reading it would double the text. */
-export const hiddenCopy: Exclude = (el) => el.id === 'articleContent';
+export const hiddenCopy: Exclude = (el) => el.hasAttributes() && el.id === 'articleContent';
 
 /** One `<p>` read in a single walk: its text (`<br>` as "\n"), its bold text, its images. */
 interface Block {
@@ -30,26 +31,30 @@ interface Block {
   images: Element[];
 }
 
+/** A text node's value with source line breaks as spaces (only `<br>` breaks a line). */
+function oneLine(text: Node): string {
+  const v = text.nodeValue ?? '';
+  return v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]+/g, ' ') : v;
+}
+
 /**
  * Walk a block's subtree once. (Separate querySelectorAll calls per paragraph for images and bold
  * runs cost more than the text itself in happy-dom.)
  */
 function scanBlock(p: Element): Block {
+  // Most paragraphs are one text node: no walk needed.
+  const only = p.firstChild;
+  if (only && only === p.lastChild && only.nodeType === 3)
+    return { text: oneLine(only), bold: '', images: [] };
   const text: string[] = [];
   const bold: string[] = [];
   const images: Element[] = [];
   // [node, inside <strong>/<b>?]
-  // Most paragraphs are one text node: no walk needed.
-  const only = p.firstChild;
-  if (only && only === p.lastChild && only.nodeType === 3) {
-    const v = (only.nodeValue ?? '').replace(/[\r\n]+/g, ' ');
-    return { text: v, bold: '', images: [] };
-  }
   const stack: [Node, boolean][] = [[p, false]];
   while (stack.length) {
     const [node, inBold] = stack.pop()!;
     if (node.nodeType === 3) {
-      const v = (node.nodeValue ?? '').replace(/[\r\n]+/g, ' ');
+      const v = oneLine(node);
       text.push(v);
       if (inBold) bold.push(v);
       continue;
@@ -75,6 +80,7 @@ function scanBlock(p: Element): Block {
 /** A paragraph printed as a crosshead: short, and either centred or wholly bold (「“没有房子，好可怕的。”」). */
 function looksLikeCrosshead(p: Element, block: Block, text: string): boolean {
   if (!text || text.length > 40) return false;
+  if (!p.hasAttributes()) return block.bold === text;
   const style = attr(p, 'style').replace(/\s/g, '').toLowerCase();
   const centred = style.includes('text-align:center') || attr(p, 'align').toLowerCase() === 'center';
   return centred || block.bold === text;
@@ -101,22 +107,29 @@ const INDENT = /^(?:[\u3000\u00a0\t]|\s{2})/;
  * by repairParagraphs when the line before does not end a sentence (「第一行没有结束<br>第二行。」).
  */
 export function splitLines(text: string): Paragraph[] {
+  // Most <p> hold one line: no split, and nothing to repair (repair's line classification is the
+  // costly part).
+  if (!text.includes('\n')) {
+    const line = squash(text);
+    return line ? [{ text: line, kind: 'text' }] : [];
+  }
   const out: Paragraph[] = [];
   let group: Paragraph[] = [];
-  const flush = () => {
-    // Most <p> hold one line: nothing to repair, and repair's line classification is the costly part.
-    if (group.length === 1) out.push(group[0]);
-    else if (group.length) out.push(...repairParagraphs(group).paragraphs);
-    group = [];
-  };
   for (const raw of text.split('\n')) {
     const line = squash(raw);
     if (!line) continue;
-    if (INDENT.test(raw)) flush();
+    if (INDENT.test(raw)) group = flushLines(group, out);
     group.push({ text: line, kind: 'text' });
   }
-  flush();
+  flushLines(group, out);
   return out;
+}
+
+/** Move a group of hard-wrapped lines to `out` as repaired paragraphs; returns a new empty group. */
+function flushLines(group: Paragraph[], out: Paragraph[]): Paragraph[] {
+  if (group.length === 1) out.push(group[0]);
+  else if (group.length) out.push(...repairParagraphs(group).paragraphs);
+  return [];
 }
 
 /**
@@ -134,26 +147,34 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
     body.images.push({ src, caption: captionOf(img) });
   };
   let sawP = false;
-  const stack: Element[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (SKIP.has(el.tagName) || (el !== root && exclude(el))) continue;
-    if (el.tagName === 'IMG') {
+  // One element: skipped, an image, a paragraph (true: its subtree is done), or a container (false).
+  const visit = (el: Element, tag: string): boolean => {
+    if (SKIP.has(tag) || (el !== root && exclude(el))) return true;
+    if (tag === 'IMG') {
       addImage(el);
-      continue;
+      return true;
     }
-    if (el.tagName === 'P') {
-      sawP = true;
-      const block = scanBlock(el);
-      for (const img of block.images) addImage(img);
-      const lines = splitLines(block.text);
-      if (lines.length === 1 && looksLikeCrosshead(el, block, lines[0].text)) lines[0].kind = 'crosshead';
-      body.paragraphs.push(...lines);
-      continue;
+    if (tag !== 'P') return false;
+    sawP = true;
+    const block = scanBlock(el);
+    for (const img of block.images) addImage(img);
+    const lines = splitLines(block.text);
+    if (lines.length === 1 && looksLikeCrosshead(el, block, lines[0].text)) lines[0].kind = 'crosshead';
+    body.paragraphs.push(...lines);
+    return true;
+  };
+  const view = subtreeOf(root);
+  if (view) {
+    // In a read scope the elements are listed already, in document order: no child lists to read.
+    for (let i = view.from; i < view.to;) i = visit(view.els[i], view.tags[i]) ? view.end[i] : i + 1;
+  } else {
+    const stack: Element[] = [root];
+    while (stack.length) {
+      const el = stack.pop()!;
+      if (visit(el, el.tagName)) continue;
+      const kids = childrenOf(el);
+      for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push(kids[i] as Element);
     }
-    // childNodes, not children: read scopes have built these node lists already (see select.ts).
-    const kids = childrenOf(el);
-    for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push(kids[i] as Element);
   }
   if (!sawP) body.paragraphs = splitLines(textOf(root));
   return body;

@@ -52,6 +52,15 @@ export function lineOf(root: Node | null | undefined): string {
   return squash(textOf(root));
 }
 
+/**
+ * The element or its nearest ancestor with this id: `closest('#content')` without happy-dom's
+ * selector engine, which parses and matches the selector again on every ancestor.
+ */
+export function closestId(el: Element | null | undefined, id: string): Element | null {
+  for (let a = el ?? null; a; a = a.parentElement) if (a.hasAttributes() && a.id === id) return a;
+  return null;
+}
+
 /** Attribute value, trimmed; '' when absent. */
 export function attr(el: Element | null | undefined, name: string): string {
   return (el?.getAttribute(name) ?? '').trim();

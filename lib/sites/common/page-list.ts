@@ -28,7 +28,8 @@ export function readPageLinks(doc: Document, baseUrl: string): PageLink[] {
   const seen = new Set<string>();
   for (const a of anchors) {
     const entry = parsePageEntry(lineOf(a));
-    const href = absUrl(attr(a, 'href'), baseUrl);
+    // Most links of an article page are no page entry: resolve the href (a URL parse) only for entries.
+    const href = entry ? absUrl(attr(a, 'href'), baseUrl) : '';
     if (!entry || !href || /\.pdf($|\?)/i.test(href)) continue;
     const key = href.replace(/[?#].*$/, '');
     if (seen.has(key)) continue;

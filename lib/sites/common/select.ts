@@ -115,7 +115,8 @@ function buildFlat(doc: Document): FlatTree {
     byTag: new Map(),
   };
   // Pre-order walk with two parallel stacks (node, parent index): no per-node tuple, no closing
-  // entries. One copy of each child list: indexing happy-dom's NodeList proxy per item is slow.
+  // entries. Every child is pushed and its nodeType read once, when popped (a second read per node
+  // to leave text out of the stack cost more than the push).
   const nodes: Node[] = [];
   const parents: number[] = [];
   const top = childrenOf(doc);
@@ -127,8 +128,11 @@ function buildFlat(doc: Document): FlatTree {
     const node = nodes.pop()!;
     const parent = parents.pop()!;
     const type = node.nodeType;
-    if (type === 8) t.comments.push(node.nodeValue ?? '');
-    if (type !== 1) continue;
+    if (type !== 1) {
+      // Text is read later by the walks that need it; the tree keeps elements and comments only.
+      if (type === 8) t.comments.push(node.nodeValue ?? '');
+      continue;
+    }
     const el = node as Element;
     const me = t.els.length;
     const tag = el.tagName;
@@ -141,9 +145,6 @@ function buildFlat(doc: Document): FlatTree {
     else t.byTag.set(tag, [me]);
     const kids = childrenOf(el);
     for (let i = kids.length - 1; i >= 0; i--) {
-      const kind = kids[i].nodeType;
-      // Text is read later by the walks that need it; the tree keeps elements and comments only.
-      if (kind !== 1 && kind !== 8) continue;
       nodes.push(kids[i]);
       parents.push(me);
     }
@@ -221,7 +222,7 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
     if (!t.byId) {
       t.byId = new Map();
       for (let i = 0; i < t.els.length; i++) {
-        const id = t.els[i].id;
+        const id = idAt(t, i);
         if (!id) continue;
         const same = t.byId.get(id);
         if (same) same.push(i);
@@ -237,18 +238,38 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
   for (const i of list) if (i >= from && i < to) yield i;
 }
 
+// Most elements of a page have no attributes at all (the body's `<p>`s): hasAttributes() is one
+// size check, where getAttribute lower-cases the name and looks it up on every call in happy-dom.
+
+/** The id of els[i], read once. */
+function idAt(t: FlatTree, i: number): string {
+  let id = t.ids[i];
+  if (id === undefined) {
+    const el = t.els[i];
+    id = t.ids[i] = el.hasAttributes() ? el.id : '';
+  }
+  return id;
+}
+
+/** The class list of els[i] as ` a b ` (one space around each name), read once. */
+function classesAt(t: FlatTree, i: number): string {
+  let list = t.classes[i];
+  if (list === undefined) {
+    const el = t.els[i];
+    const raw = el.hasAttributes() ? el.getAttribute('class') : null;
+    list = t.classes[i] = raw ? ` ${raw.replace(/\s+/g, ' ')} ` : '  ';
+  }
+  return list;
+}
+
 /** compoundMatches on the flat tree: string compares on cached tag, id and class values. */
 function flatMatches(t: FlatTree, i: number, c: Compound): boolean {
   if (c.rest) return t.els[i].matches(c.rest);
   if (c.tag && t.tags[i] !== c.tag) return false;
-  if (c.id) {
-    if (t.ids[i] === undefined) t.ids[i] = t.els[i].id;
-    if (t.ids[i] !== c.id) return false;
-  }
+  if (c.id && idAt(t, i) !== c.id) return false;
   if (c.classes.length) {
-    if (t.classes[i] === undefined)
-      t.classes[i] = ` ${(t.els[i].getAttribute('class') ?? '').replace(/\s+/g, ' ')} `;
-    for (const cls of c.classes) if (!t.classes[i]!.includes(` ${cls} `)) return false;
+    const list = classesAt(t, i);
+    for (const cls of c.classes) if (!list.includes(` ${cls} `)) return false;
   }
   for (const a of c.attrs) if (!t.els[i].hasAttribute(a)) return false;
   return true;
@@ -287,4 +308,22 @@ function safeWalk(root: ParentNode, selector: string, limit: number): Element[] 
   } catch {
     return [];
   }
+}
+
+/** A subtree in the read scope's flat tree: els[from] is its root, its elements end before `to`. */
+export interface SubtreeView {
+  els: readonly Element[];
+  tags: readonly string[];
+  /** end[i]: index after the last descendant of els[i] (jump there to skip a subtree). */
+  end: readonly number[];
+  from: number;
+  to: number;
+}
+
+/** root's subtree from the open read scope's flat tree (no DOM reads); null outside a scope. */
+export function subtreeOf(root: Element): SubtreeView | null {
+  const flat = flatTreeOf(root);
+  const at = flat ? flat.els.indexOf(root) : -1;
+  if (!flat || at < 0) return null;
+  return { els: flat.els, tags: flat.tags, end: flat.end, from: at, to: flat.end[at] };
 }
