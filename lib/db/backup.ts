@@ -9,6 +9,8 @@ import type { Clip, Highlight, LibraryData, StoredArticle } from '../model/index
 import {
   articleRow,
   clipRow,
+  clipTexts,
+  highlightTexts,
   highlightRow,
   mergeArticles,
   toClip,
@@ -18,7 +20,7 @@ import {
 import type { Table } from 'dexie';
 import { allClipIds, allClipRows, getClipRows, takeClipRows } from './clipstore.ts';
 import { addPacks } from './packs.ts';
-import { postingRows } from './postings.ts';
+import { postingRowsOfTexts } from './postings.ts';
 import type { EpaperDB } from './schema.ts';
 import type { RestoreReport } from './types.ts';
 
@@ -84,7 +86,12 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
       else if (JSON.stringify(toStoredArticle(old)) !== JSON.stringify(merged)) report.updated.articles++;
       else report.unchanged++;
     }
-    await db.articles.bulkPut([...mergedArticles.values()].map(articleRow));
+    // Not awaited here: the browser writes the articles while this thread computes the rest (an
+    // early failure is seen by the Promise.all below; the catch only keeps it from being reported
+    // as unhandled in between).
+    const articlesWritten = db.articles.bulkPut([...mergedArticles.values()].map(articleRow));
+    articlesWritten.catch(() => undefined);
+    const writes: Array<Promise<unknown>> = [articlesWritten];
 
     const oldHighlights = await existing(
       db.highlights,
@@ -94,12 +101,9 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
     const unknown = [...new Set(hs.map((h) => h.articleKey).filter((k) => !mergedArticles.has(k)))];
     const stored = new Map<string, StoredArticle>(mergedArticles);
     for (const a of await db.articles.bulkGet(unknown)) if (a) stored.set(a.key, a);
-    const hTerms: Indexed[] = [];
-    const writes: Array<Promise<unknown>> = [
-      db.highlights.bulkPut(
-        hs.map((h) => unindexed(highlightRow(toHighlight(h), stored.get(h.articleKey)), hTerms)),
-      ),
-    ];
+    // Restored rows keep no `*terms`: their terms go to this restore's posting lists.
+    const hRows = hs.map((h) => highlightRow(toHighlight(h), stored.get(h.articleKey), false));
+    writes.push(db.highlights.bulkPut(hRows));
 
     const oldClips = await existingClips(
       db,
@@ -111,29 +115,25 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
       db,
       fresh.filter((c) => oldClips.has(c.id)).map((c) => c.id),
     );
-    const cTerms: Indexed[] = [];
+    const cRows = fresh.map((c) => clipRow(c, false));
+    writes.push(addPacks(db, segment, cRows));
     writes.push(
-      addPacks(
-        db,
-        segment,
-        fresh.map((c) => unindexed(clipRow(c), cTerms)),
-      ),
-    );
-    // The terms go to posting lists; the rows keep none (no multi-entry index entries to write).
-    writes.push(
-      db.postings.bulkPut([...postingRows('h', segment, hTerms), ...postingRows('c', segment, cTerms)]),
+      db.postings.bulkPut([
+        ...postingRowsOfTexts(
+          'h',
+          segment,
+          hRows.map((r) => ({ id: r.id, createdAt: r.createdAt, texts: highlightTexts(r) })),
+        ),
+        ...postingRowsOfTexts(
+          'c',
+          segment,
+          cRows.map((r) => ({ id: r.id, createdAt: r.createdAt, texts: clipTexts(r) })),
+        ),
+      ]),
     );
     await Promise.all(writes);
   });
   return report;
-}
-
-type Indexed = { id: string; terms: string[]; createdAt: number };
-
-/** The row without its terms, which are collected in `into` for the posting lists. */
-function unindexed<R extends Indexed>(row: R, into: Indexed[]): R {
-  into.push({ id: row.id, terms: row.terms, createdAt: row.createdAt });
-  return { ...row, terms: [] };
 }
 
 /**

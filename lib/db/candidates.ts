@@ -8,14 +8,18 @@ import type { SearchToken } from '../text/bigrams.ts';
 import { type PostingKind, postingIds } from './postings.ts';
 import type { EpaperDB } from './schema.ts';
 
-/** Ids holding every token (sets intersected smallest first), with createdAt where known. */
+/**
+ * Ids holding every token (sets intersected smallest first), with createdAt where known; `packs`
+ * collects where restored clips were packed (postings.ts).
+ */
 export async function candidates<R>(
   db: EpaperDB,
   table: Table<R, string>,
   kind: PostingKind,
   tokens: SearchToken[],
+  packs?: Map<string, string>,
 ): Promise<Map<string, number>> {
-  const sets = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t)));
+  const sets = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t, packs)));
   sets.sort((a, b) => a.size - b.size);
   let ids = sets[0];
   for (const set of sets.slice(1)) {
@@ -34,9 +38,10 @@ async function tokenIds<R>(
   table: Table<R, string>,
   kind: PostingKind,
   t: SearchToken,
+  packs?: Map<string, string>,
 ): Promise<Map<string, number>> {
   const index = t.prefix ? table.where('terms').startsWith(t.token) : table.where('terms').equals(t.token);
-  const [own, listed] = await Promise.all([index.primaryKeys(), postingIds(db.postings, kind, t)]);
+  const [own, listed] = await Promise.all([index.primaryKeys(), postingIds(db.postings, kind, t, packs)]);
   // A record edited after a restore has fresh `*terms` and an old posting: its createdAt is kept.
   for (const id of own) if (!listed.has(id)) listed.set(id, NaN);
   return listed;

@@ -14,13 +14,40 @@ import {
 } from './packs.ts';
 import type { ClipRow, EpaperDB } from './schema.ts';
 
-/** The clips `ids` in that order (undefined where none). */
-export async function getClipRows(db: EpaperDB, ids: readonly string[]): Promise<Array<ClipRow | undefined>> {
+/**
+ * The clips `ids` in that order (undefined where none). `hints` (id → pack key, from the posting
+ * lists) read those packs by key first: one request per pack instead of one index step per id
+ * (50,000 packed clips: 136 ms to first search results through the index).
+ */
+export async function getClipRows(
+  db: EpaperDB,
+  ids: readonly string[],
+  hints?: ReadonlyMap<string, string>,
+): Promise<Array<ClipRow | undefined>> {
+  if (hints && hints.size > 0) return getHinted(db, ids, hints);
   const rows = await db.clips.bulkGet([...ids]);
   const missing = ids.filter((_, i) => rows[i] === undefined);
   if (missing.length === 0) return rows;
   const packed = await packedGet(db, missing);
   return rows.map((r, i) => r ?? packed.get(ids[i]));
+}
+
+async function getHinted(
+  db: EpaperDB,
+  ids: readonly string[],
+  hints: ReadonlyMap<string, string>,
+): Promise<Array<ClipRow | undefined>> {
+  const keys = [...new Set(ids.map((id) => hints.get(id)).filter((k) => k !== undefined))];
+  const found = new Map<string, ClipRow>();
+  for (const pack of await db.packs.bulkGet(keys)) for (const c of pack?.clips ?? []) found.set(c.id, c);
+  // Not in its pack: saved one at a time, edited since the restore, or deleted.
+  const rest = ids.filter((id) => !found.has(id));
+  const others = await getClipRows(db, rest);
+  rest.forEach((id, i) => {
+    const r = others[i];
+    if (r) found.set(id, r);
+  });
+  return ids.map((id) => found.get(id));
 }
 
 /** One article's clips, oldest first. */

@@ -22,10 +22,17 @@ export function packRows(segment: string, rows: readonly ClipRow[]): PackRow[] {
   const sorted = [...rows].sort((a, b) => b.createdAt - a.createdAt);
   const out: PackRow[] = [];
   for (let i = 0; i < sorted.length; i += PACK_SIZE) {
-    const n = String(i / PACK_SIZE).padStart(6, '0');
-    out.push(packOf(`p ${segment} ${n}`, sorted.slice(i, i + PACK_SIZE)));
+    out.push(packOf(packKey(segment, i), sorted.slice(i, i + PACK_SIZE)));
   }
   return out;
+}
+
+/**
+ * The key of the pack holding the clip at `position` of a restore's newest-first list (the order
+ * of its posting lists too, so search goes from a posting straight to the pack).
+ */
+export function packKey(segment: string, position: number): string {
+  return `p ${segment} ${String(Math.floor(position / PACK_SIZE)).padStart(6, '0')}`;
 }
 
 /** A pack row with its index fields computed from its clips. */

@@ -22,25 +22,28 @@ export function clipTexts(c: Pick<Clip, 'paragraphs' | 'note' | 'tags' | 'source
   return [(c.paragraphs ?? []).join('\n'), c.note ?? '', (c.tags ?? []).join(' '), titleOf(c.source)];
 }
 
-/** A highlight row: model fields plus terms, title, paper and date (from the article when known). */
-export function highlightRow(h: Highlight, article: StoredArticle | undefined): HighlightRow {
+/** A highlight row: model fields plus terms (unless `indexed` is false), title, paper and date (from the article when known). */
+export function highlightRow(h: Highlight, article: StoredArticle | undefined, indexed = true): HighlightRow {
   const title = titleOf(article?.article);
   const pd = article
     ? { paper: article.article.paper, date: article.article.date }
     : paperDateFromKey(h.articleKey);
   const row = { ...toHighlight(h), title, paper: pd.paper, date: pd.date, terms: [] as string[] };
-  row.terms = bigrams(highlightTexts(row).join('\n'));
+  if (indexed) row.terms = bigrams(highlightTexts(row).join('\n'));
   return row;
 }
 
-/** A clip row: model fields plus terms, and paper/date from its source. */
-export function clipRow(c: Clip): ClipRow {
+/**
+ * A clip row: model fields plus terms, and paper/date from its source. `indexed: false` leaves
+ * `terms` empty, for restored clips, whose terms go to posting lists (postings.ts).
+ */
+export function clipRow(c: Clip, indexed = true): ClipRow {
   const clip = toClip(c);
   return {
     ...clip,
     paper: clip.source.paper,
     date: clip.source.date,
-    terms: bigrams(clipTexts(clip).join('\n')),
+    terms: indexed ? bigrams(clipTexts(clip).join('\n')) : [],
   };
 }
 

@@ -52,6 +52,8 @@ async function none<R>(): Promise<{ rows: R[]; total: number; estimate?: boolean
 interface Source<R extends Row> {
   table: Table<R, string>;
   kind: PostingKind;
+  /** Where restored records were packed (id → pack key), filled by the candidate lookup. */
+  packs?: Map<string, string>;
   textsOf: (r: R) => string[];
   get: (ids: string[]) => Promise<Array<R | undefined>>;
   newest: (limit: number) => Promise<R[]>;
@@ -74,11 +76,13 @@ function highlightSource(db: EpaperDB): Source<HighlightRow> {
 }
 
 function clipSource(db: EpaperDB): Source<ClipRow> {
+  const packs = new Map<string, string>(); // filled by the candidates, read by `get`
   return {
     table: db.clips,
     kind: 'c',
+    packs,
     textsOf: clipTexts,
-    get: (ids) => getClipRows(db, ids),
+    get: (ids) => getClipRows(db, ids, packs),
     newest: (limit) => newestClipRows(db, 'createdAt', limit),
     count: () => clipCount(db),
     // Packs have no paper or date index: a paper or date filter reads them all (~0.2 s for 50,000
@@ -123,7 +127,7 @@ async function searchTable<R extends Row>(
     const rows = (await src.narrow(f)).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };
   }
-  const found = await candidates(db, table, kind, tokens);
+  const found = await candidates(db, table, kind, tokens, src.packs);
   if (filtered || found.size <= Math.max(READ_ALL, limit)) {
     const rows = (await src.get([...found.keys()])).filter(keep);
     return { rows: newest(rows, limit), total: rows.length };

@@ -142,6 +142,54 @@ export function bigrams(s: string): string[] {
   return [...terms];
 }
 
+/**
+ * Every index term of `s`, for posting lists built without a string per occurrence (a restore
+ * visits ~7.5 M characters): a bigram of two BMP CJK characters as `pair(hi, lo)`, a BMP CJK
+ * character ending a run as `pair(cp, 0)` (small integers: V8 hashes them without allocating),
+ * anything else (latin/digit words, terms with an astral character) as `other(term)`. Terms repeat
+ * as the text does. The terms are those of `bigrams(s)` plus every run-final character, where
+ * `bigrams` keeps only those no bigram starts with (a few more candidates; the substring check decides).
+ */
+export function visitTermKeys(
+  s: string,
+  pair: (hi: number, lo: number) => void,
+  other: (term: string) => void,
+): void {
+  const text = foldForSearch(s);
+  let prev = -1; // the previous code point of the current CJK run
+  let word = '';
+  const runEnd = (): void => {
+    if (prev > 0xffff) other(String.fromCodePoint(prev));
+    else if (prev >= 0) pair(prev, 0);
+    prev = -1;
+  };
+  for (let i = 0; i < text.length;) {
+    const cp = text.codePointAt(i) as number;
+    const size = cp > 0xffff ? 2 : 1;
+    if (isCjk(cp)) {
+      if (word) other(word.slice(0, MAX_WORD));
+      word = '';
+      if (prev >= 0) {
+        if (prev <= 0xffff && cp <= 0xffff) pair(prev, cp);
+        else other(String.fromCodePoint(prev, cp));
+      }
+      prev = cp;
+      i += size;
+      continue;
+    }
+    if (prev >= 0) runEnd();
+    const ch = size === 2 ? text.slice(i, i + 2) : text[i];
+    i += size;
+    if (isWordChar(ch, cp)) word += ch;
+    else if (word) {
+      other(word.slice(0, MAX_WORD));
+      word = '';
+    }
+  }
+  runEnd();
+  if (word) other(word.slice(0, MAX_WORD));
+}
+
 /** The query's parts, folded: each must occur as a substring (「乡村 振兴」 is two parts, both required). */
 export function queryParts(query: string): string[] {
   return [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decode, encode, postingRows } from '../../lib/db/postings.ts';
+import { decode, encode, postingRows, postingRowsOfTexts } from '../../lib/db/postings.ts';
+import { bigrams, visitTermKeys } from '../../lib/text/bigrams.ts';
 import { makeClip, ok, testLibrary } from './factories.ts';
 
 describe('posting lists', () => {
@@ -62,5 +63,75 @@ describe('restoring the same backup twice', () => {
     ok(await l.restore({ articles: [], highlights: [], clips: [clip] }));
     expect(await l.db.postings.count()).toBe(rows);
     l.close();
+  });
+});
+
+/** The terms visitTermKeys gives for a text, as strings, deduplicated. */
+function visited(text: string): Set<string> {
+  const out = new Set<string>();
+  visitTermKeys(
+    text,
+    (hi, lo) => out.add(lo ? String.fromCharCode(hi, lo) : String.fromCharCode(hi)),
+    (t) => out.add(t),
+  );
+  return out;
+}
+
+// Real lines (株洲日报 seed, 海南日报) and the edge cases of bigrams(): latin words, full-width
+// digits, an astral character (𠀋), a lone character, a line break.
+const TEXTS = [
+  '沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。',
+  '一张“纸”里的45亿元自贸港外贸账',
+  '人民日报记者 刘成友 报道 COVID-19 ２０２２年',
+  '𠀋𠀋字与𠀋',
+  '贫',
+  '防返贫防返贫\n乡村振兴',
+];
+
+describe('terms straight from texts (restore)', () => {
+  it.each(TEXTS)('visitTermKeys(%j) holds every bigrams() term, plus only single characters', (text) => {
+    const got = visited(text);
+    const want = bigrams(text);
+    for (const t of want) expect(got).toContain(t);
+    for (const t of got) if (!want.includes(t)) expect([...t]).toHaveLength(1);
+  });
+
+  it('postingRowsOfTexts writes what postingRows writes for the same terms', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ text: fc.constantFrom(...TEXTS), createdAt: fc.nat({ max: 50 }) }), {
+          maxLength: 30,
+        }),
+        (recs) => {
+          const records = recs.map((r, i) => ({ id: `r${i}`, ...r }));
+          const fromTexts = postingRowsOfTexts(
+            'c',
+            's',
+            records.map((r) => ({ id: r.id, createdAt: r.createdAt, texts: [r.text] })),
+          );
+          const fromTerms = postingRows(
+            'c',
+            's',
+            records.map((r) => ({ id: r.id, createdAt: r.createdAt, terms: [...visited(r.text)] })),
+          );
+          // Same rows; within a row the term order may differ, so compare term → positions.
+          const norm = (rows: typeof fromTexts) =>
+            Object.fromEntries(
+              rows.map((row) => [
+                row.k,
+                row.ids
+                  ? { ids: row.ids, ts: [...(row.ts ?? [])] }
+                  : Object.fromEntries(
+                      (row.terms ?? []).map((t, i) => [
+                        t,
+                        decode((row.at as Uint8Array).subarray(i ? row.ends![i - 1] : 0, row.ends![i])),
+                      ]),
+                    ),
+              ]),
+            );
+          expect(norm(fromTexts)).toEqual(norm(fromTerms));
+        },
+      ),
+    );
   });
 });
