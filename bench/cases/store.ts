@@ -14,6 +14,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openLibrary, type Library } from '../../lib/db/index';
 import { libraryHandlers } from '../../lib/db/handlers';
 import { uuidv7 } from '../../lib/db/ids';
+import { allClipRows } from '../../lib/db/clipstore';
 import { clipRow } from '../../lib/db/rows';
 import { createHandler, send, type RuntimeLike } from '../../lib/messaging';
 import { emptyArticle, sourceOf, type Clip } from '../../lib/model/index';
@@ -31,7 +32,7 @@ function median(xs: number[]): number {
 }
 
 /** Sentences of the seed page and the 海南日报 2026-07-09 issue. */
-function sentences(): string[] {
+export function sentences(): string[] {
   const seed = readFileSync(join(ROOT, 'seed', 'zhuzhou-daily-2022-02-07-A1.txt'), 'utf8');
   const hn = JSON.parse(
     readFileSync(join(ROOT, 'real', 'hainan-daily', 'raw-hndaily', '2026-07-09.json'), 'utf8'),
@@ -56,7 +57,12 @@ function loopback(listener: ReturnType<typeof createHandler>): RuntimeLike {
 }
 
 /** Fills a library with `n` clips over n/10 articles: rows built as saveClip builds them, or by `restore`. */
-async function fill(lib: Library, n: number, pool: string[], how: 'saved' | 'restored'): Promise<number> {
+export async function fill(
+  lib: Library,
+  n: number,
+  pool: string[],
+  how: 'saved' | 'restored',
+): Promise<number> {
   const rows = [];
   const clips: Clip[] = [];
   for (let i = 0; i < n; i++) {
@@ -98,7 +104,8 @@ async function fill(lib: Library, n: number, pool: string[], how: 'saved' | 'res
 /** The reference: every clip read, then filter(includes) over the same fields the search reads. */
 async function fullScan(lib: Library, query: string): Promise<number> {
   const q = foldForSearch(query);
-  const all = await lib.db.clips.toArray();
+  // Rows and packs (restored clips are packed, lib/db/packs.ts).
+  const all = await lib.db.transaction('r', lib.db.clips, lib.db.packs, () => allClipRows(lib.db));
   return all.filter((c) =>
     [c.paragraphs.join('\n'), c.note, c.tags.join(' '), c.source.title].some((t) =>
       foldForSearch(t).includes(q),

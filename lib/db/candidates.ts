@@ -8,9 +8,22 @@ import type { SearchToken } from '../text/bigrams.ts';
 import { type PostingKind, postingIds } from './postings.ts';
 import type { EpaperDB } from './schema.ts';
 
+/** Candidates of a query: id → createdAt (NaN for records saved one at a time). */
+export interface Found {
+  ids: Map<string, number>;
+  /**
+   * Set when `cap` cut a token's `*terms` entries: records saved one at a time are candidates only
+   * from this id up (UUIDv7: the newest), older ones were not all read.
+   */
+  below?: string;
+}
+
 /**
  * Ids holding every token (sets intersected smallest first), with createdAt where known; `packs`
- * collects where restored clips were packed (postings.ts).
+ * collects where restored clips were packed (postings.ts). `cap`: read only the newest `cap`
+ * `*terms` entries of an exact token: the newest hits of 「科技创新」 are among the newest entries
+ * of 科技 (17,096 entries in 50,000 clips), and reading all of the three bigrams' entries took 85 ms
+ * of fake-indexeddb's time.
  */
 export async function candidates<R>(
   db: EpaperDB,
@@ -18,9 +31,15 @@ export async function candidates<R>(
   kind: PostingKind,
   tokens: SearchToken[],
   packs?: Map<string, string>,
-): Promise<Map<string, number>> {
-  const sets = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t, packs)));
-  sets.sort((a, b) => a.size - b.size);
+  cap?: number,
+): Promise<Found> {
+  const read = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t, packs, cap)));
+  // The intersection is complete only above the highest cut.
+  const below = read.reduce<string | undefined>(
+    (hi, r) => (r.below !== undefined && (hi === undefined || r.below > hi) ? r.below : hi),
+    undefined,
+  );
+  const sets = read.map((r) => r.ids).sort((a, b) => a.size - b.size);
   let ids = sets[0];
   for (const set of sets.slice(1)) {
     if (ids.size === 0) break;
@@ -29,7 +48,8 @@ export async function candidates<R>(
       if (set.has(id)) next.set(id, Number.isNaN(ts) ? (set.get(id) as number) : ts);
     ids = next;
   }
-  return ids;
+  if (below !== undefined) for (const [id, ts] of ids) if (Number.isNaN(ts) && id < below) ids.delete(id);
+  return below === undefined ? { ids } : { ids, below };
 }
 
 /** Ids whose `*terms` entries or posting lists hold one token (an exact bigram, or a prefix). */
@@ -39,12 +59,28 @@ async function tokenIds<R>(
   kind: PostingKind,
   t: SearchToken,
   packs?: Map<string, string>,
-): Promise<Map<string, number>> {
+  cap?: number,
+): Promise<Found> {
+  // A prefix token's entries are ordered by term first, so only an exact token's can be cut.
+  const cut = cap !== undefined && !t.prefix;
   const index = t.prefix ? table.where('terms').startsWith(t.token) : table.where('terms').equals(t.token);
-  const [own, listed] = await Promise.all([index.primaryKeys(), postingIds(db.postings, kind, t, packs)]);
+  const [own, listed] = await Promise.all([
+    cut
+      ? index
+          .reverse()
+          .limit(cap + 1)
+          .primaryKeys()
+      : index.primaryKeys(),
+    postingIds(db.postings, kind, t, packs),
+  ]);
+  let below: string | undefined;
+  if (cut && own.length > cap) {
+    own.length = cap;
+    below = own[cap - 1];
+  }
   // A record edited after a restore has fresh `*terms` and an old posting: its createdAt is kept.
   for (const id of own) if (!listed.has(id)) listed.set(id, NaN);
-  return listed;
+  return below === undefined ? { ids: listed } : { ids: listed, below };
 }
 
 /**
