@@ -3,6 +3,7 @@
  * terms, paper/date for filters) that are recomputed on every write and stripped on every read, so
  * backups and messages only ever hold the model's shapes.
  */
+import { mergeStoredArticles } from '../export/merge.ts';
 import { bigrams } from '../text/bigrams.ts';
 import type { Article, Clip, Highlight, StoredArticle } from '../model/index.ts';
 import { type ArticleRow, type ClipRow, type HighlightRow, paperDateFromKey } from './schema.ts';
@@ -92,18 +93,5 @@ export function toStoredArticle(r: StoredArticle): StoredArticle {
   };
 }
 
-/** Merges two records of the same article: every URL, the earliest first sight, the newest text (as lib/export/merge.ts). */
-export function mergeArticles(old: StoredArticle | undefined, next: StoredArticle): StoredArticle {
-  if (!old) return next;
-  const newer = next.lastSeenAt >= old.lastSeenAt ? next : old;
-  return {
-    key: old.key,
-    article: {
-      ...newer.article,
-      urls: [...new Set([...(old.article.urls ?? []), ...(next.article.urls ?? [])])],
-    },
-    urls: [...new Set([...(old.urls ?? []), ...(next.urls ?? [])])],
-    firstSeenAt: Math.min(old.firstSeenAt, next.firstSeenAt),
-    lastSeenAt: Math.max(old.lastSeenAt, next.lastSeenAt),
-  };
-}
+/** Merges two records of the same article: the one rule of lib/export/merge.ts (a tie keeps `old`). */
+export const mergeArticles = mergeStoredArticles;

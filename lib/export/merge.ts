@@ -32,7 +32,24 @@ function union(a: readonly string[], b: readonly string[]): string[] {
   return out;
 }
 
-/** Two copies of one article: text from the one seen last, every URL either knew, widest time span. */
+/**
+ * The one rule for two copies of one article (this merge, lib/db's restore and its saves): text
+ * from the copy seen last (a tie keeps `old`, the library's), every URL either knew, the widest
+ * time span.
+ */
+export function mergeStoredArticles(old: StoredArticle | undefined, inc: StoredArticle): StoredArticle {
+  if (!old) return inc;
+  const newer = inc.lastSeenAt > old.lastSeenAt ? inc : old;
+  return {
+    key: old.key,
+    article: { ...newer.article, urls: union(old.article.urls ?? [], inc.article.urls ?? []) },
+    urls: union(old.urls ?? [], inc.urls ?? []),
+    firstSeenAt: Math.min(old.firstSeenAt, inc.firstSeenAt),
+    lastSeenAt: Math.max(old.lastSeenAt, inc.lastSeenAt),
+  };
+}
+
+/** `mergeStoredArticles`, or null when the incoming copy would change nothing. */
 function mergeArticle(old: StoredArticle, inc: StoredArticle): StoredArticle | null {
   const oldUrls = new Set(old.urls);
   const oldArticleUrls = new Set(old.article.urls);
@@ -41,15 +58,7 @@ function mergeArticle(old: StoredArticle, inc: StoredArticle): StoredArticle | n
     inc.firstSeenAt < old.firstSeenAt ||
     inc.urls.some((u) => !oldUrls.has(u)) ||
     inc.article.urls.some((u) => !oldArticleUrls.has(u));
-  if (!changes) return null;
-  const newer = inc.lastSeenAt > old.lastSeenAt ? inc : old;
-  return {
-    ...newer,
-    article: { ...newer.article, urls: union(old.article.urls, inc.article.urls) },
-    urls: union(old.urls, inc.urls),
-    firstSeenAt: Math.min(old.firstSeenAt, inc.firstSeenAt),
-    lastSeenAt: Math.max(old.lastSeenAt, inc.lastSeenAt),
-  };
+  return changes ? mergeStoredArticles(old, inc) : null;
 }
 
 function mergeById<T extends Highlight | Clip>(

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../lib/db/index.ts';
 import type { LibraryData } from '../../lib/model/index.ts';
+import { mergeLibrary } from '../../lib/export/index.ts';
 import { makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
 
 const open: Library[] = [];
@@ -89,5 +90,17 @@ describe('dumpAll / restore', () => {
     expect(report.updated.articles).toBe(1);
     const merged = ok(await l.dumpAll()).articles[0];
     expect(merged.urls).toEqual([...a.urls, 'https://mirror.example/zzrb/1']);
+  });
+
+  it("an article copy seen at the same moment keeps the library's text, as mergeLibrary does", async () => {
+    const l = await filled();
+    const before = ok(await l.dumpAll());
+    const a = before.articles[0];
+    const retitled = { ...a, article: { ...a.article, title: '另一个标题' } };
+    ok(await l.restore({ articles: [retitled], highlights: [], clips: [] }));
+    const stored = ok(await l.dumpAll()).articles[0];
+    const pure = mergeLibrary(before, { articles: [retitled], highlights: [], clips: [] }).merged.articles[0];
+    expect(stored.article.title).toBe(a.article.title);
+    expect(pure).toEqual(stored);
   });
 });
