@@ -11,7 +11,7 @@ import { parseChineseDate } from '../text/dates';
 import { normalizeLabel } from '../text/labels';
 import { buildArticle } from './common/article';
 import { hiddenCopy, readBody } from './common/body';
-import { all, closestId, first, lineOf, metaContent, pathOf } from './common/dom';
+import { all, childrenOf, closestId, first, hasClass, lineOf, metaContent, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
@@ -51,9 +51,9 @@ function secBylines(doc: Document): string[] {
   const sec = first(doc, ['.article p.sec', 'p.sec']);
   if (!sec) return [];
   const texts: string[] = [];
-  for (const node of Array.from(sec.childNodes)) {
+  for (const node of childrenOf(sec)) {
     const el = node.nodeType === 1 ? (node as Element) : null;
-    if (el && (el.classList.contains('date') || el.classList.contains('newstime'))) continue;
+    if (el && (hasClass(el, 'date') || hasClass(el, 'newstime'))) continue;
     texts.push(lineOf(node));
   }
   return texts.filter((t) => t && !/来源[：:]|\d{4}年/.test(t));

@@ -8,7 +8,7 @@
 import type { ArticleImage, Paragraph } from '../../model';
 import { repairParagraphs } from '../../text/repair';
 import { absUrl, attr, childrenOf, lineOf, squash, textOf } from './dom';
-import { subtreeOf } from './select';
+import { subtreeOf } from './flat';
 
 /** What a body yields before markers, bylines and repairs. */
 export interface Body {
@@ -18,7 +18,12 @@ export interface Body {
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'BUTTON', 'FORM']);
 
-/** Should the walk leave this element out? Hidden duplicates and page furniture. */
+/**
+ * Should the walk leave this element out? Hidden duplicates and page furniture. Asked of containers
+ * and images, never of a `<p>`: a paragraph is read whole, and the exclusions are containers
+ * (中国青年报's hidden copy is a `<div id="articleContent">`). Asking every `<p>` cost a quarter of
+ * reading the zqb body in happy-dom.
+ */
 export type Exclude = (el: Element) => boolean;
 
 /** 中国青年报's hidden duplicate of the body (display:none): reading it would double the text. */
@@ -32,8 +37,7 @@ interface Block {
 }
 
 /** A text node's value with source line breaks as spaces (only `<br>` breaks a line). */
-function oneLine(text: Node): string {
-  const v = text.nodeValue ?? '';
+function breaksAsSpaces(v: string): string {
   return v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]+/g, ' ') : v;
 }
 
@@ -41,11 +45,12 @@ function oneLine(text: Node): string {
  * Walk a block's subtree once. (Separate querySelectorAll calls per paragraph for images and bold
  * runs cost more than the text itself in happy-dom.)
  */
-function scanBlock(p: Element): Block {
-  // Most paragraphs are one text node: no walk needed.
+function scanBlock(p: Element, sole: string | null): Block {
+  // Most paragraphs are one text node: no walk needed (in a read scope, its text is known already).
+  if (sole !== null) return { text: breaksAsSpaces(sole), bold: '', images: [] };
   const only = p.firstChild;
   if (only && only === p.lastChild && only.nodeType === 3)
-    return { text: oneLine(only), bold: '', images: [] };
+    return { text: breaksAsSpaces(only.nodeValue ?? ''), bold: '', images: [] };
   const text: string[] = [];
   const bold: string[] = [];
   const images: Element[] = [];
@@ -54,7 +59,7 @@ function scanBlock(p: Element): Block {
   while (stack.length) {
     const [node, inBold] = stack.pop()!;
     if (node.nodeType === 3) {
-      const v = oneLine(node);
+      const v = breaksAsSpaces(node.nodeValue ?? '');
       text.push(v);
       if (inBold) bold.push(v);
       continue;
@@ -148,15 +153,15 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
   };
   let sawP = false;
   // One element: skipped, an image, a paragraph (true: its subtree is done), or a container (false).
-  const visit = (el: Element, tag: string): boolean => {
-    if (SKIP.has(tag) || (el !== root && exclude(el))) return true;
+  const visit = (el: Element, tag: string, sole: string | null): boolean => {
+    if (SKIP.has(tag) || (tag !== 'P' && el !== root && exclude(el))) return true;
     if (tag === 'IMG') {
       addImage(el);
       return true;
     }
     if (tag !== 'P') return false;
     sawP = true;
-    const block = scanBlock(el);
+    const block = scanBlock(el, sole);
     for (const img of block.images) addImage(img);
     const lines = splitLines(block.text);
     if (lines.length === 1 && looksLikeCrosshead(el, block, lines[0].text)) lines[0].kind = 'crosshead';
@@ -166,12 +171,13 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
   const view = subtreeOf(root);
   if (view) {
     // In a read scope the elements are listed already, in document order: no child lists to read.
-    for (let i = view.from; i < view.to;) i = visit(view.els[i], view.tags[i]) ? view.end[i] : i + 1;
+    for (let i = view.from; i < view.to;)
+      i = visit(view.els[i], view.tags[i], view.sole[i]) ? view.end[i] : i + 1;
   } else {
     const stack: Element[] = [root];
     while (stack.length) {
       const el = stack.pop()!;
-      if (visit(el, el.tagName)) continue;
+      if (visit(el, el.tagName, null)) continue;
       const kids = childrenOf(el);
       for (let i = kids.length - 1; i >= 0; i--) if (kids[i].nodeType === 1) stack.push(kids[i] as Element);
     }

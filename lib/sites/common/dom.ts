@@ -61,6 +61,15 @@ export function closestId(el: Element | null | undefined, id: string): Element |
   return null;
 }
 
+/**
+ * Does the element's class attribute list this name? `classList.contains` without the DOMTokenList
+ * that happy-dom builds for every element asked (class names split at ASCII white space, as there).
+ */
+export function hasClass(el: Element, name: string): boolean {
+  if (!el.hasAttributes()) return false;
+  return (el.getAttribute('class') ?? '').split(/[\t\n\f\r ]+/).includes(name);
+}
+
 /** Attribute value, trimmed; '' when absent. */
 export function attr(el: Element | null | undefined, name: string): string {
   return (el?.getAttribute(name) ?? '').trim();

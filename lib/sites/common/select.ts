@@ -7,8 +7,10 @@
  */
 
 import { childrenOf } from './children';
+import { classesAt, flatTreeOf, idAt, inReadScope, type FlatTree } from './flat';
 
 export { childrenOf };
+export { scopedComments, subtreeOf, withReadScope } from './flat';
 
 /** Documents on which native selector matching overflowed once: go straight to the walk after that. */
 const TOO_DEEP = new WeakSet<object>();
@@ -20,7 +22,7 @@ const TOO_DEEP = new WeakSet<object>();
 export function all(root: ParentNode | null | undefined, selector: string): Element[] {
   if (!root) return [];
   const owner = (root as Node).ownerDocument ?? root;
-  if (!TOO_DEEP.has(owner) && !SCOPES.has(owner)) {
+  if (!TOO_DEEP.has(owner) && !inReadScope(owner)) {
     try {
       return Array.from(root.querySelectorAll(selector));
     } catch (e) {
@@ -69,110 +71,6 @@ function compoundMatches(el: Element, c: Compound): boolean {
   return true;
 }
 
-/** The elements of a document in order, with tag names and subtree ends: one walk, many selectors. */
-interface FlatTree {
-  els: Element[];
-  tags: string[];
-  /** end[i]: index after the last descendant of els[i]. */
-  end: number[];
-  /** parent[i]: index of the parent element, -1 at the top. */
-  parent: number[];
-  /** id and ` class list ` of els[i], read on first need (property reads are slow in happy-dom). */
-  ids: (string | undefined)[];
-  classes: (string | undefined)[];
-  /** Every comment's text, in document order (trailers), collected on the same walk. */
-  comments: string[];
-  /** Element indexes by tag name, in document order: a query scans its candidates, not the page. */
-  byTag: Map<string, number[]>;
-  /** Element indexes by id, built on the first query that names an id. */
-  byId?: Map<string, number[]>;
-}
-
-// Open read scopes: document → its flat tree once built. Only inside a scope may a flat tree be kept,
-// because a live page changes between reads.
-const SCOPES = new WeakMap<object, FlatTree | null>();
-
-/** Run fn with selector results cached for `doc` (used by readPage; a no-op cost on shallow pages). */
-export function withReadScope<T>(doc: Document, fn: () => T): T {
-  const opened = !SCOPES.has(doc);
-  if (opened) SCOPES.set(doc, null);
-  try {
-    return fn();
-  } finally {
-    if (opened) SCOPES.delete(doc);
-  }
-}
-
-function buildFlat(doc: Document): FlatTree {
-  const t: FlatTree = {
-    els: [],
-    tags: [],
-    end: [],
-    parent: [],
-    ids: [],
-    classes: [],
-    comments: [],
-    byTag: new Map(),
-  };
-  // Pre-order walk with two parallel stacks (node, parent index): no per-node tuple, no closing
-  // entries. Every child is pushed and its nodeType read once, when popped (a second read per node
-  // to leave text out of the stack cost more than the push).
-  const nodes: Node[] = [];
-  const parents: number[] = [];
-  const top = childrenOf(doc);
-  for (let i = top.length - 1; i >= 0; i--) {
-    nodes.push(top[i]);
-    parents.push(-1);
-  }
-  while (nodes.length) {
-    const node = nodes.pop()!;
-    const parent = parents.pop()!;
-    const type = node.nodeType;
-    if (type !== 1) {
-      // Text is read later by the walks that need it; the tree keeps elements and comments only.
-      if (type === 8) t.comments.push(node.nodeValue ?? '');
-      continue;
-    }
-    const el = node as Element;
-    const me = t.els.length;
-    const tag = el.tagName;
-    t.els.push(el);
-    t.tags.push(tag);
-    t.parent.push(parent);
-    t.end.push(me + 1);
-    const sameTag = t.byTag.get(tag);
-    if (sameTag) sameTag.push(me);
-    else t.byTag.set(tag, [me]);
-    const kids = childrenOf(el);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      nodes.push(kids[i]);
-      parents.push(me);
-    }
-  }
-  // Pre-order: descendants follow their ancestor, so subtree ends roll up in one backward pass.
-  for (let i = t.els.length - 1; i >= 0; i--) {
-    const p = t.parent[i];
-    if (p >= 0 && t.end[p] < t.end[i]) t.end[p] = t.end[i];
-  }
-  return t;
-}
-
-/** The comments of a document from its flat tree, when a read scope is open; null otherwise. */
-export function scopedComments(doc: Document): string[] | null {
-  return flatTreeOf(doc)?.comments ?? null;
-}
-
-function flatTreeOf(root: ParentNode): FlatTree | null {
-  const owner = (root as Node).ownerDocument ?? (root as Document);
-  if (!SCOPES.has(owner)) return null;
-  let t = SCOPES.get(owner);
-  if (!t) {
-    t = buildFlat(owner as Document);
-    SCOPES.set(owner, t);
-  }
-  return t;
-}
-
 /**
  * Iterative querySelectorAll for the selectors adapters use: comma lists of descendant chains of
  * compound selectors (`#content founder-content`, `map area[href]`, `founder-content, founder-title`).
@@ -192,7 +90,7 @@ export function walkAll(root: ParentNode, selector: string, limit = Infinity): E
     const [from, to] = at === -1 ? [0, flat.els.length] : [at + 1, flat.end[at]];
     const hits = new Set<number>();
     for (const chain of chains) {
-      for (const i of candidates(flat, chain[chain.length - 1], from, to)) {
+      for (const i of chainCandidates(flat, chain, from, to, at)) {
         if (!hits.has(i) && flatChain(flat, i, chain, at)) {
           hits.add(i);
           if (limit === 1 && chains.length === 1) break;
@@ -213,6 +111,41 @@ export function walkAll(root: ParentNode, selector: string, limit = Infinity): E
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return out;
+}
+
+/**
+ * Indexes in [from, to) that may match a chain, in document order. When its last compound names
+ * neither tag nor id (`.article p.sec .newstime`), a match must lie inside an element that matches
+ * the rightmost compound naming one (`p.sec`, with `.article` above it): only those subtrees are
+ * scanned, so a query reads the classes of a few elements, not of every element before its first hit.
+ */
+function* chainCandidates(
+  t: FlatTree,
+  chain: Compound[],
+  from: number,
+  to: number,
+  stop: number,
+): Generator<number> {
+  const last = chain[chain.length - 1];
+  let k = chain.length - 2;
+  if (!indexed(last)) while (k >= 0 && !indexed(chain[k])) k--;
+  if (indexed(last) || k < 0) {
+    yield* candidates(t, last, from, to);
+    return;
+  }
+  const left = chain.slice(0, k + 1);
+  let next = from;
+  for (const a of candidates(t, chain[k], from, to)) {
+    // Ranges of nested anchors lie inside the outer one's, already scanned.
+    if (a < next || !flatChain(t, a, left, stop)) continue;
+    for (let i = a + 1; i < t.end[a]; i++) yield i;
+    next = t.end[a];
+  }
+}
+
+/** Does the compound name a tag or an id, so that an index lists its candidates? */
+function indexed(c: Compound): boolean {
+  return !c.rest && (c.tag !== '' || c.id !== '');
 }
 
 /** Indexes in [from, to) that may match compound c: by id or tag index when it names one, else all. */
@@ -236,30 +169,6 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
     return;
   }
   for (const i of list) if (i >= from && i < to) yield i;
-}
-
-// Most elements of a page have no attributes at all (the body's `<p>`s): hasAttributes() is one
-// size check, where getAttribute lower-cases the name and looks it up on every call in happy-dom.
-
-/** The id of els[i], read once. */
-function idAt(t: FlatTree, i: number): string {
-  let id = t.ids[i];
-  if (id === undefined) {
-    const el = t.els[i];
-    id = t.ids[i] = el.hasAttributes() ? el.id : '';
-  }
-  return id;
-}
-
-/** The class list of els[i] as ` a b ` (one space around each name), read once. */
-function classesAt(t: FlatTree, i: number): string {
-  let list = t.classes[i];
-  if (list === undefined) {
-    const el = t.els[i];
-    const raw = el.hasAttributes() ? el.getAttribute('class') : null;
-    list = t.classes[i] = raw ? ` ${raw.replace(/\s+/g, ' ')} ` : '  ';
-  }
-  return list;
 }
 
 /** compoundMatches on the flat tree: string compares on cached tag, id and class values. */
@@ -308,22 +217,4 @@ function safeWalk(root: ParentNode, selector: string, limit: number): Element[] 
   } catch {
     return [];
   }
-}
-
-/** A subtree in the read scope's flat tree: els[from] is its root, its elements end before `to`. */
-export interface SubtreeView {
-  els: readonly Element[];
-  tags: readonly string[];
-  /** end[i]: index after the last descendant of els[i] (jump there to skip a subtree). */
-  end: readonly number[];
-  from: number;
-  to: number;
-}
-
-/** root's subtree from the open read scope's flat tree (no DOM reads); null outside a scope. */
-export function subtreeOf(root: Element): SubtreeView | null {
-  const flat = flatTreeOf(root);
-  const at = flat ? flat.els.indexOf(root) : -1;
-  if (!flat || at < 0) return null;
-  return { els: flat.els, tags: flat.tags, end: flat.end, from: at, to: flat.end[at] };
 }
