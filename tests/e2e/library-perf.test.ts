@@ -129,10 +129,13 @@ describe.runIf(PERF)(`library with ${N.toLocaleString('en')} clips`, () => {
       return { ms: performance.now() - t, rows: document.querySelectorAll('[data-testid="lib-row"]').length };
     });
     expect(scroll.rows).toBeLessThan(40);
+    // Two animation frames: the rows are rendered before the first (Preact renders in a microtask
+    // after the scroll event) and painted before the second, so 16.7–33.3 ms at 60 Hz means the new
+    // rows were on screen in the very next frame; more would mean a dropped frame.
     cases.push({
-      name: `library: jump-scroll to the middle of ${N} rows, to the next frame`,
+      name: `library: jump-scroll to the middle of ${N} rows, to the second animation frame`,
       ours_ms: round(scroll.ms),
-      target: 16.7,
+      target: 33.3,
     });
 
     const timedDownload = async (testid: string) => {
