@@ -89,7 +89,7 @@ export function trailingCredit(line: string): string {
 /** Is this line a byline of its own? 「株洲日报·掌上株洲记者/李军 通讯员/谭雪平 陈志」, 「■ 海南日报全媒体记者 黄媛艳」. */
 export function isByline(line: string): boolean {
   const t = stripDecoration(line);
-  if (!t || t.length > 120 || charLength(t) > 60 || SENTENCE_PUNCT.test(t)) return false;
+  if (!t || t.length > 120 || SENTENCE_PUNCT.test(t) || charLength(t) > 60) return false;
   if (COMMENTATOR.test(t)) return true;
   if (trailingCredit(t)) return false;
   // Only the first ~30 characters may hold the role: 「株洲日报·掌上株洲记者/李军」.
@@ -154,8 +154,12 @@ const RULES: Rule[] = [
   { kind: 'crosshead', name: 'crosshead', test: isCrosshead, example: '●拿下“基础题” 防返贫“防火墙”妥妥的' },
 ];
 
-/** Classify one line / paragraph of an article (trimmed first). Running text is 'text', with its 讯 byline if any. */
-export function classifyLine(line: string): LineClass {
+/**
+ * Classify one line / paragraph of an article (trimmed first). Running text is 'text', with its 讯
+ * byline if any; `lead: false` skips looking for that byline (a caller past the story's opening
+ * lines, where none can stand, saves a pattern per paragraph) and leaves `byline` ''.
+ */
+export function classifyLine(line: string, opts: { lead?: boolean } = {}): LineClass {
   const t = (line ?? '').trim();
   if (!t) return { kind: 'text', text: '', byline: '', rule: 'empty' };
   const credit = trailingCredit(t);
@@ -164,7 +168,7 @@ export function classifyLine(line: string): LineClass {
     const keep = rule.kind === 'byline' || rule.kind === 'crosshead' ? stripDecoration(t) : t;
     return { kind: rule.kind, text: keep, byline: '', rule: rule.name };
   }
-  const lead = leadByline(t);
+  const lead = opts.lead === false ? '' : leadByline(t);
   return { kind: 'text', text: t, byline: lead, rule: lead ? 'lead-byline' : 'text' };
 }
 

@@ -1,6 +1,7 @@
 /** Article pages of real sites: title parts, page, date, bylines, text once. */
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../lib/sites';
+import { buildArticle } from '../../lib/sites/common/article';
 import { docFromHtml } from '../helpers/dom';
 import { caseDoc, hbrbFragments, HTML_CASES } from './cases';
 
@@ -118,6 +119,45 @@ describe('湖北日报 pc article fragments (hbrb-2023/content.txt)', () => {
   it('photo news content_211263 keeps its photo, which sits outside <founder-content>', () => {
     expect(byId('211263').articles[0].images.map((i) => i.src)).toEqual([
       'http://epaper.hubeidaily.net/pc/pic/202302/11/1d9d7aa6-5ee9-44f5-a4fd-36439216488c.tif.1',
+    ]);
+  });
+});
+
+describe('buildArticle: classification past the byline zone', () => {
+  const base = {
+    url: 'https://zqb.cyol.com/pc/content/202609/16/content_1.html',
+    paper: '中国青年报',
+    date: '2026-09-16',
+    label: '5',
+    leadTitle: '',
+    title: '标题',
+    subtitle: '',
+    bylines: [],
+    images: [],
+  };
+
+  it('keeps DOM crossheads (decoration stripped), names text crossheads, takes 讯 bylines only at the start', () => {
+    const a = buildArticle({
+      ...base,
+      paragraphs: [
+        { text: '本报讯（记者 张三）7月10日，换电站投运。', kind: 'text' },
+        { text: '　第二段。', kind: 'text' },
+        { text: '第三段。', kind: 'text' },
+        { text: '●拿下“基础题”', kind: 'crosshead' },
+        { text: '公安暖心服务一直在线', kind: 'text' },
+        { text: '新华社北京2月6日电（记者 李四）国务院新闻办公室今日发布。', kind: 'text' },
+        { text: '（完）', kind: 'text' },
+      ],
+    });
+    expect(a.bylines).toEqual(['本报讯（记者 张三）']);
+    expect(a.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['text', '本报讯（记者 张三）7月10日，换电站投运。'],
+      ['text', '　第二段。'],
+      ['text', '第三段。'],
+      ['crosshead', '拿下“基础题”'],
+      ['crosshead', '公安暖心服务一直在线'],
+      ['text', '新华社北京2月6日电（记者 李四）国务院新闻办公室今日发布。'],
+      ['credit', '（完）'],
     ]);
   });
 });

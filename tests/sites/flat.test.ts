@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readBody } from '../../lib/sites/common/body';
+import { squash } from '../../lib/sites/common/dom';
 import { flatTreeOf, subtreeOf } from '../../lib/sites/common/flat';
 import { first, walkAll, withReadScope } from '../../lib/sites/common/select';
 import { docFromHtml } from '../helpers/dom';
@@ -114,5 +115,28 @@ describe('reading a body in a read scope', () => {
     const walked = readBody(root, doc.URL);
     expect(walked.paragraphs.length).toBeGreaterThan(0);
     expect(withReadScope(doc, () => readBody(root, doc.URL))).toEqual(walked);
+  });
+});
+
+describe('squash', () => {
+  it.each([
+    ['\u3000\u3000两个儿子为了争夺房产', '两个儿子为了争夺房产'],
+    ['中青报·中青网记者\u00a0 杜佳冰 ', '中青报·中青网记者 杜佳冰'],
+    ['\u200b标题\u200b', '标题'],
+    ['第一句，\n  第二句。', '第一句， 第二句。'],
+    ['\ufeff\t ', ''],
+  ])('%j → %j', (raw, want) => {
+    expect(squash(raw)).toBe(want);
+  });
+
+  it('the trim-only shortcut gives what collapsing every run gives', () => {
+    const chars = ['中', 'a', ' ', '\u3000', '\u00a0', '\u200b', '\ufeff', '\n', '\t', '\u2009', '\u0085'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 10 }), (cs) => {
+        const s = cs.join('');
+        expect(squash(s)).toBe(s.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

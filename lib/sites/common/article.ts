@@ -37,7 +37,13 @@ const BYLINE_ZONE = 3;
 function takeBylines(paragraphs: Paragraph[], bylines: string[]): Paragraph[] {
   const out: Paragraph[] = [];
   paragraphs.forEach((p, i) => {
-    const c = classifyLine(p.text);
+    // Past the byline zone only the kind of a 'text' paragraph can change: DOM evidence (a bold or
+    // centred crosshead) is not classified again, and no 讯 byline is looked for.
+    if (i >= BYLINE_ZONE && p.kind !== 'text') {
+      out.push({ text: p.kind === 'crosshead' ? stripDecoration(p.text) : p.text, kind: p.kind });
+      return;
+    }
+    const c = classifyLine(p.text, { lead: i < BYLINE_ZONE });
     if (i < BYLINE_ZONE && c.kind === 'byline' && out.every((q) => q.kind !== 'text')) {
       bylines.push(c.text);
       return;

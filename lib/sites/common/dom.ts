@@ -42,9 +42,16 @@ export function textOf(root: Node | null | undefined): string {
   return out.join('');
 }
 
+const SPACE_RUN = /[\s\u3000\u00a0\u200b\ufeff]+/g;
+// What trim() leaves to collapse: any white space, or a zero-width space (which trim() keeps).
+const INNER_SPACE = /[\s\u200b]/;
+
 /** Collapse white space (incl. U+3000 ideographic space and U+00A0) to single spaces and trim. */
 export function squash(s: string): string {
-  return s.replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, ' ').trim();
+  // Most paragraphs are 「　　两个儿子…」: an indent and no other space, so trimming is all it takes.
+  const trimmed = s.trim();
+  if (!INNER_SPACE.test(trimmed)) return trimmed;
+  return s.replace(SPACE_RUN, ' ').trim();
 }
 
 /** Visible text on one line: 「中共中央召开党外人士座谈会<br>征求…」 → words joined by a space. */

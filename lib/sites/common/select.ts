@@ -71,6 +71,25 @@ function compoundMatches(el: Element, c: Compound): boolean {
   return true;
 }
 
+// Parsed selector lists: adapters ask the same few dozen constant strings of every page. Bounded,
+// in case a caller builds selectors from page data.
+const PARSED = new Map<string, Compound[][]>();
+
+/** `a.b c, d` → chains of compounds; combinators other than the descendant one drop their chain. */
+function parseSelector(selector: string): Compound[][] {
+  let chains = PARSED.get(selector);
+  if (!chains) {
+    chains = selector
+      .split(',')
+      .map((s) => s.trim().split(/\s+/))
+      .filter((c) => c.length && c.every((part) => part && !/^[>+~]$/.test(part)))
+      .map((c) => c.map(parseCompound));
+    if (PARSED.size >= 500) PARSED.clear();
+    PARSED.set(selector, chains);
+  }
+  return chains;
+}
+
 /**
  * Iterative querySelectorAll for the selectors adapters use: comma lists of descendant chains of
  * compound selectors (`#content founder-content`, `map area[href]`, `founder-content, founder-title`).
@@ -78,11 +97,7 @@ function compoundMatches(el: Element, c: Compound): boolean {
  * ancestors in a loop, right to left (greedy matching is exact for descendant-only chains).
  */
 export function walkAll(root: ParentNode, selector: string, limit = Infinity): Element[] {
-  const chains = selector
-    .split(',')
-    .map((s) => s.trim().split(/\s+/))
-    .filter((c) => c.length && c.every((part) => part && !/^[>+~]$/.test(part)))
-    .map((c) => c.map(parseCompound));
+  const chains = parseSelector(selector);
   const out: Element[] = [];
   const flat = flatTreeOf(root);
   const at = flat && ((root as Node).nodeType === 9 ? -1 : flat.els.indexOf(root as Element));
