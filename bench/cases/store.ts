@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openLibrary, type Library } from '../../lib/db/index';
 import { libraryHandlers } from '../../lib/db/handlers';
+import { FIRST_ROWS } from '../../lib/extension/library/service';
 import { uuidv7 } from '../../lib/db/ids';
 import { allClipRows } from '../../lib/db/clipstore';
 import { clipRow } from '../../lib/db/rows';
@@ -163,7 +164,8 @@ export default async function (): Promise<Array<{ name: string; ours_ms: number;
       let estimate = false;
       for (let i = 0; i < 7; i++) {
         const t = performance.now();
-        const r = await big.search(q, { kinds: ['clip'] });
+        // What the library page asks first (the newest FIRST_ROWS and the total), then every match.
+        const r = await big.search(q, { kinds: ['clip'], limit: FIRST_ROWS });
         ours.push(performance.now() - t);
         if (!r.ok) throw new Error(r.error);
         hits = r.value.total;
@@ -186,7 +188,7 @@ export default async function (): Promise<Array<{ name: string; ours_ms: number;
         reference_ms: round(refMs),
         ratio: round(refMs / oursMs),
         hits,
-        shown: Math.min(hits, 200),
+        shown: Math.min(hits, FIRST_ROWS),
         total_is_estimate: estimate,
         scan_hits: refHits,
         fill_ms: round(fillMs),

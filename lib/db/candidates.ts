@@ -33,8 +33,12 @@ export async function candidates<R>(
   packs?: Map<string, string>,
   cap?: number,
 ): Promise<Found> {
-  const read = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t, packs, cap)));
-  // The intersection is complete only above the highest cut.
+  const all = await Promise.all(tokens.map((t) => tokenIds(db, table, kind, t, packs, cap)));
+  // A cut token is left out when another was read whole: the candidates are then a superset over
+  // all time (the substring check decides), as for 「海南自由贸易港」, whose 海南 is cut but 贸易
+  // is not. Only when every token was cut is the intersection limited to above the highest cut.
+  const whole = all.filter((r) => r.below === undefined);
+  const read = whole.length > 0 ? whole : all;
   const below = read.reduce<string | undefined>(
     (hi, r) => (r.below !== undefined && (hi === undefined || r.below > hi) ? r.below : hi),
     undefined,

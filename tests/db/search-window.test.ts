@@ -15,7 +15,8 @@ const T0 = Date.UTC(2026, 0, 1);
 let l: Library;
 const clips: Clip[] = [];
 
-// Real 海南日报 phrasing. Every clip holds 科技; every 7th 「科技创新」; only the 5 oldest 「科技成果转化」.
+// Real 海南日报 phrasing. Every clip holds 科技; every 7th 「科技创新」 (~370: its own bigrams are
+// read whole, 科技 is cut); the others 「科技赋能」 (all three bigrams cut); the 5 oldest 「科技成果转化」.
 function textOf(i: number): string {
   if (i < 5) return `推动科技成果转化，第${i}条。`;
   if (i % 7 === 0) return `以科技创新引领产业发展，第${i}条。`;
@@ -45,6 +46,16 @@ describe('search over many clips saved one at a time', () => {
     const r = ok(await l.search('科技创新', { limit: 20 }));
     expect(r.hits.map((h) => h.item.id)).toEqual(newestWith('科技创新', 20));
     const truth = clips.filter((c) => c.paragraphs[0].includes('科技创新')).length;
+    expect(r.totalIsEstimate).toBe(true);
+    expect(r.total).toBeGreaterThan(truth * 0.5);
+    expect(r.total).toBeLessThan(truth * 2);
+  });
+
+  it('when every token is cut, the newest hits come from above the cut, with an estimated total', async () => {
+    // 科技, 技赋 and 赋能 each have ~2,200 entries: all three are cut at 2,000.
+    const r = ok(await l.search('科技赋能', { limit: 20 }));
+    expect(r.hits.map((h) => h.item.id)).toEqual(newestWith('科技赋能', 20));
+    const truth = clips.filter((c) => c.paragraphs[0].includes('科技赋能')).length;
     expect(r.totalIsEstimate).toBe(true);
     expect(r.total).toBeGreaterThan(truth * 0.5);
     expect(r.total).toBeLessThan(truth * 2);
