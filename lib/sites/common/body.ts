@@ -83,13 +83,33 @@ function scanBlock(p: Element, sole: string | null): Block {
 }
 
 /** A paragraph printed as a crosshead: short, and either centred or wholly bold (「“没有房子，好可怕的。”」). */
-function looksLikeCrosshead(p: Element, block: Block, text: string): boolean {
+function looksLikeCrosshead(p: Element, bold: string, text: string): boolean {
   if (!text || text.length > 40) return false;
-  if (!p.hasAttributes()) return block.bold === text;
+  if (!p.hasAttributes()) return bold === text;
   const style = attr(p, 'style').replace(/\s/g, '').toLowerCase();
   const centred = style.includes('text-align:center') || attr(p, 'align').toLowerCase() === 'center';
-  return centred || block.bold === text;
+  return centred || bold === text;
 }
+
+/**
+ * The paragraphs of one `<p>` (several when `<br>` lines start with an indent), appended to `out`.
+ * `sole` is its only text child's value when the read scope knows it.
+ */
+function readParagraph(p: Element, sole: string | null, out: Paragraph[], addImage: (img: Element) => void) {
+  // Most: 「<p>　　两个儿子为了争夺房产…</p>」, one line of text. No block to scan, no lines to split.
+  if (sole !== null && !LINE_BREAK.test(sole)) {
+    const text = squash(sole);
+    if (text) out.push({ text, kind: looksLikeCrosshead(p, '', text) ? 'crosshead' : 'text' });
+    return;
+  }
+  const block = scanBlock(p, sole);
+  for (const img of block.images) addImage(img);
+  const lines = splitLines(block.text);
+  if (lines.length === 1 && looksLikeCrosshead(p, block.bold, lines[0].text)) lines[0].kind = 'crosshead';
+  for (const line of lines) out.push(line);
+}
+
+const LINE_BREAK = /[\r\n]/;
 
 /** An image's caption: its own attributes first, then the next table row's text (Founder classic). */
 function captionOf(img: Element): string {
@@ -161,11 +181,7 @@ export function readBody(root: Element | null, baseUrl: string, exclude: Exclude
     }
     if (tag !== 'P') return false;
     sawP = true;
-    const block = scanBlock(el, sole);
-    for (const img of block.images) addImage(img);
-    const lines = splitLines(block.text);
-    if (lines.length === 1 && looksLikeCrosshead(el, block, lines[0].text)) lines[0].kind = 'crosshead';
-    body.paragraphs.push(...lines);
+    readParagraph(el, sole, body.paragraphs, addImage);
     return true;
   };
   const view = subtreeOf(root);
