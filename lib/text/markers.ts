@@ -80,15 +80,31 @@ const END = ROWS.filter((r) => r.inline && r.direction === 'to').map((row) => ({
 const WINDOW = 32;
 const HAS_PAGE_WORD = /[版页]/;
 
+/** Is the UTF-16 unit white space as `\s` means it (incl. U+3000, NBSP, U+FEFF)? No string per character. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 function firstNonSpace(s: string): number {
   let i = 0;
-  while (i < s.length && /\s/.test(s[i])) i++;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return i;
 }
 
 function lastNonSpace(s: string): number {
   let i = s.length;
-  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   return i;
 }
 

@@ -148,3 +148,19 @@ describe('findMarker is safe on any input', () => {
     expect(findMarker(`${huge}下转A4版`)).toMatchObject({ label: 'A4', at: 'end' });
   });
 });
+
+describe('findMarker trims every kind of white space around a marker', () => {
+  it.each([
+    ['ideographic space', '\u3000\u3000下转A4版\u3000'],
+    ['no-break space', '\u00a0下转A4版\u00a0'],
+    ['byte order mark', '\ufeff下转A4版'],
+    ['thin and narrow spaces', '\u2009\u202f下转A4版\u205f'],
+    ['tabs and line breaks', '\t\n下转A4版\r\n'],
+  ])('%s', (_, text) => {
+    expect(findMarker(text)).toEqual({ direction: 'to', label: 'A4', raw: '下转A4版', at: 'whole' });
+  });
+
+  it('a zero-width space is no white space: 「\u200b下转A4版」 is not a whole-line marker', () => {
+    expect(findMarker('\u200b下转A4版')?.at).not.toBe('whole');
+  });
+});

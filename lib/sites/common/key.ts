@@ -10,13 +10,21 @@ const ARTICLE_ID = /^((?:content|nw\.[A-Za-z0-9]{1,40})[_\d-]{1,60})\.s?html?$/;
 
 /** The site's article id in a URL, '' when the URL has none. */
 export function siteArticleId(url: string): string {
+  const u = parseUrl(url);
+  return u ? idInPath(u.pathname) : '';
+}
+
+function parseUrl(url: string): URL | null {
   try {
-    const u = new URL(url);
-    const file = u.pathname.split('/').pop() ?? '';
-    return ARTICLE_ID.exec(file)?.[1] ?? '';
+    return new URL(url);
   } catch {
-    return '';
+    return null;
   }
+}
+
+function idInPath(pathname: string): string {
+  const file = pathname.split('/').pop() ?? '';
+  return ARTICLE_ID.exec(file)?.[1] ?? '';
 }
 
 /** The article key for an article read from `url` (see the module comment). */
@@ -24,14 +32,11 @@ export function articleKey(
   url: string,
   fallback: { paper: string; date: string; label: string; order: number },
 ): string {
-  const id = siteArticleId(url);
-  if (id) {
-    let host = '';
-    try {
-      host = new URL(url).hostname.replace(/^www\./, '');
-    } catch {
-      host = '';
-    }
+  // One parse for both the id and the host (a URL parse is a visible part of reading a page).
+  const u = parseUrl(url);
+  const id = u ? idInPath(u.pathname) : '';
+  if (u && id) {
+    const host = u.hostname.replace(/^www\./, '');
     return host ? `${host}/${id}` : id;
   }
   return [fallback.paper, fallback.date, fallback.label, String(fallback.order)].join('|');
