@@ -6,11 +6,12 @@ import { libraryHandlers, openLibrary, prunePages, requestPersistence } from '..
 import { fetchPageForTab } from '../lib/extension/background-fetch';
 import {
   notifyTabs,
+  setMenuSites,
   setUpCaptureBackground,
   type CaptureBackgroundApi,
 } from '../lib/extension/capture/background';
 import { t } from '../lib/extension/i18n';
-import { syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
+import { sitePatterns, syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
 import { createHandler, send } from '../lib/messaging';
 
 export default defineBackground(() => {
@@ -22,8 +23,14 @@ export default defineBackground(() => {
     void send(browser.runtime, { type: 'libraryChanged', articleKey, what });
     void notifyTabs(captureApi.tabs, { type: 'libraryChanged', articleKey, what });
   };
-  // Context menu and keyboard commands → a captureSelection message to the tab.
-  setUpCaptureBackground(captureApi, (key) => t(key));
+  // Context menu and keyboard commands → a captureSelection message to the tab (menus also on the
+  // sites switched on in the popup).
+  const api = browser as unknown as SwitchApi;
+  setUpCaptureBackground(
+    captureApi,
+    (key) => t(key),
+    async () => sitePatterns((await api.permissions.getAll()).origins ?? []),
+  );
   browser.runtime.onMessage.addListener(
     createHandler({
       ...libraryHandlers(library, changed),
@@ -38,8 +45,8 @@ export default defineBackground(() => {
 
   // Sites switched on in the popup: keep the run-time content script registration equal to the
   // granted origins, whoever changed them (the popup, or the browser's own extension settings).
-  const api = browser as unknown as SwitchApi;
-  const sync = () => void syncSiteScripts(api);
+  const sync = () =>
+    void syncSiteScripts(api).then((r) => (r.ok ? setMenuSites(captureApi, r.value) : undefined));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   browser.runtime.onInstalled.addListener(sync);

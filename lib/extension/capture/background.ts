@@ -28,14 +28,22 @@ export interface CaptureBackgroundApi {
   contextMenus?: {
     removeAll(): Promise<void> | void;
     create(props: { id: string; title: string; contexts: string[]; documentUrlPatterns?: string[] }): unknown;
+    update(id: string, props: { documentUrlPatterns: string[] }): Promise<void> | void;
     onClicked: Listen<(info: { menuItemId: string | number; frameId?: number }, tab?: Tab) => void>;
   };
   commands?: { onCommand: Listen<(command: string, tab?: Tab) => void> };
   runtime: { onInstalled: Listen<() => void> };
 }
 
-/** Wire menus and commands; `label` translates a message key (browser.i18n). */
-export function setUpCaptureBackground(api: CaptureBackgroundApi, label: (key: string) => string): void {
+/**
+ * Wire menus and commands; `label` translates a message key (browser.i18n); `sites` gives the
+ * origin patterns of the sites switched on in the popup, where the content script also runs.
+ */
+export function setUpCaptureBackground(
+  api: CaptureBackgroundApi,
+  label: (key: string) => string,
+  sites: () => Promise<string[]> = async () => [],
+): void {
   const ask = async (tab: Tab | undefined, action: CaptureAction): Promise<void> => {
     const id = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (id !== undefined) await sendToTab(api.tabs, id, { type: 'captureSelection', action });
@@ -43,14 +51,14 @@ export function setUpCaptureBackground(api: CaptureBackgroundApi, label: (key: s
   api.runtime.onInstalled.addListener(() => {
     const menus = api.contextMenus;
     if (!menus) return;
-    void Promise.resolve(menus.removeAll()).then(() => {
+    void Promise.all([menus.removeAll(), sites().catch(() => [])]).then(([, on]) => {
       for (const item of MENU_ITEMS)
         menus.create({
           id: item.id,
           title: label(item.title),
           contexts: ['selection'],
-          // Only where the content script runs (sites switched on in the popup use the toolbar).
-          documentUrlPatterns: [...CONTENT_MATCHES],
+          // Only where the content script runs: the built-in e-paper sites and those switched on.
+          documentUrlPatterns: [...CONTENT_MATCHES, ...on],
         });
     });
   });
@@ -62,6 +70,25 @@ export function setUpCaptureBackground(api: CaptureBackgroundApi, label: (key: s
     const action = COMMAND_ACTIONS[command];
     if (action) void ask(tab, action);
   });
+}
+
+/**
+ * After a site is switched on or off: the entries show on exactly the pages the content script
+ * runs on. An update before the entries exist (first install) fails harmlessly: they are then
+ * created with the same patterns.
+ */
+export async function setMenuSites(api: CaptureBackgroundApi, sites: readonly string[]): Promise<void> {
+  const menus = api.contextMenus;
+  if (!menus) return;
+  await Promise.all(
+    MENU_ITEMS.map(async (item) => {
+      try {
+        await menus.update(item.id, { documentUrlPatterns: [...CONTENT_MATCHES, ...sites] });
+      } catch {
+        // not created yet
+      }
+    }),
+  );
 }
 
 /** Send a notice to every tab; tabs without our content script just do not answer. */

@@ -4,6 +4,7 @@ import {
   COMMAND_ACTIONS,
   MENU_ITEMS,
   notifyTabs,
+  setMenuSites,
   setUpCaptureBackground,
   type CaptureBackgroundApi,
 } from '../../../lib/extension/capture/background';
@@ -26,6 +27,11 @@ function fakeApi(tabIds: number[] = [7]) {
     contextMenus: {
       removeAll: async () => void menus.splice(0),
       create: (p) => menus.push(p),
+      update: async (id, p) => {
+        const m = menus.find((x) => x.id === id);
+        if (!m) throw new Error(`Cannot find menu item with id ${id}`);
+        Object.assign(m, p);
+      },
       onClicked: { addListener: (fn) => (on.menu = fn as never) },
     },
     commands: { onCommand: { addListener: (fn) => (on.command = fn as never) } },
@@ -47,6 +53,25 @@ describe('capture in the background', () => {
       ['epaper-clip', '«ctxClip»', ['selection']],
     ]);
     expect(menus[0].documentUrlPatterns).toEqual([...CONTENT_MATCHES]);
+  });
+
+  it('also shows them on sites switched on, at install and whenever a site is switched on or off', async () => {
+    const { api, menus, on } = fakeApi();
+    const site = 'https://epaper.example.cn/*';
+    setUpCaptureBackground(
+      api,
+      (k) => k,
+      async () => [site],
+    );
+    await setMenuSites(api, ['https://other.example/*']); // before install: nothing to update, no throw
+    (on.installed as () => void)();
+    await flush();
+    expect(menus.map((m) => m.documentUrlPatterns)).toEqual([
+      [...CONTENT_MATCHES, site],
+      [...CONTENT_MATCHES, site],
+    ]);
+    await setMenuSites(api, []);
+    expect(menus.map((m) => m.documentUrlPatterns)).toEqual([[...CONTENT_MATCHES], [...CONTENT_MATCHES]]);
   });
 
   it.each(MENU_ITEMS.map((m) => [m.id, m.action] as const))(
