@@ -75,6 +75,17 @@ describe('the flat tree', () => {
     });
   });
 
+  it('lists a wide node (more than 32 children) in document order, comments included', () => {
+    const kids = Array.from({ length: 40 }, (_, i) => `<p>第${i}段</p><!--c${i}-->\n`).join('');
+    const doc = docFromHtml(`<body><div id="wide">${kids}</div><!--尾--></body>`);
+    withReadScope(doc, () => {
+      const flat = flatTreeOf(doc)!;
+      expect(flat.els).toEqual(Array.from(doc.querySelectorAll('*')));
+      expect(flat.comments).toEqual([...Array.from({ length: 40 }, (_, i) => `c${i}`), '尾']);
+      expect(flat.sole.filter((s) => s !== null).slice(0, 2)).toEqual(['第0段', '第1段']);
+    });
+  });
+
   it('is only kept inside a read scope', () => {
     const doc = docFromHtml('<p>x</p>');
     expect(flatTreeOf(doc)).toBeNull();

@@ -6,7 +6,7 @@
  * `childNodes` read builds a NodeList Proxy (most of a narrow node's cost). 32 nodes is a `<div>`
  * of 16 elements with the white space between them.
  */
-const NARROW = 32;
+export const NARROW = 32;
 
 /**
  * The child nodes of a node as an array, in order. Narrow nodes are stepped with

@@ -6,7 +6,7 @@
  * node costs about as much as a whole string operation, and most of a read's time is such reads.
  */
 
-import { childrenOf } from './children';
+import { childrenOf, NARROW } from './children';
 
 /** The elements of a document in order, with tag names and subtree ends: one walk, many selectors. */
 export interface FlatTree {
@@ -77,8 +77,9 @@ function buildFlat(doc: Document): FlatTree {
     byTag: new Map(),
   };
   // Pre-order walk with two parallel stacks (node, parent index): no per-node tuple, no closing
-  // entries. A child is pushed and its nodeType read once, when popped; an only child is looked at
-  // at once (a `<p>`'s text is kept in `sole`, so reading the body needs no second visit).
+  // entries, no child arrays. A child is pushed and its nodeType read once, when popped; an only
+  // child is looked at at once (a `<p>`'s text is kept in `sole`, so reading the body needs no
+  // second visit).
   const nodes: Node[] = [];
   const parents: number[] = [];
   const top = childrenOf(doc);
@@ -106,21 +107,36 @@ function buildFlat(doc: Document): FlatTree {
     const sameTag = t.byTag.get(tag);
     if (sameTag) sameTag.push(me);
     else t.byTag.set(tag, [me]);
-    const kids = childrenOf(el);
-    if (kids.length === 1) {
-      const kind = kids[0].nodeType;
-      if (kind === 3) {
-        t.sole[me] = kids[0].nodeValue ?? '';
-        continue;
+    const first = el.firstChild;
+    if (!first) continue;
+    const last = el.lastChild!;
+    if (first === last) {
+      const kind = first.nodeType;
+      if (kind === 3) t.sole[me] = first.nodeValue ?? '';
+      else if (kind === 8) t.comments.push(first.nodeValue ?? '');
+      else {
+        nodes.push(first);
+        parents.push(me);
       }
-      if (kind === 8) {
-        t.comments.push(kids[0].nodeValue ?? '');
-        continue;
-      }
+      continue;
     }
-    for (let i = kids.length - 1; i >= 0; i--) {
-      nodes.push(kids[i]);
+    // Children straight onto the stack, last first; a wide node is copied from childNodes instead
+    // (see children.ts: stepping its siblings would search the parent's list at every step).
+    const mark = nodes.length;
+    for (let c: Node | null = last; c; c = c.previousSibling) {
+      if (nodes.length - mark === NARROW) {
+        nodes.length = mark;
+        parents.length = mark;
+        const kids = Array.from(el.childNodes);
+        for (let i = kids.length - 1; i >= 0; i--) {
+          nodes.push(kids[i]);
+          parents.push(me);
+        }
+        break;
+      }
+      nodes.push(c);
       parents.push(me);
+      if (c === first) break;
     }
   }
   // Pre-order: descendants follow their ancestor, so subtree ends roll up in one backward pass.
