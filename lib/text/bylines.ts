@@ -106,12 +106,13 @@ const HAN2 = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/;
 /** Is this short line a crosshead (小标题) by its own form? Context (what follows) is the caller's. */
 export function isCrosshead(line: string): boolean {
   const raw = (line ?? '').trim();
+  // Cheapest refusals first: most short paragraphs end a sentence 「“哪里失败？”记者问她。」.
   if (
     !raw ||
     raw.length > 2 * CROSSHEAD_MAX ||
-    charLength(raw) > CROSSHEAD_MAX + 2 ||
     endsSentence(raw) ||
-    /[，；]/.test(raw)
+    /[，；]/.test(raw) ||
+    charLength(raw) > CROSSHEAD_MAX + 2
   )
     return false;
   if (!HAN2.test(raw)) return false;

@@ -4,6 +4,7 @@
  */
 import type { Paragraph } from '../model';
 import { normalizeLabel } from './labels';
+import { isSpace } from './normalize';
 
 export type MarkerDirection = 'to' | 'from';
 
@@ -79,22 +80,6 @@ const END = ROWS.filter((r) => r.inline && r.direction === 'to').map((row) => ({
 // A marker is at most ~20 characters (「◀ （ 下转 第 Ａ０４ 版 ） ▶」); we look at this much of each end.
 const WINDOW = 32;
 const HAS_PAGE_WORD = /[版页]/;
-
-/** Is the UTF-16 unit white space as `\s` means it (incl. U+3000, NBSP, U+FEFF)? No string per character. */
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 function firstNonSpace(s: string): number {
   let i = 0;

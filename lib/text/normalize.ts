@@ -30,10 +30,29 @@ const TERMINAL = new Set(['。', '！', '？', '…', '!', '?', '.', '．', '｡
 // Closing quotes and brackets that may follow the full stop: 「“早处理。”」, 「（完）」, 「。』」.
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', "'"]);
 
+/**
+ * Is the UTF-16 unit white space as the regex `\s` means it (incl. U+3000, NBSP, U+FEFF)? For loops
+ * over a string's ends: testing `s[i]` with a regex makes a string of every CJK character looked at.
+ */
+export function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Last character of s that is not white space or a closer, the one before it, and how many closers followed. */
 function lastMeaningful(s: string): { ch: string; before: string; closers: number } {
   let i = s.length - 1;
-  while (i >= 0 && /\s/.test(s[i])) i--;
+  while (i >= 0 && isSpace(s.charCodeAt(i))) i--;
   let closers = 0;
   while (i >= 0 && CLOSERS.has(s[i])) {
     closers++;

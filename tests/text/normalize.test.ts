@@ -4,6 +4,7 @@ import {
   endsParagraph,
   endsSentence,
   isHan,
+  isSpace,
   normalizeText,
   stripParagraphIndent,
   stripZeroWidth,
@@ -78,5 +79,23 @@ describe('isHan and charLength', () => {
   it('counts code points, not UTF-16 units', () => {
     expect(charLength('𠮷野家')).toBe(3);
     expect(charLength('')).toBe(0);
+  });
+});
+
+describe('isSpace', () => {
+  it.each([
+    ['U+3000 ideographic space', 0x3000, true],
+    ['NBSP', 0xa0, true],
+    ['BOM', 0xfeff, true],
+    ['zero-width space (not white space)', 0x200b, false],
+    ['「中」', 0x4e2d, false],
+  ])('%s → %s', (_, code, want) => {
+    expect(isSpace(code)).toBe(want);
+  });
+
+  it('agrees with the regex \\s on every UTF-16 unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });
