@@ -45,9 +45,8 @@ function breaksAsSpaces(v: string): string {
  * Walk a block's subtree once. (Separate querySelectorAll calls per paragraph for images and bold
  * runs cost more than the text itself in happy-dom.)
  */
-function scanBlock(p: Element, sole: string | null): Block {
-  // Most paragraphs are one text node: no walk needed (in a read scope, its text is known already).
-  if (sole !== null) return { text: breaksAsSpaces(sole), bold: '', images: [] };
+function scanBlock(p: Element): Block {
+  // Most paragraphs are one text node: no walk needed.
   const only = p.firstChild;
   if (only && only === p.lastChild && only.nodeType === 3)
     return { text: breaksAsSpaces(only.nodeValue ?? ''), bold: '', images: [] };
@@ -96,20 +95,19 @@ function looksLikeCrosshead(p: Element, bold: string, text: string): boolean {
  * `sole` is its only text child's value when the read scope knows it.
  */
 function readParagraph(p: Element, sole: string | null, out: Paragraph[], addImage: (img: Element) => void) {
-  // Most: 「<p>　　两个儿子为了争夺房产…</p>」, one line of text. No block to scan, no lines to split.
-  if (sole !== null && !LINE_BREAK.test(sole)) {
+  // Most: 「<p>　　两个儿子为了争夺房产…</p>」, one text node. No block to scan, no lines to split: a
+  // text node holds no <br>, and squash turns its source line breaks into spaces as scanBlock would.
+  if (sole !== null) {
     const text = squash(sole);
     if (text) out.push({ text, kind: looksLikeCrosshead(p, '', text) ? 'crosshead' : 'text' });
     return;
   }
-  const block = scanBlock(p, sole);
+  const block = scanBlock(p);
   for (const img of block.images) addImage(img);
   const lines = splitLines(block.text);
   if (lines.length === 1 && looksLikeCrosshead(p, block.bold, lines[0].text)) lines[0].kind = 'crosshead';
   for (const line of lines) out.push(line);
 }
-
-const LINE_BREAK = /[\r\n]/;
 
 /** An image's caption: its own attributes first, then the next table row's text (Founder classic). */
 function captionOf(img: Element): string {
