@@ -10,6 +10,8 @@ import { childrenOf, NARROW } from './children';
 
 /** The elements of a document in order, with tag names and subtree ends: one walk, many selectors. */
 export interface FlatTree {
+  /** The document listed. */
+  doc: Document;
   els: Element[];
   tags: string[];
   /** end[i]: index after the last descendant of els[i]. */
@@ -66,6 +68,7 @@ export function flatTreeOf(root: ParentNode): FlatTree | null {
 
 function buildFlat(doc: Document): FlatTree {
   const t: FlatTree = {
+    doc,
     els: [],
     tags: [],
     end: [],

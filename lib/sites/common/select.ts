@@ -167,6 +167,9 @@ function indexed(c: Compound): boolean {
 function* candidates(t: FlatTree, c: Compound, from: number, to: number): Generator<number> {
   let list: number[] | undefined;
   if (c.id && !c.rest) {
+    // No element of the document has the id (the document's own id index says so, in O(1)): no
+    // need to read every element's id. 中国旅游报's layout page has no `#titleList`.
+    if (!t.byId && typeof t.doc.getElementById === 'function' && !t.doc.getElementById(c.id)) return;
     if (!t.byId) {
       t.byId = new Map();
       for (let i = 0; i < t.els.length; i++) {
