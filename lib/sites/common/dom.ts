@@ -116,7 +116,9 @@ export function articlePath(href: string, base: string): string {
   const u = new URL(abs);
   u.hash = '';
   if (u.searchParams.has('div')) u.searchParams.delete('div');
-  if (![...u.searchParams.keys()].length) u.search = '';
+  // Not `[...u.searchParams.keys()]`: in a Firefox content script the URL comes through an Xray
+  // wrapper whose iterators are not iterable, and the page then read as nothing.
+  if (u.searchParams.toString() === '') u.search = '';
   return u.href;
 }
 
