@@ -1,0 +1,83 @@
+/**
+ * The extension in Firefox (Debian's firefox-esr over WebDriver BiDi, tests/e2e/firefox.ts): the
+ * Firefox build loads, the overlay lists a layout page's blocks, and 「阅读全文」 stitches a split
+ * story. These found a bug no Chromium test could: in a Firefox content script a URL's
+ * searchParams iterator is not iterable (Xray), so every layout page read as nothing.
+ * Needs firefox-esr (`.ci/run` installs it); without it the file fails with that sentence, so a
+ * machine without Firefox cannot pass silently.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../demo/server.ts';
+import { FIREFOX, hasFirefox, launchFirefox, type FirefoxSession } from './firefox.ts';
+import { MARKER_WORDS, SPLIT, layout0709, occurrences } from './stories.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let server: DemoServer;
+let ff: FirefoxSession;
+
+beforeAll(async () => {
+  if (!hasFirefox())
+    throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore', cwd: ROOT });
+  server = await startDemoServer();
+  ff = await launchFirefox();
+}, 180_000);
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+});
+
+/** Poll `expression` in the page until `done(value)` or the time is up; the last value. */
+async function until<T>(expression: string, done: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await ff.evaluate<T>(expression);
+  while (!done(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await ff.evaluate<T>(expression);
+  }
+  return last;
+}
+
+/** Texts of the elements matching `selector` inside the extension's shadow root. */
+const inUi = (selector: string) =>
+  `[...(document.getElementById('epaper-reader-root')?.shadowRoot?.querySelectorAll(${JSON.stringify(selector)}) ?? [])].map((e) => e.textContent)`;
+
+describe('the extension in Firefox', () => {
+  it('installs the Firefox build under its gecko id', () => {
+    expect(ff.extensionId).toBe('epaper-reader@example.org');
+  });
+
+  it('lists every block of a layout page (2026-07-09 第001版) in page order', async () => {
+    const front = layout0709('001');
+    await ff.goto(new URL(front.path, server.url).href);
+    const ready = await until<string | null>(
+      `document.getElementById('epaper-reader-root')?.getAttribute('data-ready') ?? null`,
+      (v) => v !== null,
+    );
+    expect(ready).toBe('layout');
+    const items = await until<string[]>(inUi('[data-testid="block-item"]'), (v) => v.length > 0);
+    expect(items).toHaveLength(front.titles.length);
+    items.forEach((text, i) => expect(text).toContain(front.titles[i]));
+  });
+
+  it('opens a split story (001 下转 → 002 上接) as one article, each part once', async () => {
+    await ff.goto(new URL(SPLIT.first, server.url).href);
+    await until<string | null>(
+      `document.getElementById('epaper-reader-root')?.getAttribute('data-ready') ?? null`,
+      (v) => v === 'article',
+    );
+    await ff.evaluate(
+      `document.getElementById('epaper-reader-root').shadowRoot.querySelector('[data-testid="read-whole"]').click()`,
+    );
+    const shown = await until<string[]>(inUi('[data-testid="reader-paragraph"]'), (v) =>
+      v.some((p) => p.includes(SPLIT.secondParagraphs.at(-1) ?? '\u0000')),
+    );
+    const joined = shown.join('\n');
+    for (const p of shown) expect(p).not.toMatch(MARKER_WORDS);
+    const tail = SPLIT.secondParagraphs.filter((p) => !MARKER_WORDS.test(p) && !p.startsWith('■'));
+    for (const p of tail) expect(occurrences(joined, p), p).toBe(1);
+    expect(await ff.evaluate<string[]>(inUi('[data-testid="seam"]'))).toHaveLength(1);
+  });
+});
