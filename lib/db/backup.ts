@@ -74,7 +74,8 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
   // packs of 20 (packs.ts): as one row each, 50,000 clips took Chromium ~6 s (~75 µs a row).
   await db.transaction('rw', [db.articles, db.highlights, db.clips, db.packs, db.postings], async () => {
     const oldArticles = await existing(
-      db.articles,
+      await keysOf(db.articles),
+      (keys) => db.articles.bulkGet(keys),
       articles.map((a) => a.key),
     );
     const mergedArticles = new Map<string, StoredArticle>();
@@ -94,7 +95,8 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
     const writes: Array<Promise<unknown>> = [articlesWritten];
 
     const oldHighlights = await existing(
-      db.highlights,
+      await keysOf(db.highlights),
+      (keys) => db.highlights.bulkGet(keys),
       highlights.map((h) => h.id),
     );
     const hs = highlights.filter((h) => newer(h, oldHighlights.get(h.id), report, 'highlights'));
@@ -105,8 +107,10 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
     const hRows = hs.map((h) => highlightRow(toHighlight(h), stored.get(h.articleKey), false));
     writes.push(db.highlights.bulkPut(hRows));
 
-    const oldClips = await existingClips(
-      db,
+    // Clips are rows or packed (clipstore.ts).
+    const oldClips = await existing(
+      await allClipIds(db),
+      (ids) => getClipRows(db, ids),
       clips.map((c) => c.id),
     );
     const fresh = clips.filter((c) => newer(c, oldClips.get(c.id), report, 'clips'));
@@ -137,13 +141,16 @@ export async function restore(db: EpaperDB, data: LibraryData, segment: string):
 }
 
 /**
- * The rows among `keys` already in `table`: the primary keys are read first (keys only, cheap),
- * so restoring into an empty library reads no rows at all.
+ * The records among `keys` already in the library: the keys it has are read first (keys only,
+ * cheap), so restoring into an empty library reads no rows at all.
  */
-async function existing<R>(table: Table<R, string>, keys: string[]): Promise<Map<string, R>> {
-  const have = new Set(await table.toCollection().primaryKeys());
+async function existing<R>(
+  have: Set<string>,
+  get: (keys: string[]) => Promise<Array<R | undefined>>,
+  keys: string[],
+): Promise<Map<string, R>> {
   const wanted = keys.filter((k) => have.has(k));
-  const rows = await table.bulkGet(wanted);
+  const rows = await get(wanted);
   const out = new Map<string, R>();
   wanted.forEach((k, i) => {
     const r = rows[i];
@@ -152,14 +159,9 @@ async function existing<R>(table: Table<R, string>, keys: string[]): Promise<Map
   return out;
 }
 
-/** The clips among `ids` already in the library (rows or packs); an empty library reads nothing. */
-async function existingClips(db: EpaperDB, ids: string[]): Promise<Map<string, Clip>> {
-  const have = await allClipIds(db);
-  const wanted = ids.filter((id) => have.has(id));
-  const rows = await getClipRows(db, wanted);
-  const out = new Map<string, Clip>();
-  for (const r of rows) if (r) out.set(r.id, r);
-  return out;
+/** The primary keys of `table`, as a set. */
+async function keysOf<R>(table: Table<R, string>): Promise<Set<string>> {
+  return new Set(await table.toCollection().primaryKeys());
 }
 
 /** True when `next` should be written over `old`; counts it in the report. */

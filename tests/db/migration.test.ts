@@ -26,6 +26,21 @@ function v1Row(id: string, exact: string, articleKey: string): HighlightRowV1 {
   };
 }
 
+/** A clip row of an earlier release (made at time 1, from the 株洲日报 seed), with the given terms. */
+function legacyClipRow(clip: ReturnType<typeof makeClip>, id: string, terms: string[]): ClipRow {
+  return {
+    ...clip,
+    id,
+    note: '',
+    tags: [],
+    createdAt: 1,
+    updatedAt: 1,
+    paper: '株洲日报',
+    date: '2022-02-07',
+    terms,
+  };
+}
+
 describe('v1 → v2', () => {
   it('fills paper and date of existing highlights from their article, else from the key', async () => {
     const name = freshName();
@@ -102,17 +117,7 @@ describe('v2 → v3', () => {
     v2.version(2).stores(SCHEMA_V2);
     const clip = makeClip('沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。');
     // A v2 clip row as the last release wrote it (run-final characters indexed alone too).
-    const row: ClipRow = {
-      ...clip,
-      id: 'old',
-      note: '',
-      tags: [],
-      createdAt: 1,
-      updatedAt: 1,
-      paper: '株洲日报',
-      date: '2022-02-07',
-      terms: [...bigrams(clip.paragraphs[0]), '底', '线'],
-    };
+    const row = legacyClipRow(clip, 'old', [...bigrams(clip.paragraphs[0]), '底', '线']);
     await v2.table('clips').put(row);
     v2.close();
 
@@ -141,17 +146,7 @@ describe('v3 → v4', () => {
     v3.version(3).stores(SCHEMA_V3);
     const clip = makeClip('沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。');
     // As a v3 restore wrote it: a row with `terms: []`, its terms in the posting lists.
-    const row: ClipRow = {
-      ...clip,
-      id: 'v3',
-      note: '',
-      tags: [],
-      createdAt: 1,
-      updatedAt: 1,
-      paper: '株洲日报',
-      date: '2022-02-07',
-      terms: [],
-    };
+    const row = legacyClipRow(clip, 'v3', []);
     await v3.table('clips').put(row);
     const terms = bigrams(clip.paragraphs[0]);
     await v3.table('postings').bulkPut(postingRows('c', 'old-restore', [{ id: 'v3', terms, createdAt: 1 }]));
