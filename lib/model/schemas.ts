@@ -1,0 +1,203 @@
+/**
+ * One schema per record (valibot), used for every write the library makes, for every message that
+ * carries a record, and for restore: what can be stored can be backed up and restored, because the
+ * same rules let it in. Unknown fields are dropped (valibot `object`), so nothing a page adds rides
+ * along into the database.
+ *
+ * The limits are far above anything a real page holds (the longest real article is ~20,000
+ * characters in ~60 paragraphs, domain.md) and far below what hurts: a hostile page that sends a
+ * 5 MB "paragraph" gets a clear refusal, and the readers cut text to these limits where pages are
+ * read (`capArticle`), so an honest but odd page is stored cut, not refused.
+ */
+import * as v from 'valibot';
+import { HIGHLIGHT_COLORS, type Article } from './index.ts';
+
+/** Limits on stored text and lists (characters / entries). */
+export const LIMITS = {
+  /** One paragraph: real ones are under 3,000 characters. */
+  paragraph: 50_000,
+  /** Paragraphs of one article (a stitched four-page story has ~150). */
+  paragraphs: 2_000,
+  /** Titles, page labels, paper names, bylines, captions. */
+  line: 2_000,
+  /** Bylines, pages, images, parts of one article. */
+  short: 200,
+  /** URLs of one article or source (every part's URL). */
+  urls: 200,
+  url: 4_096,
+  /** Ids and article keys (UUIDv7 is 36; keys are host/id or paper|date|page|order). */
+  key: 1_000,
+  /** A highlighted quote (it may span the whole article). */
+  quote: 200_000,
+  /** Selector context before/after a quote (32 are kept). */
+  context: 1_000,
+  /** A note the reader types. */
+  note: 100_000,
+  tags: 100,
+  tag: 200,
+  /** A cached page's text: real pages are ~100 KB of HTML. */
+  pageText: 2_000_000,
+} as const;
+
+/** Latest time a record may carry: 9999-12-31 (a `1e308` would win every "newer wins" merge). */
+export const MAX_TIME = 253_402_300_799_999;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
+const id = v.pipe(v.string(), v.minLength(1, 'empty'), v.maxLength(LIMITS.key, 'too long'));
+const list = <T extends v.GenericSchema>(item: T, max: number) =>
+  v.pipe(v.array(item), v.maxLength(max, `more than ${max} entries`));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+/** Milliseconds since 1970, an integer between 0 and MAX_TIME. */
+export const timeSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_TIME));
+const url = text(LIMITS.url);
+const line = text(LIMITS.line);
+
+export const paragraphSchema = v.object({
+  text: text(LIMITS.paragraph),
+  kind: v.picklist(['text', 'crosshead', 'caption', 'credit']),
+});
+
+export const articleSchema = v.object({
+  key: id,
+  paper: line,
+  date: line,
+  pages: list(line, LIMITS.short),
+  leadTitle: line,
+  title: line,
+  subtitle: line,
+  bylines: list(line, LIMITS.short),
+  paragraphs: list(paragraphSchema, LIMITS.paragraphs),
+  images: list(v.object({ src: url, caption: line }), LIMITS.short),
+  continuesTo: line,
+  continuedFrom: line,
+  urls: list(url, LIMITS.urls),
+  parts: list(
+    v.object({
+      page: line,
+      url,
+      from: count,
+      to: count,
+      regime: v.optional(v.picklist(['first', 'split', 'duplicate', 'same-title'])),
+    }),
+    LIMITS.short,
+  ),
+  order: count,
+});
+
+export const storedArticleSchema = v.object({
+  key: id,
+  article: articleSchema,
+  urls: list(url, LIMITS.urls),
+  firstSeenAt: timeSchema,
+  lastSeenAt: timeSchema,
+});
+
+export const selectorsSchema = v.object({
+  exact: text(LIMITS.quote),
+  prefix: text(LIMITS.context),
+  suffix: text(LIMITS.context),
+  start: count,
+  end: count,
+  paragraph: count,
+  articleKey: v.pipe(v.string(), v.maxLength(LIMITS.key)),
+});
+
+export const colorSchema = v.picklist(HIGHLIGHT_COLORS);
+export const noteSchema = text(LIMITS.note);
+export const tagsSchema = list(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.tag)), LIMITS.tags);
+
+export const highlightSchema = v.object({
+  id,
+  articleKey: id,
+  color: colorSchema,
+  selectors: selectorsSchema,
+  note: noteSchema,
+  tags: tagsSchema,
+  createdAt: timeSchema,
+  updatedAt: timeSchema,
+});
+
+export const sourceSchema = v.object({
+  articleKey: id,
+  paper: line,
+  date: line,
+  pages: list(line, LIMITS.short),
+  leadTitle: line,
+  title: line,
+  subtitle: line,
+  bylines: list(line, LIMITS.short),
+  urls: list(url, LIMITS.urls),
+});
+
+export const clipSchema = v.object({
+  id,
+  articleKey: id,
+  paragraphs: list(text(LIMITS.paragraph), LIMITS.paragraphs),
+  paragraphIndexes: list(count, LIMITS.paragraphs),
+  note: noteSchema,
+  tags: tagsSchema,
+  source: sourceSchema,
+  createdAt: timeSchema,
+  updatedAt: timeSchema,
+});
+
+/** A record to save: the library fills id, note, tags and the times when they are missing. */
+const fillable = { id: v.optional(id), note: v.optional(noteSchema), tags: v.optional(tagsSchema) };
+const times = { createdAt: v.optional(timeSchema), updatedAt: v.optional(timeSchema) };
+export const highlightInputSchema = v.object({ ...highlightSchema.entries, ...fillable, ...times });
+export const clipInputSchema = v.object({ ...clipSchema.entries, ...fillable, ...times });
+export const highlightPatchSchema = v.object({
+  color: v.optional(colorSchema),
+  note: v.optional(noteSchema),
+  tags: v.optional(tagsSchema),
+  selectors: v.optional(selectorsSchema),
+});
+export const clipPatchSchema = v.object({ note: v.optional(noteSchema), tags: v.optional(tagsSchema) });
+
+export const cachedPageSchema = v.object({
+  url,
+  fetchedAt: v.optional(timeSchema),
+  contentType: text(200),
+  text: text(LIMITS.pageText),
+});
+
+/** The first problem with `value` as a sentence naming its path (「selectors.exact: longer than …」). */
+export function problemOf(issues: v.BaseIssue<unknown>[] | undefined): string {
+  const first = issues?.[0];
+  if (!first) return 'invalid';
+  const path = (first.path ?? []).map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+/** Check `value` against `schema`: the parsed value (unknown fields dropped) or one sentence. */
+export function check<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; error: string } {
+  const r = v.safeParse(schema, value, { abortEarly: true });
+  return r.success ? { ok: true, value: r.output } : { ok: false, error: problemOf(r.issues) };
+}
+
+/** Cut an article to LIMITS where a page is read, so an odd page is kept cut rather than refused. */
+export function capArticle(a: Article): Article {
+  const cut = (s: string, max: number) => (s.length > max ? s.slice(0, max) : s);
+  const lines = (xs: string[], n = LIMITS.short) => xs.slice(0, n).map((s) => cut(s, LIMITS.line));
+  return {
+    ...a,
+    paper: cut(a.paper, LIMITS.line),
+    date: cut(a.date, LIMITS.line),
+    leadTitle: cut(a.leadTitle, LIMITS.line),
+    title: cut(a.title, LIMITS.line),
+    subtitle: cut(a.subtitle, LIMITS.line),
+    pages: lines(a.pages),
+    bylines: lines(a.bylines),
+    paragraphs: a.paragraphs
+      .slice(0, LIMITS.paragraphs)
+      .map((p) => (p.text.length > LIMITS.paragraph ? { ...p, text: cut(p.text, LIMITS.paragraph) } : p)),
+    images: a.images
+      .slice(0, LIMITS.short)
+      .map((i) => ({ src: cut(i.src, LIMITS.url), caption: cut(i.caption, LIMITS.line) })),
+    urls: a.urls.slice(0, LIMITS.urls).filter((u) => u.length <= LIMITS.url),
+    parts: a.parts.slice(0, LIMITS.short),
+  };
+}
