@@ -57,6 +57,8 @@ export interface Protocol {
   deleteClip: [{ id: string }, Clip];
   /** Bulk delete (the library page's selection) in one transaction; the deleted records, for undo. */
   deleteMany: [{ clips: string[]; highlights: string[] }, DeletedItems];
+  /** Undo of a bulk delete: the deleted records saved again (ids, times kept) in one transaction. */
+  restoreDeleted: [DeletedItems, { clips: number; highlights: number }];
   listForArticle: [{ articleKey: string }, ArticleItems];
   recentClips: [{ limit: number }, ClipGroup[]];
   search: [{ query: string; filters?: SearchFilters }, SearchResult];
