@@ -1,46 +1,53 @@
 // Background service worker: wiring only (see lib/ for logic). It owns the library database
-// (IndexedDB in the extension origin), answers the content scripts' messages, fetches granted
-// cross-origin continuation pages, and keeps the popup's per-site content scripts registered.
+// (IndexedDB in the extension origin), answers messages behind the sender/schema/scope guard
+// (lib/extension/background), fetches switched-on cross-origin continuation pages, and keeps the
+// popup's per-site content scripts registered.
 import { browser } from 'wxt/browser';
-import { libraryHandlers, openLibrary, prunePages, requestPersistence } from '../lib/db';
-import { fetchPageForTab } from '../lib/extension/background-fetch';
+import { openLibrary, requestPersistence } from '../lib/db';
+import { backgroundHandlers } from '../lib/extension/background/messages';
+import { originOf } from '../lib/extension/background/senders';
 import {
-  notifyTabs,
   setMenuSites,
   setUpCaptureBackground,
   type CaptureBackgroundApi,
 } from '../lib/extension/capture/background';
+import { isContentUrl, originPattern } from '../lib/extension/hosts';
 import { t } from '../lib/extension/i18n';
 import { sitePatterns, syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
-import { createHandler, send } from '../lib/messaging';
+import { createHandler } from '../lib/messaging';
 
 export default defineBackground(() => {
   const library = openLibrary();
-  // Tell open extension pages (popup, library) that an article's highlights or clips changed.
-  // …and every tab, so the page and its reader panel redraw (lib/extension/capture).
+  const api = browser as unknown as SwitchApi;
   const captureApi = browser as unknown as CaptureBackgroundApi;
-  const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') => {
-    void send(browser.runtime, { type: 'libraryChanged', articleKey, what });
-    void notifyTabs(captureApi.tabs, { type: 'libraryChanged', articleKey, what });
+  const granted = (url: string) => {
+    const pattern = originPattern(url);
+    return pattern
+      ? api.permissions.contains({ origins: [pattern] }).catch(() => false)
+      : Promise.resolve(false);
   };
+  const { handlers, tabs } = backgroundHandlers(library, {
+    runtime: browser.runtime,
+    tabs: captureApi.tabs,
+    fetch: (u, init) => fetch(u, init),
+    granted,
+    sender: {
+      extensionId: browser.runtime.id,
+      extensionOrigin: originOf(browser.runtime.getURL('/')),
+      contentRunsOn: async (url) => isContentUrl(url) || granted(url),
+    },
+  });
+  browser.runtime.onMessage.addListener(
+    createHandler(handlers) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
+  );
+  browser.tabs.onRemoved.addListener((id) => tabs.forget(id));
+
   // Context menu and keyboard commands → a captureSelection message to the tab (menus also on the
   // sites switched on in the popup).
-  const api = browser as unknown as SwitchApi;
   setUpCaptureBackground(
     captureApi,
     (key) => t(key),
     async () => sitePatterns((await api.permissions.getAll()).origins ?? []),
-  );
-  browser.runtime.onMessage.addListener(
-    createHandler({
-      ...libraryHandlers(library, changed),
-      fetchPage: (m) =>
-        fetchPageForTab(
-          m.url,
-          (u, init) => fetch(u, init),
-          (pattern) => browser.permissions.contains({ origins: [pattern] }),
-        ),
-    }) as Parameters<typeof browser.runtime.onMessage.addListener>[0],
   );
 
   // Sites switched on in the popup: keep the run-time content script registration equal to the
@@ -56,6 +63,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void requestPersistence(navigator));
   // Fetched continuation pages are a cache: drop the ones not refetched for 90 days.
   browser.runtime.onStartup.addListener(() => {
-    prunePages(library.db, Date.now() - 90 * 24 * 3600 * 1000).catch(() => {});
+    void library.prunePages(Date.now() - 90 * 24 * 3600 * 1000);
   });
 });

@@ -146,6 +146,19 @@ export interface HandlerOptions {
    * answering "unknown" would beat the background's real answer.
    */
   answerUnknown?: boolean;
+  /**
+   * Which senders are heard at all (default: all). An extension page hears `runtime.sendMessage`
+   * from content scripts too, so its notice listener accepts only senders of its own origin.
+   */
+  accept?: (sender: unknown) => boolean;
+}
+
+/** `accept` for extension pages: only the background and other pages of this extension. */
+export function fromOrigin(origin: string): (sender: unknown) => boolean {
+  return (sender) => {
+    const url = (sender as { url?: unknown } | null)?.url;
+    return typeof url === 'string' && (url === origin || url.startsWith(origin + '/'));
+  };
 }
 
 /** A `runtime.onMessage` listener that dispatches to `handlers` and replies through sendResponse. */
@@ -155,6 +168,7 @@ export function createHandler(
 ): (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => true | undefined {
   const answerUnknown = opts.answerUnknown ?? true;
   return (message, sender, sendResponse) => {
+    if (opts.accept && !opts.accept(sender)) return undefined;
     const type = isRequest(message) ? message.type : undefined;
     const handler =
       type !== undefined ? (handlers as Record<string, Handler<MessageType> | undefined>)[type] : undefined;

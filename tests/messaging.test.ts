@@ -1,6 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { libraryHandlers, type Library } from '../lib/db/index.ts';
+import { type Library } from '../lib/db/index.ts';
+import { libraryHandlers } from '../lib/extension/background/library-handlers.ts';
 import { base64ToBytes, bytesToBase64, createHandler, send } from '../lib/messaging.ts';
 import { makeArticle, makeClip, makeHighlight, ok, testLibrary } from './db/factories.ts';
 

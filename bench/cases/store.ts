@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openLibrary, type Library } from '../../lib/db/index';
-import { libraryHandlers } from '../../lib/db/handlers';
+import { libraryHandlers } from '../../lib/extension/background/library-handlers';
 import { FIRST_ROWS } from '../../lib/extension/library/service';
 import { uuidv7 } from '../../lib/db/ids';
 import { allClipRows } from '../../lib/db/clipstore';

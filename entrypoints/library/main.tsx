@@ -15,7 +15,7 @@ import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/library
 import { LibraryService } from '../../lib/extension/library/service';
 import { loadExportSettings, saveExportSettings } from '../../lib/extension/library/settings';
 import { makeWriter, type Post } from '../../lib/extension/library/store';
-import { createHandler, send } from '../../lib/messaging';
+import { createHandler, fromOrigin, send } from '../../lib/messaging';
 
 const library = openLibrary();
 const service = new LibraryService(library);
@@ -38,7 +38,7 @@ function subscribe(onChange: () => void): () => void {
         return { ok: true, value: null };
       },
     },
-    { answerUnknown: false },
+    { answerUnknown: false, accept: fromOrigin(location.origin) },
   ) as Parameters<typeof browser.runtime.onMessage.addListener>[0];
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

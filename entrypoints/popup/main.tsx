@@ -10,7 +10,7 @@ import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/i18n';
 import { makeWriter } from '../../lib/extension/library/store';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/site-switch';
-import { createHandler, send, sendToTab } from '../../lib/messaging';
+import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
   const params = new URLSearchParams(location.search);
@@ -23,7 +23,7 @@ async function currentTab(): Promise<{ url: string; id?: number }> {
 function subscribe(onChange: () => void): () => void {
   const listener = createHandler(
     { libraryChanged: () => (onChange(), { ok: true, value: null }) },
-    { answerUnknown: false },
+    { answerUnknown: false, accept: fromOrigin(location.origin) },
   ) as Parameters<typeof browser.runtime.onMessage.addListener>[0];
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

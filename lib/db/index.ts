@@ -22,4 +22,3 @@ export { storageMessage } from './errors.ts';
 export { requestPersistence, type NavigatorLike } from './persist.ts';
 export { prunePages } from './pages.ts';
 export type * from './types.ts';
-export { libraryHandlers, type ChangeListener } from './handlers.ts';

@@ -5,10 +5,10 @@
  */
 import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
 import { dumpAll, restore } from './backup.ts';
-import { clipsOfArticle, takeClipRows } from './clipstore.ts';
+import { clipsOfArticle, getClipRows, takeClipRows } from './clipstore.ts';
 import { NotFoundError, guard } from './errors.ts';
 import { uuidv7 } from './ids.ts';
-import { getCachedPage, putCachedPage } from './pages.ts';
+import { getCachedPage, prunePages, putCachedPage } from './pages.ts';
 import {
   articleRow,
   clipRow,
@@ -237,6 +237,42 @@ export class Library {
   /** Caches a fetched page (fetchedAt defaults to now). */
   putCachedPage(page: Omit<CachedPage, 'fetchedAt'> & { fetchedAt?: number }): Promise<Result<CachedPage>> {
     return guard(() => putCachedPage(this.db, { ...page, fetchedAt: page.fetchedAt ?? this.clock() }));
+  }
+
+  /** One highlight by id, or null (the background checks whose article it is before an edit). */
+  getHighlight(id: string): Promise<Result<Highlight | null>> {
+    return guard(async () => {
+      const row = await this.db.highlights.get(id);
+      return row ? toHighlight(row) : null;
+    });
+  }
+
+  /** One clip by id (a row or in a restore's pack), or null. */
+  getClip(id: string): Promise<Result<Clip | null>> {
+    return guard(async () => {
+      const [row] = await getClipRows(this.db, [id]);
+      return row ? toClip(row) : null;
+    });
+  }
+
+  /** The stored article under `key`, or null. */
+  getArticle(key: string): Promise<Result<StoredArticle | null>> {
+    return guard(async () => {
+      const row = await this.db.articles.get(key);
+      return row ? toStoredArticle(row) : null;
+    });
+  }
+
+  /** Keys of the articles seen under any of `urls` (a stitched article lists every part's URL). */
+  articleKeysByUrls(urls: string[]): Promise<Result<string[]>> {
+    return guard(async () =>
+      urls.length ? (await this.db.articles.where('urls').anyOf(urls).primaryKeys()).map(String) : [],
+    );
+  }
+
+  /** Drops cached pages fetched before `before` (ms since epoch); returns how many. */
+  prunePages(before: number): Promise<Result<number>> {
+    return guard(() => prunePages(this.db, before));
   }
 
   /** Closes the connection (further calls report a closed database). */

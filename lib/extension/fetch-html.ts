@@ -20,19 +20,42 @@ export interface FetchedPage {
 /** The subset of `fetch` used here, so tests can pass a fake. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** Fetch `url` and decode it; a 404, a network error, a redirect to another site or a huge page → error. */
+/** Most redirects followed one by one when each hop is checked (browsers stop at 20). */
+export const MAX_HOPS = 5;
+
+/**
+ * Fetch `url` and decode it; a 404, a network error, a redirect to another site or a huge page → error.
+ * With `hop` (the background's fetch for a content script), redirects are not followed blindly: each
+ * `Location` is checked with `hop` before it is requested. A browser hides `Location` from
+ * `redirect: 'manual'` (an opaque redirect), so there such a page is refused rather than followed
+ * to a place nobody checked.
+ */
 export async function fetchHtml(
   fetchFn: FetchLike,
   url: string,
   maxBytes = MAX_PAGE_BYTES,
+  hop?: (url: string) => Promise<boolean>,
 ): Promise<Result<FetchedPage>> {
   let res: Response;
+  let at = url;
   try {
-    res = await fetchFn(url, { credentials: 'same-origin', redirect: 'follow' });
+    for (let hops = 0; ; hops++) {
+      res = await fetchFn(at, { credentials: 'same-origin', redirect: hop ? 'manual' : 'follow' });
+      if (!hop) break;
+      const location = res.type === 'opaqueredirect' ? null : res.headers.get('location');
+      const redirected = res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && location);
+      if (!redirected) break;
+      if (!location) return { ok: false, error: t('problemRedirectHidden') };
+      const next = new URL(location, at).href;
+      if (hops + 1 > MAX_HOPS || !(await hop(next).catch(() => false))) {
+        return { ok: false, error: t('problemRedirect', [originOf(next) || next]) };
+      }
+      at = next;
+    }
   } catch (e) {
     return { ok: false, error: t('problemNetwork', [String((e as Error)?.message ?? e)]) };
   }
-  const finalUrl = res.url || url;
+  const finalUrl = hop ? at : res.url || url;
   if (originOf(finalUrl) !== originOf(url)) {
     return { ok: false, error: t('problemRedirect', [originOf(finalUrl) || finalUrl]) };
   }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { libraryHandlers, openLibrary, type DeletedItems, type Library } from '../../lib/db/index.ts';
+import { openLibrary, type DeletedItems, type Library } from '../../lib/db/index.ts';
+import { libraryHandlers } from '../../lib/extension/background/library-handlers.ts';
 import type { Result } from '../../lib/model/index.ts';
 import { fakeClock, freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fetchPageForTab } from '../../lib/extension/background-fetch';
+import { fetchPageForTab } from '../../lib/extension/background/fetch-page';
 import { backgroundFetch, messageCache } from '../../lib/extension/page-cache';
 import { bytesToBase64, createHandler, type Handlers, type RuntimeLike } from '../../lib/messaging';
 import { fakeFetch, useLocale } from './helpers';
@@ -28,7 +28,7 @@ describe("the background's fetchPage", () => {
     });
     const asked: string[] = [];
     const r = await fetchPageForTab(OTHER, fn, async (p) => (asked.push(p), true));
-    expect(asked).toEqual(['https://other.example.cn/*']);
+    expect(asked).toEqual([OTHER]);
     expect(r).toEqual({
       ok: true,
       value: { status: 200, contentType: 'text/html; charset=utf-8', finalUrl: OTHER, text: '<p>下一版</p>' },
@@ -89,5 +89,45 @@ describe("the content script's side", () => {
     expect(await get(OTHER)).toEqual({ ok: true, value: { url: OTHER, html: '文字' } });
     expect(await get('https://b.cn/x')).toEqual({ ok: true, value: { url: 'https://b.cn/y', html: '海南' } });
     expect(await get('https://c.cn/')).toEqual({ ok: false, error: '没有权限' });
+  });
+});
+
+describe("the background's fetchPage follows redirects hop by hop", () => {
+  const A = 'https://paper.example.cn/html/2026-07/09/node_2.htm';
+  const B = 'https://paper.example.cn/html/2026-07/09/node_3.htm';
+  const INTRANET = 'http://127.0.0.1:8080/admin';
+  const page = { body: '<p>续文</p>', headers: { 'content-type': 'text/html; charset=utf-8' } };
+
+  it('checks every hop before requesting it, and loads the page at the end', async () => {
+    const { fn, calls } = fakeFetch({ [A]: { status: 302, headers: { location: B } }, [B]: page });
+    const asked: string[] = [];
+    const r = await fetchPageForTab(A, fn, async (u) => (asked.push(u), true));
+    expect(asked).toEqual([A, B]);
+    expect(calls).toEqual([A, B]);
+    expect(r.ok && r.value.finalUrl).toBe(B);
+  });
+
+  it('stops at a hop it may not reach, without requesting it', async () => {
+    const { fn, calls } = fakeFetch({ [A]: { status: 301, headers: { location: INTRANET } } });
+    const r = await fetchPageForTab(A, fn, async (u) => u === A);
+    expect(calls).toEqual([A]);
+    expect(!r.ok && r.error).toMatch(/127\.0\.0\.1:8080/);
+  });
+
+  it('refuses a redirect whose target the browser hides (opaque), and a redirect loop', async () => {
+    const opaque = async () => {
+      const res = new Response(null, { status: 200 });
+      Object.defineProperty(res, 'type', { value: 'opaqueredirect' });
+      return res;
+    };
+    const hidden = await fetchPageForTab(A, opaque, async () => true);
+    expect(!hidden.ok && hidden.error).toMatch(/浏览器不告知/);
+    const { fn, calls } = fakeFetch({
+      [A]: { status: 302, headers: { location: B } },
+      [B]: { status: 302, headers: { location: A } },
+    });
+    const loop = await fetchPageForTab(A, fn, async () => true);
+    expect(loop.ok).toBe(false);
+    expect(calls.length).toBeLessThanOrEqual(6);
   });
 });

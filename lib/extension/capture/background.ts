@@ -1,10 +1,10 @@
 /**
  * The background's share of capture: the context-menu entries on a selection (「高亮所选文字」,
  * 「摘录所选段落」), the keyboard commands (Alt+Shift+H, Alt+Shift+C), both turned into a
- * `captureSelection` message to the tab, and the `libraryChanged` notice sent to every tab so open
- * pages redraw after an edit in the popup or the library page.
+ * `captureSelection` message to the tab. (The `libraryChanged` notices that make open pages redraw
+ * go only to tabs of that article's site: lib/extension/background/notices.ts.)
  */
-import { sendToTab, type CaptureAction, type Request, type TabsLike } from '../../messaging';
+import { sendToTab, type CaptureAction, type TabsLike } from '../../messaging';
 import { CONTENT_MATCHES } from '../hosts';
 
 /** Context-menu entries: id → action and the message key of its title. */
@@ -89,16 +89,4 @@ export async function setMenuSites(api: CaptureBackgroundApi, sites: readonly st
       }
     }),
   );
-}
-
-/** Send a notice to every tab; tabs without our content script just do not answer. */
-export async function notifyTabs(
-  tabs: CaptureBackgroundApi['tabs'],
-  req: Request<'libraryChanged'>,
-): Promise<number> {
-  const all = await tabs.query({}).catch(() => [] as Tab[]);
-  const answers = await Promise.all(
-    all.map((tab) => (tab.id === undefined ? null : sendToTab(tabs, tab.id, req))),
-  );
-  return answers.filter((a) => a?.ok).length;
 }

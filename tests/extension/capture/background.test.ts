@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   COMMAND_ACTIONS,
   MENU_ITEMS,
-  notifyTabs,
   setMenuSites,
   setUpCaptureBackground,
   type CaptureBackgroundApi,
@@ -95,11 +94,4 @@ describe('capture in the background', () => {
       expect(sentTo).toEqual([[5, { type: 'captureSelection', action }]]);
     },
   );
-
-  it('sends libraryChanged to every tab and counts those that answered', async () => {
-    const { api, sentTo } = fakeApi([3, 9, 11]);
-    const n = await notifyTabs(api.tabs, { type: 'libraryChanged', articleKey: 'k', what: 'highlight' });
-    expect(n).toBe(2);
-    expect(sentTo.map(([id]) => id)).toEqual([3, 9, 11]);
-  });
 });

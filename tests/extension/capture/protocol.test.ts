@@ -6,7 +6,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { libraryHandlers } from '../../../lib/db';
+import { libraryHandlers } from '../../../lib/extension/background/library-handlers';
 import { startCaptureOnPage, type CaptureIo } from '../../../lib/extension/capture';
 import { mountHost } from '../../../lib/extension/host';
 import { createHandler, send, type Request, type StoryItems } from '../../../lib/messaging';

@@ -1,10 +1,10 @@
 /**
- * `listForStory` (lib/db/handlers.ts) on fake-indexeddb: the marks of a story saved under a part's
+ * `listForStory` (lib/extension/background/library-handlers.ts) on fake-indexeddb: the marks of a story saved under a part's
  * key and under the stitched (first part's) key are found from either page, by key or by URL.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../../lib/db';
-import { listForStory } from '../../../lib/db/handlers';
+import { listForStory } from '../../../lib/extension/background/library-handlers';
 import { emptyArticle } from '../../../lib/model';
 import { makeHighlight, ok, testLibrary } from '../../db/factories';
 

@@ -2,7 +2,8 @@
  * A library on fake-indexeddb seeded with real 株洲日报 / 海南日报 text (tests/db factories), the
  * Writer wired straight to the background's handlers, and a hostile title, for the page tests.
  */
-import { libraryHandlers, type Library } from '../../../lib/db/index.ts';
+import { type Library } from '../../../lib/db/index.ts';
+import { libraryHandlers } from '../../../lib/extension/background/library-handlers.ts';
 import type { Post } from '../../../lib/extension/library/store.ts';
 import { emptyArticle, sourceOf, type Article } from '../../../lib/model/index.ts';
 import { makeArticle, makeClip, makeHighlight, ok, testLibrary } from '../../db/factories.ts';

@@ -3,9 +3,9 @@
  * `onChange` hears every successful write so the background can tell open views to re-read
  * (`libraryChanged`), which is how an edit in the popup reaches the page's highlights.
  */
-import type { Handlers, StoryItems } from '../messaging.ts';
-import type { Result } from '../model/index.ts';
-import type { Library } from './library.ts';
+import type { Library } from '../../db/library.ts';
+import type { Handlers, StoryItems } from '../../messaging.ts';
+import type { Result } from '../../model/index.ts';
 
 /** Reports which article a successful write touched. */
 export type ChangeListener = (articleKey: string, what: 'highlight' | 'clip' | 'article') => void;
@@ -56,8 +56,9 @@ export async function listForStory(
   urls: string[],
 ): Promise<Result<StoryItems>> {
   try {
-    const found = urls.length ? await library.db.articles.where('urls').anyOf(urls).primaryKeys() : [];
-    const all = [...new Set([...keys, ...found.map(String)])].filter((k) => k !== '');
+    const found = await library.articleKeysByUrls(urls);
+    if (!found.ok) return found;
+    const all = [...new Set([...keys, ...found.value])].filter((k) => k !== '');
     const out: StoryItems = { articles: [], highlights: [], clips: [] };
     for (const key of all) {
       const r = await library.listForArticle(key);

@@ -1,0 +1,62 @@
+/**
+ * Everything the background answers, assembled: the library's handlers and `fetchPage`, all behind
+ * the guard (sender, schema, scope), and the notices that follow a write, sent to the extension's
+ * pages and to the tabs of that article's site only.
+ */
+import type { Library } from '../../db/library';
+import { send, type Handlers, type RuntimeLike, type TabsLike } from '../../messaging';
+import type { FetchLike } from '../fetch-html';
+import { fetchPageForTab } from './fetch-page';
+import { guardHandlers } from './guard';
+import { libraryHandlers } from './library-handlers';
+import { notifySiteTabs, originsOfArticle, TabOrigins } from './notices';
+import { reachable, type ScopeReads } from './scope';
+import type { Sender, SenderEnv } from './senders';
+
+/** The browser as the background uses it here (the polyfill's `browser`, or fakes in tests). */
+export interface BackgroundIo {
+  runtime: RuntimeLike;
+  tabs: TabsLike;
+  fetch: FetchLike;
+  /** Whether the user switched an origin (`https://host`) on. */
+  granted(origin: string): Promise<boolean>;
+  sender: SenderEnv;
+}
+
+/** The guarded handlers, and the tab registry (the entrypoint forgets closed tabs). */
+export function backgroundHandlers(
+  library: Library,
+  io: BackgroundIo,
+): { handlers: Handlers; tabs: TabOrigins } {
+  const tabs = new TabOrigins();
+  const reads: ScopeReads = {
+    getArticle: (k) => library.getArticle(k),
+    getHighlight: (id) => library.getHighlight(id),
+    getClip: (id) => library.getClip(id),
+    granted: io.granted,
+  };
+  const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') => {
+    const notice = { type: 'libraryChanged' as const, articleKey, what };
+    void send(io.runtime, notice);
+    void library.getArticle(articleKey).then((a) => {
+      const origins = originsOfArticle(articleKey, a.ok && a.value ? a.value.urls : []);
+      return notifySiteTabs(io.tabs, tabs, origins, notice);
+    });
+  };
+  const handlers: Handlers = {
+    ...libraryHandlers(library, changed),
+    fetchPage: (m, sender) => {
+      const who = sender as Sender;
+      // A content script: its own origin or a switched-on one; our own pages: switched-on ones.
+      const may =
+        who.kind === 'content'
+          ? (u: string) => reachable(u, who, reads)
+          : (u: string) => io.granted(new URL(u).origin).catch(() => false);
+      return fetchPageForTab(m.url, io.fetch, may);
+    },
+  };
+  return {
+    handlers: guardHandlers(handlers, io.sender, reads, (s) => tabs.seen(s.tabId, s.origin)),
+    tabs,
+  };
+}
