@@ -9,14 +9,14 @@ import type { EpaperDB, PageRow } from './schema.ts';
 import type { CachedPage } from './types.ts';
 
 /**
- * Longest page text cached, in characters (`String.length`): ~20× the biggest real page, so no
- * e-paper page is refused, while one entry stays a small share of the total.
+ * Longest page text cached, in characters (`String.length`): far above any real page, so no
+ * e-paper page is refused, while one entry stays a small share of the total (docs/storage.md).
  */
 export const MAX_PAGE_CHARS = 1_000_000;
 
 /**
- * Most characters all cached pages hold together (at most 32 MB stored as UTF-16): a dozen big
- * issues of the biggest real pages; past it the least recently used pages go first.
+ * Most characters all cached pages hold together (at most 32 MB stored as UTF-16): several big
+ * issues, and a small share of the quota clips need; past it the least recently used go first.
  */
 export const MAX_CACHE_CHARS = 16_000_000;
 

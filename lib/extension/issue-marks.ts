@@ -25,14 +25,14 @@ export interface ScanBudget extends LoaderLimits {
 }
 
 /**
- * The scan's budget per layout page visit (figures in docs/storage.md):
- * - fetches 24: a big paper has ~24 pages, so one visit can read a whole issue; the next visits of
- *   that issue find the pages cached and fetch nothing;
- * - pageChars 256 Ki: each fetch stops reading past 256 KiB (bytes ≥ characters), ~5× the biggest
- *   real layout page and ~2.5× the biggest real page of any kind; a bigger one is not e-paper;
- * - chars 2 M (≤ 4 MB as UTF-16): a whole big issue fits with room (24 × 50 K ≈ 1.2 M), and a page
- *   listing pages of junk cannot make a visit fetch more;
- * - concurrency 2: polite to the newspaper's server, and enough to finish while the reader looks.
+ * The scan's budget per layout page visit (the figures behind it: docs/storage.md):
+ * - fetches: about a big paper's page count, so one visit can read a whole issue and the next
+ *   visits of that issue find its pages cached and fetch nothing;
+ * - pageChars: each fetch stops reading past this many bytes (bytes ≥ characters); a few times
+ *   the biggest real page, so a bigger one is not e-paper;
+ * - chars: a whole big issue fits with room, and a page listing pages of junk cannot make one
+ *   visit fetch more;
+ * - concurrency: polite to the newspaper's server, and enough to finish while the reader looks.
  */
 export const SCAN_BUDGET: Readonly<ScanBudget> = {
   fetches: 24,
