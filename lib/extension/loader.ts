@@ -57,8 +57,8 @@ export interface LoaderLimits {
 /**
  * Does a parsed page hold e-paper content (layout blocks or an article's paragraphs), so that it is
  * worth caching? `kind` cannot say: the generic reader's "not an e-paper page" (a login page, a soft
- * 404, an image) is kind 'article' with no article, like emptyPage(). The content script's uiFor
- * shows UI on the same condition.
+ * 404, an image) is kind 'article' with no article, like emptyPage(), and founder-pc reads an error
+ * page at a layout URL as a layout page without blocks. The content script's uiFor asks much the same.
  */
 export function isEpaperPage(page: Page): boolean {
   return page.blocks.length > 0 || page.articles.some((a) => a.paragraphs.length > 0);
