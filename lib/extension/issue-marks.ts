@@ -15,7 +15,7 @@ import { createLoader, type LoaderDeps, type LoaderLimits } from './loader';
 
 /** Titles this short (「导读」, 「图片新闻」) name a column, not a story. */
 const MIN_TITLE = 5;
-/** Most pages read per layout page, from the cache or the network (a big paper has ~24; beyond that, skip). */
+/** Most pages read per layout page, cached or fetched (a big paper has ~24; beyond that, skip). */
 const MAX_PAGES = 40;
 
 /** How much of a site one visit's scan may use; cache hits count against none of it. */
