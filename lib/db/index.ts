@@ -10,6 +10,9 @@ export {
   SCHEMA_V2,
   SCHEMA_V3,
   SCHEMA_V4,
+  SCHEMA_V5,
+  type PageRow,
+  type PageRowV1,
   type PackRow,
   type PostingRow,
   type ArticleRow,
@@ -20,5 +23,5 @@ export {
 } from './schema.ts';
 export { storageMessage } from './errors.ts';
 export { requestPersistence, type NavigatorLike } from './persist.ts';
-export { prunePages } from './pages.ts';
+export { prunePages, MAX_PAGE_CHARS, MAX_CACHE_CHARS, TOUCH_AFTER_MS } from './pages.ts';
 export type * from './types.ts';

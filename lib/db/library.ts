@@ -234,9 +234,15 @@ export class Library {
     return guard(() => getCachedPage(this.db, url, this.clock(), maxAgeMs));
   }
 
-  /** Caches a fetched page (fetchedAt defaults to now). */
+  /**
+   * Caches a fetched page (fetchedAt defaults to now); a page over the entry cap is an error and
+   * writes nothing, and least recently used pages make room under the total cap (pages.ts).
+   */
   putCachedPage(page: Omit<CachedPage, 'fetchedAt'> & { fetchedAt?: number }): Promise<Result<CachedPage>> {
-    return guard(() => putCachedPage(this.db, { ...page, fetchedAt: page.fetchedAt ?? this.clock() }));
+    return guard(() => {
+      const now = this.clock();
+      return putCachedPage(this.db, { ...page, fetchedAt: page.fetchedAt ?? now }, now);
+    });
   }
 
   /** One highlight by id, or null (the background checks whose article it is before an edit). */

@@ -13,10 +13,15 @@
  *   4: `packs`, restored clips stored 20 to a row (packs.ts): Chromium spends ~75 µs per row written
  *      whatever its size, so 50,000 restored clip rows alone took ~6 s; 2,500 packs take ~0.7 s.
  *      Nothing to convert: clips of earlier restores stay rows.
+ *   5: `pages` rows carry `usedAt` (last read or written) and `size` (text length), indexed together
+ *      as `[usedAt+size]`, so a write can keep the cache under its total cap by dropping the least
+ *      recently used pages, reading only index keys (pages.ts). The upgrade fills both and applies
+ *      the caps: an issue scan of an earlier release could cache hundreds of MB.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
 import type { CachedPage } from './types.ts';
+import { MAX_PAGE_CHARS, evictPages } from './pages.ts';
 
 /** IndexedDB name in the extension origin. */
 export const DB_NAME = 'epaper-reader';
@@ -49,6 +54,24 @@ export const SCHEMA_V4 = {
   // clips; `created` / `updated`: the newest createdAt / updatedAt inside, for "newest first" reads.
   packs: 'k, *ids, *articleKeys, created, updated',
 } as const;
+
+/** Index specs of version 5 (only what changed). */
+export const SCHEMA_V5 = {
+  // `[usedAt+size]`: the least recently used pages first, with their sizes, from index keys alone
+  // (summing `size` over the rows would read every page's text on every write).
+  pages: 'url, fetchedAt, [usedAt+size]',
+} as const;
+
+/** A page cache row as versions 1–4 stored it (the message shape). */
+export type PageRowV1 = CachedPage;
+
+/** A page cache row since version 5: also when it was last read or written and its text's length. */
+export interface PageRow extends PageRowV1 {
+  /** Last write, or last read that hit (reads refresh it at most once a minute). */
+  usedAt: number;
+  /** `text.length`: what the cache's caps count. */
+  size: number;
+}
 
 /**
  * A row of `packs` (lib/db/packs.ts): up to 20 clips of one restore, newest first, under the key
@@ -121,7 +144,7 @@ export class EpaperDB extends Dexie {
   articles!: Table<ArticleRow, string>;
   highlights!: Table<HighlightRow, string>;
   clips!: Table<ClipRow, string>;
-  pages!: Table<CachedPage, string>;
+  pages!: Table<PageRow, string>;
   postings!: Table<PostingRow, string>;
   packs!: Table<PackRow, string>;
 
@@ -133,6 +156,8 @@ export class EpaperDB extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // v4 adds `packs` for restored clips; clip rows of earlier restores stay where they are.
     this.version(4).stores(SCHEMA_V4);
+    // v5: pages gain `usedAt` and `size` for the cache's caps (least recently used out first).
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
   }
 }
 
@@ -158,4 +183,17 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
       h.paper = from.paper;
       h.date = from.date;
     });
+}
+
+/** v4 → v5: give every cached page its `usedAt` (its fetch time) and `size`, then apply the caps. */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const pages = tx.table<PageRow, string>('pages');
+  await pages.toCollection().modify((p: PageRowV1 & Partial<PageRow>, ctx) => {
+    const size = typeof p.text === 'string' ? p.text.length : 0;
+    // An entry over the cap (up to 8 MB could be cached before) is dropped, as a put would refuse it.
+    if (size > MAX_PAGE_CHARS) return void delete (ctx as { value?: unknown }).value;
+    p.usedAt = p.fetchedAt;
+    p.size = size;
+  });
+  await evictPages(pages, 0);
 }

@@ -9,7 +9,7 @@ import type { Page } from '../model';
 import { stitchArticle } from '../stitch';
 import { fetchHtml, type FetchedPage, type FetchLike } from './fetch-html';
 import { scanIssue } from './issue-marks';
-import { createLoader, type LoaderDeps, type PageCache } from './loader';
+import type { LoaderDeps, PageCache } from './loader';
 import { createReaderPanel, type ReaderPanel } from './reader-panel';
 import type { Result } from '../model';
 import type { SettingsArea } from './settings';
@@ -46,7 +46,7 @@ export function makeReaderKit(io: KitIo): ReaderKit {
     env: Pick<KitPageEnv, 'pageUrl' | 'parse'>,
   ): Omit<LoaderDeps, 'bypassCache' | 'onProgress'> => ({
     pageUrl: env.pageUrl,
-    fetchSameOrigin: (url) => fetchHtml(io.fetch, url),
+    fetchSameOrigin: (url, maxBytes) => fetchHtml(io.fetch, url, maxBytes),
     fetchOtherOrigin: io.fetchOtherOrigin,
     parse: env.parse,
     cache: io.cache,
@@ -62,6 +62,6 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         settings: io.settings,
         onArticle: env.onArticle,
       }),
-    scanIssue: (page, env) => scanIssue(page, createLoader(deps(env)).load),
+    scanIssue: (page, env) => scanIssue(page, deps(env)),
   };
 }

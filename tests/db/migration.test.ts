@@ -5,8 +5,12 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
+  MAX_CACHE_CHARS,
+  MAX_PAGE_CHARS,
   type ClipRow,
   type HighlightRowV1,
+  type PageRowV1,
 } from '../../lib/db/index.ts';
 import { postingRows } from '../../lib/db/postings.ts';
 import { bigrams } from '../../lib/text/bigrams.ts';
@@ -68,8 +72,8 @@ describe('v1 → v2', () => {
 
     const v2 = new EpaperDB(name);
     await v2.open();
-    // The upgrade runs every version after the file's: v1 → v2 → v3 (v3 adds only a table).
-    expect(v2.verno).toBe(4);
+    // The upgrade runs every version after the file's: v1 → v2 → … → v5.
+    expect(v2.verno).toBe(5);
     const rows = await v2.highlights.orderBy('id').toArray();
     expect(rows.map((r) => [r.id, r.paper, r.date])).toEqual([
       ['a', '海南日报', '2026-07-09'],
@@ -123,7 +127,7 @@ describe('v2 → v3', () => {
 
     const l = testLibrary(name);
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['old']);
-    expect(l.db.verno).toBe(4);
+    expect(l.db.verno).toBe(5);
     ok(
       await l.restore({
         articles: [],
@@ -160,12 +164,55 @@ describe('v3 → v4', () => {
         clips: [{ ...clip, id: 'v4', note: '', tags: [], createdAt: 2, updatedAt: 2 }],
       }),
     );
-    expect(l.db.verno).toBe(4);
+    expect(l.db.verno).toBe(5);
     expect(await l.db.clips.count()).toBe(1); // the v3 row stays a row; the new clip is packed
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['v4', 'v3']);
     expect(ok(await l.search('')).total).toBe(2);
     ok(await l.updateClip('v3', { note: '旧的' }));
     expect(ok(await l.search('旧的')).hits.map((h) => h.item.id)).toEqual(['v3']);
+    l.close();
+  });
+});
+
+describe('v4 → v5', () => {
+  /** A page row as v1–v4 stored it (no usedAt, no size). */
+  const v4Page = (n: number, fetchedAt: number, size: number): PageRowV1 => ({
+    url: `http://news.hndaily.cn/html/2026-07/09/node_${58464 + n}.htm`,
+    fetchedAt,
+    contentType: 'text/html; charset=utf-8',
+    text: 'x'.repeat(size),
+  });
+
+  it('fills usedAt and size of cached pages, drops entries over the cap, and evicts the oldest past the total', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    const fit = Math.floor(MAX_CACHE_CHARS / MAX_PAGE_CHARS);
+    // What an issue scan of the last release could leave: an 8 MB page and more than the total cap.
+    const rows = [v4Page(0, 100_000, 8 * 1024 * 1024), v4Page(1, 10, 100)];
+    for (let i = 0; i < fit; i++) rows.push(v4Page(2 + i, 20 + i, MAX_PAGE_CHARS));
+    await v4.table('pages').bulkPut(rows);
+    v4.close();
+
+    const l = testLibrary(name);
+    // The least recently used page (the 100-character one) made room; the full-size ones fit.
+    expect(ok(await l.getCachedPage(rows[1].url))).toBeNull();
+    expect(l.db.verno).toBe(5);
+    const left = await l.db.pages.orderBy('url').toArray();
+    expect(left.map((r) => r.url)).toEqual(rows.slice(2).map((r) => r.url));
+    for (const r of left) {
+      expect(r.usedAt).toBe(r.fetchedAt);
+      expect(r.size).toBe(r.text.length);
+    }
+    expect(left.reduce((n, r) => n + r.size, 0)).toBeLessThanOrEqual(MAX_CACHE_CHARS);
+    // The new index answers, and a put evicts the least recently used page.
+    expect((await l.db.pages.orderBy('[usedAt+size]').first())?.url).toBe(rows[2].url);
+    ok(await l.putCachedPage(v4Page(99, 1000, MAX_PAGE_CHARS)));
+    expect(ok(await l.getCachedPage(rows[2].url))).toBeNull();
+    expect(ok(await l.getCachedPage(rows[3].url))?.text.length).toBe(MAX_PAGE_CHARS);
     l.close();
   });
 });

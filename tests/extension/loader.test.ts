@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/dom';
 import { fetchHtml } from '../../lib/extension/fetch-html';
-import { createLoader, type PageCache } from '../../lib/extension/loader';
+import { createLoader, isEpaperPage, type PageCache } from '../../lib/extension/loader';
 import { emptyArticle, emptyPage, type Page } from '../../lib/model';
+import { readPage } from '../../lib/sites';
 import { fakeFetch, useLocale } from './helpers';
 
 const BASE = 'http://127.0.0.1:4173/html/2026-07/13/';
@@ -70,9 +73,13 @@ describe('fetchHtml', () => {
   });
 });
 
-/** A parse that records what it was given: the page's title is its HTML. */
+/** A parse that records what it was given: the page's title is its HTML (one paragraph: e-paper). */
 const parse = (html: string, url: string): Page =>
-  emptyPage({ url, label: url.endsWith('2.htm') ? '2' : '1', articles: [emptyArticle({ title: html })] });
+  emptyPage({
+    url,
+    label: url.endsWith('2.htm') ? '2' : '1',
+    articles: [emptyArticle({ title: html, paragraphs: [{ text: html, kind: 'text' }] })],
+  });
 
 function memoryCache(): PageCache & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -91,17 +98,17 @@ describe('createLoader', () => {
     ]);
     expect(a.articles[0].title).toBe('part two');
     expect(b).toBe(a);
-    expect(first.stats).toEqual({ fetches: 1, cacheHits: 0 });
+    expect(first.stats).toEqual({ fetches: 1, cacheHits: 0, chars: 8 });
     expect(cache.map.get(BASE + 'p2.htm')).toBe('part two');
 
     const second = createLoader(deps);
     await second.load({ url: BASE + 'p2.htm' });
-    expect(second.stats).toEqual({ fetches: 0, cacheHits: 1 });
+    expect(second.stats).toEqual({ fetches: 0, cacheHits: 1, chars: 0 });
     expect(calls).toEqual([BASE + 'p2.htm']);
 
     const refresh = createLoader({ ...deps, bypassCache: true });
     await refresh.load({ url: BASE + 'p2.htm' });
-    expect(refresh.stats).toEqual({ fetches: 1, cacheHits: 0 });
+    expect(refresh.stats).toEqual({ fetches: 1, cacheHits: 0, chars: 8 });
   });
 
   it('warms up from the cache only, and the next session reads those pages from memory', async () => {
@@ -128,7 +135,7 @@ describe('createLoader', () => {
     cache.map.clear(); // the click's session must not need the background for p2 any more
     const click = createLoader(deps);
     expect((await click.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two (cached)');
-    expect(click.stats).toEqual({ fetches: 0, cacheHits: 1 });
+    expect(click.stats).toEqual({ fetches: 0, cacheHits: 1, chars: 0 });
     const refresh = createLoader({ ...deps, bypassCache: true });
     expect((await refresh.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two');
   });
@@ -174,5 +181,110 @@ describe('createLoader', () => {
     expect((await s.load({ label: 'A2' })).articles[0].title).toBe('page two');
     expect(progress).toEqual(['0/1', '1/1']);
     await expect(s.load({ label: 'B9' })).rejects.toThrow('找不到第 B9 版的地址。');
+  });
+});
+
+describe('createLoader caches only e-paper pages', () => {
+  // Real pages through the real reader: a 中国青年报 layout page, and what the generic reader makes
+  // of a site's error page (kind 'article', no article: kind alone would have said "cache it").
+  const LAYOUT = readFileSync('tests/fixtures/real/zqb-cyol/node_06.html', 'utf8');
+  const NOT_FOUND =
+    '<html><head><meta charset="utf-8"><title>404</title></head><body><h1>页面不存在</h1><p>您访问的页面不存在或已被删除。</p></body></html>';
+  const ZQB = 'http://zqb.cyol.com/pc/layout/202609/16/';
+  const realParse = (html: string, url: string): Page => readPage(parseHtml(html, url).document, url);
+
+  it('parses first and caches a layout page, but not a page that is not e-paper', async () => {
+    const { fn } = fakeFetch({
+      [ZQB + 'node_06.html']: { body: LAYOUT },
+      [ZQB + 'node_07.html']: { body: NOT_FOUND },
+      ['http://zqb.cyol.com/404.html']: { body: NOT_FOUND },
+    });
+    const cache = memoryCache();
+    const s = createLoader({
+      pageUrl: ZQB + 'node_01.html',
+      fetchSameOrigin: (u) => fetchHtml(fn, u),
+      parse: realParse,
+      cache,
+    });
+    const layout = await s.load({ url: ZQB + 'node_06.html' });
+    expect([layout.kind, layout.blocks.length > 0]).toEqual(['layout', true]);
+    // At a layout URL founder-pc reads the error page as a layout page without blocks; elsewhere the
+    // generic reader makes it kind 'article' without an article. Either kind alone would cache it.
+    const atLayoutUrl = await s.load({ url: ZQB + 'node_07.html' });
+    expect([atLayoutUrl.kind, atLayoutUrl.blocks.length, atLayoutUrl.articles.length]).toEqual([
+      'layout',
+      0,
+      0,
+    ]);
+    const generic = await s.load({ url: 'http://zqb.cyol.com/404.html' });
+    expect([generic.kind, generic.adapter, generic.articles.length]).toEqual(['article', 'generic', 0]);
+    expect([...cache.map.keys()]).toEqual([ZQB + 'node_06.html']);
+    expect(s.stats.fetches).toBe(3);
+  });
+
+  it.each([
+    [
+      'a layout page with blocks',
+      emptyPage({ kind: 'layout', blocks: [{ title: '要闻', href: 'x', order: 0, polygons: [] }] }),
+      true,
+    ],
+    [
+      'an article with paragraphs',
+      emptyPage({ articles: [emptyArticle({ paragraphs: [{ text: '正文', kind: 'text' }] })] }),
+      true,
+    ],
+    ['an article without paragraphs', emptyPage({ articles: [emptyArticle({ title: '登录' })] }), false],
+    ['a layout page without blocks', emptyPage({ kind: 'layout' }), false],
+    ['an empty page', emptyPage(), false],
+  ])('isEpaperPage: %s', (_name, page, expected) => {
+    expect(isEpaperPage(page)).toBe(expected);
+  });
+});
+
+describe('createLoader limits', () => {
+  const limits = { fetches: 2, chars: 100, pageChars: 30 };
+
+  it('goes offline once the fetches are spent, and still serves the cache', async () => {
+    const { fn, calls } = fakeFetch({
+      [BASE + 'a.htm']: { body: 'a' },
+      [BASE + 'b.htm']: { body: 'b' },
+      [BASE + 'c.htm']: { body: 'c' },
+    });
+    const cache = memoryCache();
+    cache.map.set(BASE + 'd.htm', 'cached d');
+    const s = createLoader({
+      pageUrl: BASE + 'p1.htm',
+      fetchSameOrigin: (u) => fetchHtml(fn, u),
+      parse,
+      cache,
+      limits,
+    });
+    await s.load({ url: BASE + 'a.htm' });
+    await s.load({ url: BASE + 'b.htm' });
+    await expect(s.load({ url: BASE + 'c.htm' })).rejects.toThrow('not in the cache');
+    expect((await s.load({ url: BASE + 'd.htm' })).articles[0].title).toBe('cached d');
+    expect(calls).toEqual([BASE + 'a.htm', BASE + 'b.htm']);
+    expect(s.stats).toEqual({ fetches: 2, cacheHits: 1, chars: 2 });
+  });
+
+  it('passes the page cap to the fetch, refuses a bigger answer, and counts fetches under way at the cap', async () => {
+    const asked: Array<number | undefined> = [];
+    const bodies: Record<string, string> = { a: 'x'.repeat(30), b: 'x'.repeat(31), c: 'x'.repeat(10) };
+    const s = createLoader({
+      pageUrl: BASE + 'p1.htm',
+      fetchSameOrigin: async (u, maxBytes) => (
+        asked.push(maxBytes),
+        { ok: true, value: { url: u, html: bodies[u.slice(-5, -4)] } }
+      ),
+      parse,
+      cache: memoryCache(),
+      limits: { fetches: 10, chars: 70, pageChars: 30 },
+    });
+    await s.load({ url: BASE + 'a.htm' });
+    await expect(s.load({ url: BASE + 'b.htm' })).rejects.toThrow('over the page size limit');
+    expect(asked).toEqual([30, 30]);
+    // 61 characters read: one more fetch could bring 30, past 70.
+    await expect(s.load({ url: BASE + 'c.htm' })).rejects.toThrow('not in the cache');
+    expect(s.stats.chars).toBe(61);
   });
 });
