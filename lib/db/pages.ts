@@ -4,6 +4,7 @@
  * and every write first drops the least recently used pages until the cache fits `MAX_CACHE_CHARS`,
  * in the same transaction, so a page full of links cannot fill the storage quota that clips need.
  */
+import { LIMITS } from '../model/schemas.ts';
 import type { Table } from 'dexie';
 import type { EpaperDB, PageRow } from './schema.ts';
 import type { CachedPage } from './types.ts';
@@ -12,7 +13,7 @@ import type { CachedPage } from './types.ts';
  * Longest page text cached, in characters (`String.length`): far above any real page, so no
  * e-paper page is refused, while one entry stays a small share of the total (docs/storage.md).
  */
-export const MAX_PAGE_CHARS = 1_000_000;
+export const MAX_PAGE_CHARS = LIMITS.pageText;
 
 /**
  * Most characters all cached pages hold together (at most 32 MB stored as UTF-16): several big

@@ -35,8 +35,8 @@ export const LIMITS = {
   note: 100_000,
   tags: 100,
   tag: 200,
-  /** A cached page's text: real pages are ~100 KB of HTML. */
-  pageText: 2_000_000,
+  /** A cached page's text: real pages are ~100 KB of HTML (lib/db/pages.ts keeps the same cap). */
+  pageText: 1_000_000,
 } as const;
 
 /** Latest time a record may carry: 9999-12-31 (a `1e308` would win every "newer wins" merge). */

@@ -234,10 +234,10 @@ describe('payloads are checked by the record schemas before any handler runs', (
     ],
     ['no article key', bad({ articleKey: '' }), /highlight\.articleKey/],
     [
-      'a cached page of 3 million characters',
+      'a cached page over a million characters',
       {
         type: 'putCachedPage',
-        page: { url: HONEST_URL, contentType: 'text/html', text: 'x'.repeat(3_000_000) },
+        page: { url: HONEST_URL, contentType: 'text/html', text: 'x'.repeat(1_000_001) },
       },
       /page\.text: longer than/,
     ],
