@@ -20,6 +20,7 @@ import { clipRow } from '../../lib/db/rows';
 import { createHandler, send, type RuntimeLike } from '../../lib/messaging';
 import { emptyArticle, sourceOf, type Clip } from '../../lib/model/index';
 import { foldForSearch } from '../../lib/text/bigrams';
+import { libraryDb } from '../../lib/db/library';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'tests', 'fixtures');
 const CLIPS = Number(process.env.BENCH_CLIPS ?? 50_000);
@@ -98,7 +99,8 @@ export async function fill(
   if (how === 'restored') {
     const r = await lib.restore({ articles: [], highlights: [], clips });
     if (!r.ok) throw new Error(r.error);
-  } else for (let i = 0; i < rows.length; i += 2000) await lib.db.clips.bulkPut(rows.slice(i, i + 2000));
+  } else
+    for (let i = 0; i < rows.length; i += 2000) await libraryDb(lib).clips.bulkPut(rows.slice(i, i + 2000));
   return round(rows.reduce((sum, r) => sum + r.terms.length, 0) / Math.max(1, n));
 }
 
@@ -106,7 +108,9 @@ export async function fill(
 async function fullScan(lib: Library, query: string): Promise<number> {
   const q = foldForSearch(query);
   // Rows and packs (restored clips are packed, lib/db/packs.ts).
-  const all = await lib.db.transaction('r', lib.db.clips, lib.db.packs, () => allClipRows(lib.db));
+  const all = await libraryDb(lib).transaction('r', libraryDb(lib).clips, libraryDb(lib).packs, () =>
+    allClipRows(libraryDb(lib)),
+  );
   return all.filter((c) =>
     [c.paragraphs.join('\n'), c.note, c.tags.join(' '), c.source.title].some((t) =>
       foldForSearch(t).includes(q),

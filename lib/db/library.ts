@@ -52,7 +52,7 @@ export class Library {
   private readonly newId: () => string;
 
   constructor(
-    readonly db: EpaperDB,
+    private readonly db: EpaperDB,
     deps: LibraryDeps = {},
   ) {
     this.clock = deps.clock ?? (() => Date.now());
@@ -276,6 +276,18 @@ export class Library {
     );
   }
 
+  /** Every stored article (the library page's facets and export read them all). */
+  allArticles(): Promise<Result<StoredArticle[]>> {
+    return guard(async () => (await this.db.articles.toArray()).map(toStoredArticle));
+  }
+
+  /** The stored articles under `keys`, in order; null where none is stored. */
+  getArticles(keys: string[]): Promise<Result<Array<StoredArticle | null>>> {
+    return guard(async () =>
+      (await this.db.articles.bulkGet(keys)).map((r) => (r ? toStoredArticle(r) : null)),
+    );
+  }
+
   /** Drops cached pages fetched before `before` (ms since epoch); returns how many. */
   prunePages(before: number): Promise<Result<number>> {
     return guard(() => prunePages(this.db, before));
@@ -304,4 +316,13 @@ function pick<T extends object>(patch: T): Partial<T> {
     if (patch[k] !== undefined) out[k] = patch[k];
   }
   return out;
+}
+
+/**
+ * The Dexie database under a Library, for lib/db's own tests and the store benchmark, which look at
+ * rows directly. Everything else goes through the Library's methods (each a Result, each a
+ * transaction); this is not exported from lib/db/index.ts.
+ */
+export function libraryDb(library: Library): EpaperDB {
+  return (library as unknown as { db: EpaperDB }).db;
 }

@@ -3,6 +3,7 @@ import { openLibrary, type DeletedItems, type Library } from '../../lib/db/index
 import { libraryHandlers } from '../../lib/extension/background/library-handlers.ts';
 import type { Result } from '../../lib/model/index.ts';
 import { fakeClock, freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 
 const open: Library[] = [];
 function lib(name?: string): Library {
@@ -110,8 +111,8 @@ describe('clips', () => {
 describe('failures leave nothing half-written', () => {
   it('a quota error while saving a clip also undoes its article and says so', async () => {
     const l = lib();
-    await l.db.open();
-    vi.spyOn(l.db.clips, 'put').mockImplementation(() => {
+    await libraryDb(l).open();
+    vi.spyOn(libraryDb(l).clips, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const r = await l.saveClip(makeClip(), makeArticle());
@@ -124,7 +125,7 @@ describe('failures leave nothing half-written', () => {
     const l = lib();
     ok(await l.saveClip(makeClip('已有的摘录')));
     const before = ok(await l.dumpAll());
-    vi.spyOn(l.db.packs, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    vi.spyOn(libraryDb(l).packs, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
     const incoming = {
       articles: [{ key: 'k', article: makeArticle({ key: 'k' }), urls: [], firstSeenAt: 1, lastSeenAt: 1 }],
       highlights: [{ ...makeHighlight(), id: 'h1', note: '', tags: [], createdAt: 1, updatedAt: 1 }],
@@ -134,8 +135,8 @@ describe('failures leave nothing half-written', () => {
     vi.restoreAllMocks();
     expect(ok(await l.dumpAll())).toEqual(before);
     // Nor its posting lists (written in the same transaction).
-    expect(await l.db.postings.count()).toBe(0);
-    expect(await l.db.packs.count()).toBe(0);
+    expect(await libraryDb(l).postings.count()).toBe(0);
+    expect(await libraryDb(l).packs.count()).toBe(0);
   });
 
   it('a closed database reports a clear message instead of throwing', async () => {

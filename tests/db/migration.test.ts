@@ -15,6 +15,7 @@ import {
 import { postingRows } from '../../lib/db/postings.ts';
 import { bigrams } from '../../lib/text/bigrams.ts';
 import { freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 
 /** A version-1 row exactly as the first release wrote it. */
 function v1Row(id: string, exact: string, articleKey: string): HighlightRowV1 {
@@ -127,7 +128,7 @@ describe('v2 → v3', () => {
 
     const l = testLibrary(name);
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['old']);
-    expect(l.db.verno).toBe(5);
+    expect(libraryDb(l).verno).toBe(5);
     ok(
       await l.restore({
         articles: [],
@@ -135,7 +136,7 @@ describe('v2 → v3', () => {
         clips: [{ ...clip, id: 'new', note: '', tags: [], createdAt: 2, updatedAt: 2 }],
       }),
     );
-    expect(await l.db.postings.count()).toBeGreaterThan(10);
+    expect(await libraryDb(l).postings.count()).toBeGreaterThan(10);
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['new', 'old']);
     l.close();
   });
@@ -164,8 +165,8 @@ describe('v3 → v4', () => {
         clips: [{ ...clip, id: 'v4', note: '', tags: [], createdAt: 2, updatedAt: 2 }],
       }),
     );
-    expect(l.db.verno).toBe(5);
-    expect(await l.db.clips.count()).toBe(1); // the v3 row stays a row; the new clip is packed
+    expect(libraryDb(l).verno).toBe(5);
+    expect(await libraryDb(l).clips.count()).toBe(1); // the v3 row stays a row; the new clip is packed
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['v4', 'v3']);
     expect(ok(await l.search('')).total).toBe(2);
     ok(await l.updateClip('v3', { note: '旧的' }));
@@ -200,8 +201,8 @@ describe('v4 → v5', () => {
     const l = testLibrary(name);
     // The least recently used page (the 100-character one) made room; the full-size ones fit.
     expect(ok(await l.getCachedPage(rows[1].url))).toBeNull();
-    expect(l.db.verno).toBe(5);
-    const left = await l.db.pages.orderBy('url').toArray();
+    expect(libraryDb(l).verno).toBe(5);
+    const left = await libraryDb(l).pages.orderBy('url').toArray();
     expect(left.map((r) => r.url)).toEqual(rows.slice(2).map((r) => r.url));
     for (const r of left) {
       expect(r.usedAt).toBe(r.fetchedAt);
@@ -209,7 +210,7 @@ describe('v4 → v5', () => {
     }
     expect(left.reduce((n, r) => n + r.size, 0)).toBeLessThanOrEqual(MAX_CACHE_CHARS);
     // The new index answers, and a put evicts the least recently used page.
-    expect((await l.db.pages.orderBy('[usedAt+size]').first())?.url).toBe(rows[2].url);
+    expect((await libraryDb(l).pages.orderBy('[usedAt+size]').first())?.url).toBe(rows[2].url);
     ok(await l.putCachedPage(v4Page(99, 1000, MAX_PAGE_CHARS)));
     expect(ok(await l.getCachedPage(rows[2].url))).toBeNull();
     expect(ok(await l.getCachedPage(rows[3].url))?.text.length).toBe(MAX_PAGE_CHARS);

@@ -8,6 +8,7 @@ import type { Library } from '../../lib/db/index.ts';
 import { PACK_SIZE, packedNewest } from '../../lib/db/packs.ts';
 import type { Clip, LibraryData } from '../../lib/model/index.ts';
 import { makeClip, ok, testLibrary } from './factories.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 
 const open: Library[] = [];
 function lib(): Library {
@@ -58,9 +59,9 @@ async function restored(n: number): Promise<{ l: Library; data: LibraryData }> {
 describe('a restore packs its clips', () => {
   it('writes packs of 20, not clip rows, and every read sees them', async () => {
     const { l, data } = await restored(95);
-    expect(await l.db.clips.count()).toBe(0);
+    expect(await libraryDb(l).clips.count()).toBe(0);
     // 5 packs (20+20+20+20+15) and the counter row.
-    expect(await l.db.packs.count()).toBe(Math.ceil(95 / PACK_SIZE) + 1);
+    expect(await libraryDb(l).packs.count()).toBe(Math.ceil(95 / PACK_SIZE) + 1);
     expect(ids(ok(await l.dumpAll()).clips)).toEqual(ids(data.clips));
     const listing = ok(await l.search('', { limit: 10 }));
     expect(listing.total).toBe(95);
@@ -94,7 +95,7 @@ describe('a restore packs its clips', () => {
     const { l } = await restored(45);
     const edited = ok(await l.updateClip('c010', { note: '改过的笔记' }));
     expect(edited.note).toBe('改过的笔记');
-    expect(await l.db.clips.count()).toBe(1);
+    expect(await libraryDb(l).clips.count()).toBe(1);
     expect(ok(await l.search('改过')).hits.map((h) => h.item.id)).toEqual(['c010']);
     const gone = ok(await l.deleteClip('c020'));
     expect(ok(await l.search('')).total).toBe(44);
@@ -103,11 +104,11 @@ describe('a restore packs its clips', () => {
     expect(ok(await l.search('')).total).toBe(45);
     expect(ok(await l.dumpAll()).clips.filter((c) => c.id === 'c020')).toHaveLength(1);
     // Deleting a whole pack's worth removes the pack row.
-    const packsBefore = await l.db.packs.count();
+    const packsBefore = await libraryDb(l).packs.count();
     const many = Array.from({ length: 5 }, (_, i) => `c00${i}`); // the oldest pack (45 = 20 + 20 + 5)
     const removed = ok(await l.deleteMany({ clips: [...many, 'c010', 'nope'] }));
     expect(ids(removed.clips)).toEqual(ids([...many, 'c010'].map((id) => ({ id }))));
-    expect(await l.db.packs.count()).toBe(packsBefore - 1);
+    expect(await libraryDb(l).packs.count()).toBe(packsBefore - 1);
     expect(ok(await l.search('')).total).toBe(39);
   });
 
@@ -144,7 +145,9 @@ describe('packedNewest', () => {
           }));
           ok(await l.restore({ articles: [], highlights: [], clips }));
           for (const by of ['createdAt', 'updatedAt'] as const) {
-            const got = await l.db.transaction('r', l.db.packs, () => packedNewest(l.db, by, limit));
+            const got = await libraryDb(l).transaction('r', libraryDb(l).packs, () =>
+              packedNewest(libraryDb(l), by, limit),
+            );
             const want = [...clips].sort((a, b) => b[by] - a[by]).slice(0, limit);
             expect(got.map((c) => c[by])).toEqual(want.map((c) => c[by]));
           }

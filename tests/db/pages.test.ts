@@ -8,6 +8,7 @@ import {
   requestPersistence,
 } from '../../lib/db/index.ts';
 import { freshName, ok, testLibrary } from './factories.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 
 const URL1 = 'http://news.hndaily.cn/html/2026-07/09/node_58465.htm';
 
@@ -24,7 +25,7 @@ describe('page cache', () => {
     ok(
       await l.putCachedPage({ url: 'http://old.example/', contentType: 'text/html', text: '', fetchedAt: 5 }),
     );
-    expect(await prunePages(l.db, 1000)).toBe(1);
+    expect(await prunePages(libraryDb(l), 1000)).toBe(1);
     expect(ok(await l.getCachedPage('http://old.example/'))).toBeNull();
     l.close();
   });
@@ -34,7 +35,7 @@ describe('page cache', () => {
     const put = ok(await l.putCachedPage({ url: URL1, contentType: 'text/html', text: '<p>上接A1版</p>' }));
     expect(Object.keys(put).sort()).toEqual(['contentType', 'fetchedAt', 'text', 'url']);
     expect(Object.keys(ok(await l.getCachedPage(URL1))!).sort()).toEqual(Object.keys(put).sort());
-    expect((await l.db.pages.get(URL1))?.size).toBe('<p>上接A1版</p>'.length);
+    expect((await libraryDb(l).pages.get(URL1))?.size).toBe('<p>上接A1版</p>'.length);
     l.close();
   });
 });
@@ -57,7 +58,7 @@ describe('page cache caps', () => {
     ok(await l.putCachedPage(page(1, MAX_PAGE_CHARS))); // the cap itself is allowed
     const r = await l.putCachedPage({ ...page(2, MAX_PAGE_CHARS + 1) });
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/too large to cache.*nothing was saved/) });
-    expect(await l.db.pages.count()).toBe(1);
+    expect(await libraryDb(l).pages.count()).toBe(1);
     expect(ok(await l.getCachedPage(page(2, 0).url))).toBeNull();
     // Replacing a cached page by an oversized one leaves the old copy alone.
     expect((await l.putCachedPage(page(1, MAX_PAGE_CHARS + 1))).ok).toBe(false);
@@ -73,19 +74,19 @@ describe('page cache caps', () => {
       ok(await l.putCachedPage(page(i, size)));
       clock.now += 1000;
     }
-    expect(await l.db.pages.count()).toBe(fit);
+    expect(await libraryDb(l).pages.count()).toBe(fit);
     clock.now += TOUCH_AFTER_MS; // page 0 is the oldest write, but read now
     expect(ok(await l.getCachedPage(page(0, 0).url))).not.toBeNull();
     clock.now += 1000;
     ok(await l.putCachedPage(page(fit, size)));
     ok(await l.putCachedPage(page(fit + 1, size)));
-    const left = new Set(await l.db.pages.toCollection().primaryKeys());
+    const left = new Set(await libraryDb(l).pages.toCollection().primaryKeys());
     expect(left.has(page(0, 0).url)).toBe(true);
     expect(left.has(page(1, 0).url)).toBe(false); // least recently used
     expect(left.has(page(2, 0).url)).toBe(false);
     expect(left.has(page(3, 0).url)).toBe(true);
     expect(left.has(page(fit + 1, 0).url)).toBe(true);
-    const total = (await l.db.pages.toArray()).reduce((n, p) => n + p.text.length, 0);
+    const total = (await libraryDb(l).pages.toArray()).reduce((n, p) => n + p.text.length, 0);
     expect(total).toBeLessThanOrEqual(MAX_CACHE_CHARS);
     l.close();
   });
@@ -96,18 +97,18 @@ describe('page cache caps', () => {
     const t0 = clock.now;
     clock.now += TOUCH_AFTER_MS - 1;
     ok(await l.getCachedPage(page(1, 0).url));
-    expect((await l.db.pages.get(page(1, 0).url))?.usedAt).toBe(t0);
+    expect((await libraryDb(l).pages.get(page(1, 0).url))?.usedAt).toBe(t0);
     clock.now += 1;
     ok(await l.getCachedPage(page(1, 0).url));
-    expect((await l.db.pages.get(page(1, 0).url))?.usedAt).toBe(clock.now);
+    expect((await libraryDb(l).pages.get(page(1, 0).url))?.usedAt).toBe(clock.now);
     // A full cache replaced page by page with pages of the same size drops nothing.
     for (let i = 2; i <= Math.floor(MAX_CACHE_CHARS / MAX_PAGE_CHARS); i++) {
       ok(await l.putCachedPage(page(i, MAX_PAGE_CHARS)));
     }
-    const before = await l.db.pages.count();
+    const before = await libraryDb(l).pages.count();
     clock.now += 1;
     ok(await l.putCachedPage(page(2, MAX_PAGE_CHARS)));
-    expect(await l.db.pages.count()).toBe(before);
+    expect(await libraryDb(l).pages.count()).toBe(before);
     l.close();
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decode, encode, postingRows, postingRowsOfTexts } from '../../lib/db/postings.ts';
 import { bigrams, visitTermKeys } from '../../lib/text/bigrams.ts';
 import { makeClip, ok, testLibrary } from './factories.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 
 describe('posting lists', () => {
   it.each([
@@ -58,10 +59,10 @@ describe('restoring the same backup twice', () => {
       updatedAt: 1,
     };
     ok(await l.restore({ articles: [], highlights: [], clips: [clip] }));
-    const rows = await l.db.postings.count();
+    const rows = await libraryDb(l).postings.count();
     expect(rows).toBeGreaterThan(1);
     ok(await l.restore({ articles: [], highlights: [], clips: [clip] }));
-    expect(await l.db.postings.count()).toBe(rows);
+    expect(await libraryDb(l).postings.count()).toBe(rows);
     l.close();
   });
 });

@@ -9,6 +9,7 @@ import { uuidv7 } from '../../lib/db/ids.ts';
 import { clipRow } from '../../lib/db/rows.ts';
 import type { Clip } from '../../lib/model/index.ts';
 import { makeClip, ok, testLibrary } from './factories.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 
 const N = 2600;
 const T0 = Date.UTC(2026, 0, 1);
@@ -30,7 +31,7 @@ beforeAll(async () => {
     clips.push({ ...makeClip(textOf(i)), id: uuidv7(t), note: '', tags: [], createdAt: t, updatedAt: t });
   }
   // Rows exactly as saveClip writes them (with `*terms`), in one go.
-  await l.db.clips.bulkPut(clips.map((c) => clipRow(c)));
+  await libraryDb(l).clips.bulkPut(clips.map((c) => clipRow(c)));
 });
 afterAll(() => l.close());
 

@@ -7,7 +7,6 @@
  */
 import type { Library } from '../../db/library.ts';
 import type { SearchHit } from '../../db/types.ts';
-import { toStoredArticle } from '../../db/rows.ts';
 import { type LibraryData, type Result, type SourceRef, sourceOf } from '../../model/index.ts';
 import {
   type ArticleSummary,
@@ -117,7 +116,9 @@ export class LibraryService {
     const all = await known;
     if (!all.ok) return this.library.dumpAll();
     try {
-      const articles = (await this.library.db.articles.toArray()).map(toStoredArticle);
+      const stored = await this.library.allArticles();
+      if (!stored.ok) return stored;
+      const articles = stored.value;
       const data: LibraryData = { articles, highlights: [], clips: [] };
       for (const it of all.value.items) {
         if (it.kind === 'clip') data.clips.push(it.item);
@@ -158,15 +159,12 @@ export class LibraryService {
       ...new Set(hits.filter((h) => !this.sources.has(h.item.articleKey)).map((h) => h.item.articleKey)),
     ];
     if (missing.length > 0) {
-      try {
-        const rows = await this.library.db.articles.bulkGet(missing);
-        missing.forEach((k, i) => {
-          const row = rows[i];
-          this.sources.set(k, row ? sourceOf(row.article) : sourceFromKey(k));
-        });
-      } catch (e) {
-        return { ok: false, error: `The library could not be read: ${e instanceof Error ? e.message : e}` };
-      }
+      const rows = await this.library.getArticles(missing);
+      if (!rows.ok) return { ok: false, error: `The library could not be read: ${rows.error}` };
+      missing.forEach((k, i) => {
+        const row = rows.value[i];
+        this.sources.set(k, row ? sourceOf(row.article) : sourceFromKey(k));
+      });
     }
     return {
       ok: true,
