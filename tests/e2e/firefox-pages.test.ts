@@ -169,6 +169,8 @@ describe('the extension pages in Firefox', () => {
   });
 
   it('library.html lists both items and a Chinese search finds the clip, the match marked', async () => {
+    // The tab in front: Firefox throttles a background tab's timers and animation frames (the list and the search wait on them).
+    await library.activate();
     await library.goto(ff.extensionUrl('library.html'));
     const quotes = await until<string[]>(library, texts('[data-testid="row-quote"]'), (v) => v.length >= 2);
     expect([...quotes].sort()).toEqual([CLIPPED, HIGHLIGHTED].sort());
@@ -276,7 +278,9 @@ describe('the extension pages in Firefox', () => {
   });
 
   it("popup.html shows the tab's article with its items, the recent clips and the site switch", async () => {
-    const popup = await ff.newTab(ff.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
+    const popup = await ff.newTab();
+    await popup.activate();
+    await popup.goto(ff.extensionUrl(`popup.html?url=${encodeURIComponent(url)}`));
     const items = await until<string[]>(popup, texts('[data-testid="pop-quote"]'), (v) => v.length >= 2);
     // Oldest first: the highlight, then the clip (put back by undo, with its first time).
     expect(items).toEqual([HIGHLIGHTED, CLIPPED]);
@@ -339,7 +343,6 @@ describe('the extension pages in Firefox', () => {
     expect(await popup.evaluate<string[]>(texts('[data-testid="pop-group-open"]'))).toEqual([SPLIT.title]);
 
     // Opened as a page without ?url, the popup reads the active tab: itself, not a web page.
-    await popup.activate();
     await popup.goto(ff.extensionUrl('popup.html'));
     const unsupported = await msg(popup, 'siteUnsupported');
     expect(await until<Switch>(popup, switchState, (v) => v.hint === unsupported)).toEqual({
