@@ -74,6 +74,14 @@ const texts = (selector: string) =>
 const click = (tab: FirefoxTab, selector: string) =>
   tab.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
 
+/** What the popup's site switch shows. */
+type Switch = { checked: boolean; disabled: boolean; host: string; hint: string };
+const switchState = `(() => {
+  const s = document.querySelector('[data-testid="site-switch"]');
+  return { checked: s.checked, disabled: s.disabled, host: document.querySelector('.site-host')?.textContent ?? '',
+    hint: document.querySelector('[data-testid="site-hint"]').textContent };
+})()`;
+
 /** A protocol message from an extension page to the background; its `{ok, value, error}` answer. */
 function ask<T>(tab: FirefoxTab, message: object): Promise<{ ok: boolean; value: T; error?: string }> {
   return tab.evaluate(`browser.runtime.sendMessage(${JSON.stringify(message)})`);
@@ -305,23 +313,12 @@ describe('the extension pages in Firefox', () => {
       await popup.evaluate<number>(`document.querySelectorAll('[data-testid="open-library"]').length`),
     ).toBe(1);
 
-    // The demo site (127.0.0.1) is not a built-in host. In Firefox the content script's path-scoped
-    // family patterns (`*://*/*/content_*.htm*`) are held as the host permission `*://*/*`, so the
-    // site's origin counts as granted and the switch reads "on".
-    const granted = await popup.evaluate<string[]>('browser.permissions.getAll().then((p) => p.origins)');
-    expect(granted).toContain('*://*/*');
-    type Switch = { checked: boolean; disabled: boolean; host: string; hint: string };
-    const switchState = `(() => {
-      const s = document.querySelector('[data-testid="site-switch"]');
-      return { checked: s.checked, disabled: s.disabled, host: document.querySelector('.site-host')?.textContent ?? '',
-        hint: document.querySelector('[data-testid="site-hint"]').textContent };
-    })()`;
-    const settled = (v: Switch) => v.hint !== '' && !v.disabled;
-    expect(await until<Switch>(popup, switchState, settled)).toEqual({
-      checked: true,
+    // The demo site (127.0.0.1) is a web page on no built-in host: the switch can be pressed. (Which
+    // way it reads in Firefox is the known bug below.)
+    const demoSite = await until<Switch>(popup, switchState, (v) => !v.disabled);
+    expect({ disabled: demoSite.disabled, host: demoSite.host }).toEqual({
       disabled: false,
       host: ' 127.0.0.1',
-      hint: await msg(popup, 'siteOnHint'),
     });
 
     // A built-in e-paper host: on and fixed; no article of the library there.
@@ -365,5 +362,31 @@ describe('the extension pages in Firefox', () => {
     );
     expect(tabs).toContain(opened);
     await popup.close();
+  });
+
+  // Known Firefox bug (kept as an expected failure so that the fix shows): Firefox holds the content
+  // script's path-scoped family patterns (`*://*/*/content_*.htm*`, …) as the host permission
+  // `*://*/*` (Chromium keeps the paths), so `permissions.contains` is true for every http(s)
+  // origin: the switch reads "on" for a site nobody switched on, and switching it off does not stay
+  // off (permissions.remove answers true, the next popup reads "on" again). Same check in the
+  // background's fetchPage grant. When this starts passing, make it a plain `it`.
+  it.fails('the switch reads "off" for a site nobody switched on', async () => {
+    const popup = await ff.newTab();
+    await popup.activate();
+    const site = ff.extensionUrl(
+      `popup.html?url=${encodeURIComponent('https://epaper.example.cn/a/node_1.htm')}`,
+    );
+    try {
+      await popup.goto(site);
+      const off = {
+        checked: false,
+        disabled: false,
+        host: ' epaper.example.cn',
+        hint: await msg(popup, 'siteOffHint'),
+      };
+      expect(await until<Switch>(popup, switchState, (v) => !v.disabled)).toEqual(off);
+    } finally {
+      await popup.close();
+    }
   });
 });
