@@ -163,9 +163,20 @@ describe('the extension pages in Firefox', () => {
     await selectOnPage(HIGHLIGHTED);
     expect(await captureInArticle('highlight', 'green')).toEqual({ ok: true, value: null });
     expect(await until<string | null>(article, host('data-highlights-drawn'), (v) => v === '1')).toBe('1');
+    // Drawn with the CSS Custom Highlight API, the page's text untouched.
+    expect(
+      await article.evaluate<string[]>(
+        `Array.from(CSS.highlights.get('epaper-green') ?? []).map((r) => r.toString())`,
+      ),
+    ).toEqual([HIGHLIGHTED]);
     await selectOnPage(CLIPPED.slice(3, 13));
     expect(await captureInArticle('clip')).toEqual({ ok: true, value: null });
 
+    // The library page open in the other tab hears the changes (libraryChanged) and lists both.
+    await library.activate();
+    expect(
+      (await until<string[]>(library, texts('[data-testid="row-quote"]'), (v) => v.length === 2)).sort(),
+    ).toEqual([CLIPPED, HIGHLIGHTED].sort());
     const items = await story();
     expect(items.highlights.map((h) => [h.color, h.selectors.exact])).toEqual([['green', HIGHLIGHTED]]);
     expect(items.clips.map((c) => c.paragraphs)).toEqual([[CLIPPED]]);
