@@ -1,7 +1,9 @@
 /**
  * Firefox with the extension, driven over WebDriver BiDi (Playwright's Firefox needs its own patched
  * build; Debian's firefox-esr speaks BiDi natively). Only what the Firefox journeys need: install
- * the built add-on (.output/firefox-mv3) temporarily, open a URL, evaluate in the page.
+ * the built add-on (.output/firefox-mv3) temporarily under a fixed moz-extension UUID, open a URL
+ * (the extension's own pages too, with `extensionPages`), more tabs, evaluate in a page, a trusted
+ * mouse drag.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
