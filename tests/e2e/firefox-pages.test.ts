@@ -404,4 +404,13 @@ describe('the extension pages in Firefox', () => {
       await popup.close();
     }
   });
+
+  // The same bug in the background: fetchPage fetches a continuation page only from a granted
+  // origin (Chromium refuses localhost here), but in Firefox every http(s) origin counts as granted.
+  it.fails('fetchPage refuses a page of an origin nobody granted', async () => {
+    const other = new URL(SPLIT.second, server.url.replace('127.0.0.1', 'localhost')).href;
+    await library.goto(ff.extensionUrl('library.html'));
+    const r = await ask<{ text: string }>(library, { type: 'fetchPage', url: other });
+    expect(r.ok).toBe(false);
+  });
 });
