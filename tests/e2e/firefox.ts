@@ -1,10 +1,12 @@
 /**
  * Firefox with the extension, driven over WebDriver BiDi (Playwright's Firefox needs its own patched
  * build; Debian's firefox-esr speaks BiDi natively). Only what the Firefox journeys need: install
- * the built add-on (.output/firefox-mv3) temporarily, open a URL, evaluate in the page.
+ * the built add-on (.output/firefox-mv3) temporarily under a fixed moz-extension UUID, open a URL
+ * (the extension's own pages too, with `extensionPages`), more tabs, evaluate in a page, a trusted
+ * mouse drag.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,24 +21,80 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** True when there is a Firefox to run. */
 export const hasFirefox = (): boolean => existsSync(FIREFOX);
 
-/** A running Firefox with the extension installed, one tab. */
-export interface FirefoxSession {
-  extensionId: string;
+/** The add-on id of the Firefox build (manifest `browser_specific_settings.gecko.id`). */
+export const GECKO_ID = 'epaper-reader@example.org';
+
+/**
+ * The moz-extension UUID the sessions give the add-on (pref `extensions.webextensions.uuids`), so
+ * extension pages are at `moz-extension://<EXTENSION_UUID>/library.html`.
+ */
+export const EXTENSION_UUID = '5f0c2a4e-8d1b-4c6e-9a37-2b6e1d0f4c81';
+
+/** One tab of the session. */
+export interface FirefoxTab {
+  /** The BiDi browsing context id. */
+  context: string;
   /** Navigate the tab and wait for the load event. */
   goto(url: string): Promise<void>;
   /** Evaluate an expression in the page (awaited when it is a promise); its JSON-able value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Make this the selected tab of its window (what `tabs.query({ active: true })` sees). */
+  activate(): Promise<void>;
+  /** A trusted mouse drag in the page's viewport (BiDi input), e.g. to select text. */
+  drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A running Firefox with the extension installed; `goto`/`evaluate` act on its first tab. */
+export interface FirefoxSession extends Omit<FirefoxTab, 'close'> {
+  extensionId: string;
+  /** `moz-extension://<uuid>/<path>` of an extension page (`library.html`, `popup.html?url=…`). */
+  extensionUrl(path: string): string;
+  /** Open another tab (in the background), optionally at `url`. */
+  newTab(url?: string): Promise<FirefoxTab>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  /** The add-on's moz-extension UUID (default EXTENSION_UUID). */
+  uuid?: string;
+  /**
+   * Let BiDi navigate to the extension's own pages: Firefox's remote agent refuses any URL but
+   * http(s), file, blob and about:blank ("Navigation to moz-extension://… is not allowed in this
+   * context") unless started with `--remote-allow-system-access`.
+   */
+  extensionPages?: boolean;
 }
 
 type Message = { id?: number; type: string; result?: unknown; error?: string; message?: string };
 
-/** Start Firefox headless on a fresh profile and install the extension from `extensionDir`. */
-export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxSession> {
+/**
+ * Start Firefox headless on a fresh profile and install the extension from `extensionDir` (or
+ * `options.extensionDir`) under a fixed moz-extension UUID.
+ */
+export async function launchFirefox(options: string | LaunchOptions = {}): Promise<FirefoxSession> {
+  const {
+    extensionDir = FIREFOX_EXTENSION_DIR,
+    uuid = EXTENSION_UUID,
+    extensionPages = false,
+  } = typeof options === 'string' ? { extensionDir: options } : options;
   const profile = mkdtempSync(join(tmpdir(), 'epaper-ff-'));
+  // Read by Firefox at start: the UUID of our add-on's moz-extension:// origin.
+  writeFileSync(
+    join(profile, 'user.js'),
+    `user_pref("extensions.webextensions.uuids", ${JSON.stringify(JSON.stringify({ [GECKO_ID]: uuid }))});\n`,
+  );
   const ff = spawn(
     FIREFOX,
-    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0'],
+    [
+      '--headless',
+      '--no-remote',
+      '--profile',
+      profile,
+      '--remote-debugging-port=0',
+      ...(extensionPages ? ['--remote-allow-system-access'] : []),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -67,10 +125,8 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
     const installed = await send<{ extension: string }>('webExtension.install', {
       extensionData: { type: 'path', path: extensionDir },
     });
-    const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
-    const context = tree.contexts[0].context;
-    return {
-      extensionId: installed.extension,
+    const tab = (context: string): FirefoxTab => ({
+      context,
       goto: async (url) => {
         await send('browsingContext.navigate', { context, url, wait: 'complete' });
       },
@@ -86,6 +142,53 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
         });
         if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'evaluation failed');
         return JSON.parse(String(r.result?.value ?? 'null')) as T;
+      },
+      activate: async () => {
+        await send('browsingContext.activate', { context });
+      },
+      drag: async (from, to) => {
+        const mid = { x: Math.round((from.x + to.x) / 2), y: Math.round((from.y + to.y) / 2) };
+        const at = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+        await send('input.performActions', {
+          context,
+          actions: [
+            {
+              type: 'pointer',
+              id: 'mouse',
+              parameters: { pointerType: 'mouse' },
+              actions: [
+                { type: 'pointerMove', ...at(from) },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerMove', ...mid, duration: 50 },
+                { type: 'pointerMove', ...at(to), duration: 50 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
+          ],
+        });
+      },
+      close: async () => {
+        await send('browsingContext.close', { context });
+      },
+    });
+    const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
+    const first = tab(tree.contexts[0].context);
+    return {
+      extensionId: installed.extension,
+      extensionUrl: (path) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`,
+      context: first.context,
+      goto: first.goto,
+      evaluate: first.evaluate,
+      activate: first.activate,
+      drag: first.drag,
+      newTab: async (url) => {
+        const { context } = await send<{ context: string }>('browsingContext.create', {
+          type: 'tab',
+          background: true,
+        });
+        const t = tab(context);
+        if (url) await t.goto(url);
+        return t;
       },
       close: async () => {
         ws.close();
