@@ -11,21 +11,17 @@ import {
   setUpCaptureBackground,
   type CaptureBackgroundApi,
 } from '../lib/extension/capture/background';
-import { isContentUrl, originPattern } from '../lib/extension/hosts';
+import { isContentUrl } from '../lib/extension/hosts';
 import { t } from '../lib/extension/i18n';
-import { sitePatterns, syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
+import { isSwitchedOn, sitePatterns, syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
 import { createHandler } from '../lib/messaging';
 
 export default defineBackground(() => {
   const library = openLibrary();
   const api = browser as unknown as SwitchApi;
   const captureApi = browser as unknown as CaptureBackgroundApi;
-  const granted = (url: string) => {
-    const pattern = originPattern(url);
-    return pattern
-      ? api.permissions.contains({ origins: [pattern] }).catch(() => false)
-      : Promise.resolve(false);
-  };
+  // Switched on = the exact origin grant (not `contains`, which Firefox answers true for any origin).
+  const granted = (url: string) => isSwitchedOn(api, url);
   const { handlers, tabs } = backgroundHandlers(library, {
     runtime: browser.runtime,
     tabs: captureApi.tabs,

@@ -66,16 +66,28 @@ export async function syncSiteScripts(api: SwitchApi): Promise<Result<string[]>>
   }
 }
 
+/**
+ * Whether the user switched `url`'s site on: its exact `https://host/*` pattern is among the granted
+ * origins. Not `permissions.contains`: Firefox holds the content script's path-scoped family
+ * patterns (content_*.htm on any host) as a host permission for every http(s) origin, which
+ * "contains" every origin, so every site would read as switched on (and the background would fetch any origin).
+ */
+export async function isSwitchedOn(api: Pick<SwitchApi, 'permissions'>, url: string): Promise<boolean> {
+  const pattern = originPattern(url);
+  if (!pattern) return false;
+  try {
+    return ((await api.permissions.getAll()).origins ?? []).includes(pattern);
+  } catch {
+    return false;
+  }
+}
+
 /** Where the switch stands for `url`. */
 export async function siteState(api: SwitchApi, url: string): Promise<SiteState> {
   const pattern = originPattern(url);
   if (!pattern) return 'unsupported';
   if (isKnownHost(url)) return 'builtin';
-  try {
-    return (await api.permissions.contains({ origins: [pattern] })) ? 'on' : 'off';
-  } catch {
-    return 'off';
-  }
+  return (await isSwitchedOn(api, url)) ? 'on' : 'off';
 }
 
 /**

@@ -379,13 +379,11 @@ describe('the extension pages in Firefox', () => {
     await popup.close();
   });
 
-  // Known Firefox bug (kept as an expected failure so that the fix shows): Firefox holds the content
-  // script's path-scoped family patterns (`*://*/*/content_*.htm*`, …) as the host permission
-  // `*://*/*` (Chromium keeps the paths), so `permissions.contains` is true for every http(s)
-  // origin: the switch reads "on" for a site nobody switched on, and switching it off does not stay
-  // off (permissions.remove answers true, the next popup reads "on" again). Same check in the
-  // background's fetchPage grant. When this starts passing, make it a plain `it`.
-  it.fails('the switch reads "off" for a site nobody switched on', async () => {
+  // Firefox holds the content script's path-scoped family patterns (`*://*/*/content_*.htm*`, …) as
+  // the host permission `*://*/*` (Chromium keeps the paths), so `permissions.contains` is true for
+  // every http(s) origin; "switched on" is therefore the exact `https://host/*` grant
+  // (lib/extension/site-switch.ts isSwitchedOn), here and in the background's fetchPage check.
+  it('the switch reads "off" for a site nobody switched on', async () => {
     const popup = await ff.newTab();
     await popup.activate();
     const site = ff.extensionUrl(
@@ -405,9 +403,8 @@ describe('the extension pages in Firefox', () => {
     }
   });
 
-  // The same bug in the background: fetchPage fetches a continuation page only from a granted
-  // origin (Chromium refuses localhost here), but in Firefox every http(s) origin counts as granted.
-  it.fails('fetchPage refuses a page of an origin nobody granted', async () => {
+  // The same rule in the background: fetchPage fetches a continuation page only from a granted origin.
+  it('fetchPage refuses a page of an origin nobody granted', async () => {
     const other = new URL(SPLIT.second, server.url.replace('127.0.0.1', 'localhost')).href;
     await library.goto(ff.extensionUrl('library.html'));
     const r = await ask<{ text: string }>(library, { type: 'fetchPage', url: other });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  isSwitchedOn,
   SITE_SCRIPT_ID,
   siteState,
   sitePatterns,
@@ -88,5 +89,22 @@ describe('the popup site switch', () => {
         'https://a.cn/x/*',
       ]),
     ).toEqual(['https://a.cn/*']);
+  });
+});
+
+describe('switched on means the exact origin grant', () => {
+  // Firefox: the manifest's family patterns become the host permission *://*/*, so `contains`
+  // answers true for every origin; only the exact https://host/* grant is the user's switch.
+  const firefoxLike = (origins: string[]) => ({
+    permissions: { getAll: async () => ({ origins }), contains: async () => true },
+  });
+  it.each([
+    [['*://*/*'], 'https://epaper.example.cn/a/node_1.htm', false],
+    [['*://*/*', 'https://epaper.example.cn/*'], 'https://epaper.example.cn/a/node_1.htm', true],
+    [['https://epaper.example.cn/*'], 'http://epaper.example.cn/a/node_1.htm', false],
+    [['https://epaper.example.cn/*'], 'https://other.example.cn/a/node_1.htm', false],
+    [['https://epaper.example.cn/*'], 'not a url', false],
+  ])('granted %j: %s → %s', async (origins, url, on) => {
+    expect(await isSwitchedOn(firefoxLike(origins) as never, url)).toBe(on);
   });
 });
