@@ -3,14 +3,27 @@
  * `readPage(doc, url)` for HTML pages, `readText(text, url)` for printed page text (the seed's form).
  */
 import { emptyPage, type Page } from '../model';
+import { capArticle } from '../model/limits';
 import { withReadScope } from './common/dom';
 import { founderClassic } from './founder-classic';
 import { founderNbs } from './founder-nbs';
 import { founderPc } from './founder-pc';
 import { generic } from './generic';
+import { readPageText } from './page-text';
 import type { SiteAdapter } from './types';
 
-export { readPageText as readText } from './page-text';
+/** Printed page text → a Page, cut to the stored limits like readPage. */
+export function readText(text: string, url: string): Page {
+  return capPage(readPageText(text, url));
+}
+
+/**
+ * Text and list sizes cut where pages are read (lib/model/schemas LIMITS), so whatever a page holds,
+ * what the reader keeps can be stored, backed up and restored.
+ */
+function capPage(page: Page): Page {
+  return page.articles.length ? { ...page, articles: page.articles.map(capArticle) } : page;
+}
 export type { SiteAdapter } from './types';
 
 /** Adapters in the order they are asked: the most specific URL patterns first, the fallback last. */
@@ -46,7 +59,7 @@ export function readPage(doc: Document, url: string): Page {
     }
     return withReadScope(doc, () => {
       adapter = adapterFor(url, doc);
-      return adapter.read(doc, url);
+      return capPage(adapter.read(doc, url));
     });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);

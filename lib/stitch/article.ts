@@ -3,6 +3,7 @@
  * order, each text once. Both directions are walked at the same time; the parts are then folded in
  * the regime their texts call for (merge.ts).
  */
+import { capArticle } from '../model/limits';
 import type { Article, Page, PageLoader } from '../model';
 import { loadContext, prepare } from './load';
 import { appendPart, startWith } from './merge';
@@ -90,5 +91,6 @@ export async function stitchArticle(
   opts: StitchOptions = {},
 ): Promise<StitchResult> {
   const { article: a, problems } = await stitchTraced(article, page, load, opts);
-  return { article: a, problems };
+  // Cut to the stored limits (each part already is; several together may not be).
+  return { article: capArticle(a), problems };
 }
