@@ -18,6 +18,7 @@
  *      recently used pages, reading only index keys (pages.ts). The upgrade fills both and applies
  *      the caps: an issue scan of an earlier release could cache hundreds of MB.
  */
+import { keyPublication } from '../model/article-key.ts';
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
 import type { CachedPage } from './types.ts';
@@ -163,8 +164,8 @@ export class EpaperDB extends Dexie {
 
 /** Paper and date from an article key of the form paper|date|page|order ('' when it is a site id). */
 export function paperDateFromKey(key: string): { paper: string; date: string } {
-  const [paper, date] = key.split('|');
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { paper: paper ?? '', date } : { paper: '', date: '' };
+  const { paper, date } = keyPublication(key);
+  return { paper, date };
 }
 
 /** v1 → v2: give every highlight its article's paper and date (from the stored article, else the key). */

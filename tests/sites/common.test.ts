@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isEpaperUrl, adapterFor } from '../../lib/sites';
 import { articlePath } from '../../lib/sites/common/dom';
 import { areaPolygon, parseCoords, readImageMap, scalePolygons } from '../../lib/sites/common/imagemap';
-import { articleKey, siteArticleId } from '../../lib/sites/common/key';
+import { articleKey, siteArticleId } from '../../lib/model/article-key';
 import { paperFromText } from '../../lib/sites/common/meta';
 import { parsePageEntry } from '../../lib/sites/common/page-list';
 import { anchorTitle } from '../../lib/sites/common/titles';

@@ -6,6 +6,7 @@
  * and needs no notice). A service-worker restart forgets the list; the next message refills it.
  */
 import { sendToTab, type Request, type TabsLike } from '../../messaging';
+import { keyHost } from '../../model/article-key';
 import { originOf } from './senders';
 
 /** Tab → the origin its content script last spoke from. */
@@ -30,9 +31,8 @@ export class TabOrigins {
 /** The origins of an article (its URLs) plus the host its key names, in both schemes. */
 export function originsOfArticle(key: string, urls: readonly string[]): Set<string> {
   const out = new Set(urls.map(originOf).filter((o) => o !== ''));
-  const slash = key.indexOf('/');
-  const host = slash > 0 ? key.slice(0, slash) : '';
-  if (host && !host.includes('|')) {
+  const host = keyHost(key);
+  if (host) {
     for (const h of [host, `www.${host}`]) for (const s of ['http', 'https']) out.add(`${s}://${h}`);
   }
   return out;

@@ -8,6 +8,7 @@
  */
 import type { MessageType, Request } from '../../messaging';
 import type { Article, Result, StoredArticle } from '../../model';
+import { keyHost } from '../../model/article-key';
 import { originOf, type Sender } from './senders';
 
 /** Reads the checks need (the Library's, in the background). */
@@ -35,12 +36,6 @@ export async function reachable(url: string, from: ContentSender, reads: ScopeRe
   const o = originOf(url);
   if (!/^https?:\/\//.test(o)) return false;
   return o === from.origin || (await reads.granted(o).catch(() => false));
-}
-
-/** The host in a `host/id` article key (lib/sites/common/key.ts), '' for paper|date|page|order keys. */
-function keyHost(key: string): string {
-  const slash = key.indexOf('/');
-  return slash > 0 && !key.slice(0, slash).includes('|') ? key.slice(0, slash) : '';
 }
 
 const bareHost = (origin: string) => {

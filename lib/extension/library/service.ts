@@ -7,6 +7,7 @@
  */
 import type { Library } from '../../db/library.ts';
 import type { SearchHit } from '../../db/types.ts';
+import { keyPublication } from '../../model/article-key.ts';
 import { type LibraryData, type Result, type SourceRef, sourceOf } from '../../model/index.ts';
 import {
   type ArticleSummary,
@@ -175,13 +176,12 @@ export class LibraryService {
 
 /** A source from an article key 「海南日报|2026-07-13|1|0」 when the article itself is not stored. */
 export function sourceFromKey(key: string): SourceRef {
-  const [paper = '', date = '', page = ''] = key.split('|');
-  const dated = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const { paper, date, page } = keyPublication(key);
   return {
     articleKey: key,
-    paper: dated ? paper : '',
-    date: dated ? date : '',
-    pages: dated && page ? [page] : [],
+    paper,
+    date,
+    pages: page ? [page] : [],
     leadTitle: '',
     title: '',
     subtitle: '',

@@ -11,7 +11,7 @@
 import { emptyArticle, type Article, type ArticleImage, type Paragraph } from '../../model';
 import { classifyLine, stripDecoration } from '../../text/bylines';
 import { stripMarkers } from '../../text/markers';
-import { articleKey } from './key';
+import { articleKey } from '../../model/article-key';
 
 /** What an adapter found on an article page. */
 export interface ArticleInput {

@@ -3,6 +3,9 @@
  * `nw.D110000renmrb_20171016_1-01`, `content_58464_19688148`. Ids are only unique within one site,
  * so the key is `host/id` (「zqb.cyol.com/content_430781」, `www.` dropped); the pc and pad URLs of
  * one article share it. A URL without such an id falls back to paper|date|page|order.
+ *
+ * The one module that makes keys and reads them back (the background's origin checks, the library's
+ * sources and migrations all parse through `parseArticleKey`).
  */
 
 // content_430781.html, content_58464_19688148.htm, nw.D110000renmrb_20171016_1-01.htm
@@ -40,4 +43,33 @@ export function articleKey(
     return host ? `${host}/${id}` : id;
   }
   return [fallback.paper, fallback.date, fallback.label, String(fallback.order)].join('|');
+}
+
+/** What a key says: the site's host and id, or the paper, date, page and order it falls back to. */
+export type ParsedKey =
+  | { kind: 'site'; host: string; id: string }
+  | { kind: 'fallback'; paper: string; date: string; page: string; order: string };
+
+/** Read a key made by `articleKey` (「zqb.cyol.com/content_430781」, 「海南日报|2026-07-13|1|0」). */
+export function parseArticleKey(key: string): ParsedKey {
+  if (!key.includes('|')) {
+    const slash = key.indexOf('/');
+    if (slash > 0) return { kind: 'site', host: key.slice(0, slash), id: key.slice(slash + 1) };
+  }
+  const [paper = '', date = '', page = '', order = ''] = key.split('|');
+  return { kind: 'fallback', paper, date, page, order };
+}
+
+/** The host a key names ('' for a fallback key). */
+export function keyHost(key: string): string {
+  const k = parseArticleKey(key);
+  return k.kind === 'site' ? k.host : '';
+}
+
+/** Paper, date and page of a fallback key with a real date ('' parts otherwise). */
+export function keyPublication(key: string): { paper: string; date: string; page: string } {
+  const k = parseArticleKey(key);
+  return k.kind === 'fallback' && /^\d{4}-\d{2}-\d{2}$/.test(k.date)
+    ? { paper: k.paper, date: k.date, page: k.page }
+    : { paper: '', date: '', page: '' };
 }
