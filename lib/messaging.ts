@@ -25,7 +25,7 @@ import type {
 import type { Article, Clip, Highlight, HighlightColor, Result, StoredArticle } from './model/index.ts';
 
 /** What the background's `fetchPage` returns: text when it decoded, else the raw bytes in base64. */
-export interface FetchedPage {
+export interface FetchPageAnswer {
   status: number;
   contentType: string;
   /** URL after redirects. */
@@ -65,7 +65,7 @@ export interface Protocol {
   getCachedPage: [{ url: string; maxAgeMs?: number }, CachedPage | null];
   putCachedPage: [{ page: Omit<CachedPage, 'fetchedAt'> & { fetchedAt?: number } }, CachedPage];
   /** Background fetch of a cross-origin continuation page (the content script cannot fetch it). */
-  fetchPage: [{ url: string }, FetchedPage];
+  fetchPage: [{ url: string }, FetchPageAnswer];
   /** Notice to open views (pages, tabs) that an article's highlights or clips changed: re-read them. */
   libraryChanged: [{ articleKey: string; what: 'highlight' | 'clip' | 'article' }, null];
   /**

@@ -4,7 +4,7 @@
  * hop by hop, each hop checked the same way, so a page cannot bounce the extension's fetch to an
  * origin nobody switched on. Same status, size and charset checks as the content script's own fetch.
  */
-import type { FetchedPage as WirePage } from '../../messaging';
+import type { FetchPageAnswer } from '../../messaging';
 import type { Result } from '../../model';
 import { fetchHtml, type FetchLike } from '../fetch-html';
 import { t } from '../i18n';
@@ -15,7 +15,7 @@ export async function fetchPageForTab(
   url: string,
   fetchFn: FetchLike,
   may: (url: string) => Promise<boolean>,
-): Promise<Result<WirePage>> {
+): Promise<Result<FetchPageAnswer>> {
   if (!(await may(url).catch(() => false))) {
     return { ok: false, error: t('problemOtherSite', [originOf(url) || url]) };
   }
