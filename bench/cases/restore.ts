@@ -10,6 +10,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openLibrary } from '../../lib/db/index';
 import { makeBackup, readBackup } from '../../lib/export/backup';
+import { checkRecords } from '../../lib/export/validate';
 import { syntheticLibrary } from './export';
 
 const N = Number(process.env.BENCH_CLIPS ?? 50_000);
@@ -26,6 +27,7 @@ export default async function run(): Promise<Array<{ name: string; ours_ms: numb
   const jsonMs: number[] = [];
   const parseMs: number[] = [];
   const restoreMs: number[] = [];
+  const checkMs: number[] = [];
   let added = 0;
   for (let i = 0; i <= RUNS; i++) {
     const tj = performance.now();
@@ -34,6 +36,10 @@ export default async function run(): Promise<Array<{ name: string; ours_ms: numb
     const parsed = readBackup(text);
     const t1 = performance.now();
     if (!parsed.ok) throw new Error(parsed.error);
+    const tc = performance.now();
+    const checked = checkRecords(parsed.value, { now: Date.now() });
+    checkMs.push(performance.now() - tc);
+    if (checked.skipped > 0) throw new Error(checked.problems[0]);
     const lib = openLibrary({ name: `bench-restore-${Date.now()}-${i}`, indexedDB, IDBKeyRange });
     const t2 = performance.now();
     const r = await lib.restore(parsed.value);
@@ -53,6 +59,10 @@ export default async function run(): Promise<Array<{ name: string; ours_ms: numb
       ours_ms: round(median(parseMs)),
       clips: N,
       chars: text.length,
+    },
+    {
+      name: `restore: checkRecords alone (the schemas over every record, part of Library.restore)`,
+      ours_ms: round(median(checkMs.slice(1))),
     },
     {
       name: `restore: Library.restore of ${N} clips into an empty library (records checked; fake-indexeddb)`,
