@@ -135,7 +135,7 @@ export default async function run(): Promise<Array<{ name: string; ours_ms: numb
     backupChars = text.length;
     const parsed = parseBackup(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    added = mergeLibrary(half, parsed.value).added.clips;
+    added = mergeLibrary(half, parsed.value.data).added.clips;
   });
   return [
     {

@@ -105,7 +105,8 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
     if (!undo) return;
     setBusy(true);
     const r = await props.writer.putBack(undo);
-    setUndo(null);
+    // A failed undo wrote nothing (one transaction): keep the list, so the button can try again.
+    if (r.ok) setUndo(null);
     setStatus(
       r.ok ? { text: t('restoredItems', [String(r.value)]), error: false } : { text: r.error, error: true },
     );

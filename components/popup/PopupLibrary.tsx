@@ -83,7 +83,7 @@ export function PopupLibrary(props: PopupLibraryProps): JSX.Element {
   const putBack = async () => {
     if (!undo) return;
     const r = await props.writer.putBack([undo]);
-    setUndo(null);
+    if (r.ok) setUndo(null);
     after(r, t('restoredItems', ['1']));
   };
 

@@ -2,10 +2,13 @@
  * Dump and restore of the whole library. Restore merges in one transaction keyed by id (articles by
  * key): a record already in the library is replaced only by a newer copy (updatedAt), articles merge
  * their URLs. Deleted records come back if the backup holds them: a backup has no tombstones.
- * Validating a backup file (format version, damaged JSON) is lib/export/backup.ts's job; this
- * only skips records without an id.
+ * Refusing a whole file (foreign, damaged, newer version, too large) is lib/export/backup.ts's job;
+ * here each record is checked with the schemas every write uses (lib/export/validate.ts
+ * `checkRecords`) and with the clock: a bad one, or one dated more than a day ahead, is skipped
+ * and reported, and the rest is restored.
  */
-import type { Clip, Highlight, LibraryData, StoredArticle } from '../model/index.ts';
+import { checkRecords, type BackupData } from '../export/validate.ts';
+import type { LibraryData, StoredArticle } from '../model/index.ts';
 import {
   articleRow,
   clipRow,
@@ -40,35 +43,28 @@ export async function dumpAll(db: EpaperDB): Promise<LibraryData> {
   });
 }
 
-/** Merges `data` into the library; all or nothing. `segment`: a fresh id naming this restore's posting lists. */
-export async function restore(db: EpaperDB, data: LibraryData, segment: string): Promise<RestoreReport> {
+/**
+ * Merges the valid records of `data` into the library; all or nothing. `segment`: a fresh id naming
+ * this restore's posting lists; `now`: the library's clock (records dated after it by more than a
+ * day are skipped).
+ */
+export async function restore(
+  db: EpaperDB,
+  data: LibraryData | BackupData,
+  segment: string,
+  now: number,
+): Promise<RestoreReport> {
+  const checked = checkRecords(data ?? { articles: [], highlights: [], clips: [] }, { now });
   const report: RestoreReport = {
     added: { articles: 0, highlights: 0, clips: 0 },
     updated: { articles: 0, highlights: 0, clips: 0 },
     unchanged: 0,
-    skipped: 0,
+    skipped: checked.skipped,
+    problems: checked.problems,
   };
-  const valid = <T>(xs: unknown, id: (x: T) => unknown): T[] => {
-    const arr = Array.isArray(xs) ? (xs as T[]) : [];
-    const ok = arr.filter((x) => x && typeof x === 'object' && typeof id(x) === 'string' && id(x) !== '');
-    report.skipped += arr.length - ok.length;
-    return ok;
-  };
-  const articles = dedupe(
-    valid<StoredArticle>(data?.articles, (a) => a.key),
-    (a) => a.key,
-    'lastSeenAt',
-  );
-  const highlights = dedupe(
-    valid<Highlight>(data?.highlights, (h) => h.id),
-    (h) => h.id,
-    'updatedAt',
-  );
-  const clips = dedupe(
-    valid<Clip>(data?.clips, (c) => c.id),
-    (c) => c.id,
-    'updatedAt',
-  );
+  const articles = dedupe(checked.data.articles, (a) => a.key, 'lastSeenAt');
+  const highlights = dedupe(checked.data.highlights, (h) => h.id, 'updatedAt');
+  const clips = dedupe(checked.data.clips, (c) => c.id, 'updatedAt');
 
   // Everything below is one transaction: a quota error leaves nothing half-written. Clips go into
   // packs of 20 (packs.ts): as one row each, 50,000 clips took Chromium ~6 s (~75 µs a row).
@@ -175,7 +171,7 @@ function newer(
     report.added[table]++;
     return true;
   }
-  if ((next.updatedAt ?? 0) > (old.updatedAt ?? 0)) {
+  if (next.updatedAt > (old.updatedAt ?? 0)) {
     report.updated[table]++;
     return true;
   }
@@ -188,7 +184,7 @@ function dedupe<T>(xs: T[], id: (x: T) => string, stamp: keyof T): T[] {
   const by = new Map<string, T>();
   for (const x of xs) {
     const old = by.get(id(x));
-    if (!old || Number(x[stamp] ?? 0) > Number(old[stamp] ?? 0)) by.set(id(x), x);
+    if (!old || Number(x[stamp]) > Number(old[stamp])) by.set(id(x), x);
   }
   return [...by.values()];
 }

@@ -19,6 +19,7 @@ function names(e: unknown): string[] {
 
 /** A clear message for a storage error. */
 export function storageMessage(e: unknown): string {
+  if (e instanceof InvalidRecordError) return e.message;
   const n = names(e);
   if (n.includes('QuotaExceededError')) {
     return 'Storage is full: the browser refused to save (QuotaExceededError). Nothing was saved. Free disk space or export and delete old clips, then try again.';
@@ -50,5 +51,14 @@ export class NotFoundError extends Error {
   constructor(what: string, id: string) {
     super(`${what} ${id} is not in the library (deleted in another tab?)`);
     this.name = 'NotFoundError';
+  }
+}
+
+/** A record that fails its schema (lib/model/schemas.ts): refused before anything is written. */
+export class InvalidRecordError extends Error {
+  /** `sentence`: what was refused and the first problem, e.g. 「The clip was not saved: note: …」. */
+  constructor(sentence: string) {
+    super(`${sentence}. Nothing was saved.`);
+    this.name = 'InvalidRecordError';
   }
 }

@@ -1,12 +1,24 @@
 /**
  * The library's repositories over the Dexie database. Every call returns `Result` (never throws) and
  * every write is one transaction, so a quota error or a closed database leaves nothing half-written.
+ * Every record is checked with its schema (lib/model/schemas.ts) before it is written, the same
+ * schemas restore uses, so whatever is stored can be backed up and restored.
  * Ids are random and time-ordered (UUIDv7, ids.ts); timestamps come from an injected clock.
  */
+import type * as v from 'valibot';
+import { futureProblem, type BackupData } from '../export/validate.ts';
 import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
+import {
+  check,
+  clipPatchSchema,
+  clipSchema,
+  highlightPatchSchema,
+  highlightSchema,
+  storedArticleSchema,
+} from '../model/schemas.ts';
 import { dumpAll, restore } from './backup.ts';
 import { clipsOfArticle, getClipRows, takeClipRows } from './clipstore.ts';
-import { NotFoundError, guard } from './errors.ts';
+import { InvalidRecordError, NotFoundError, guard } from './errors.ts';
 import { uuidv7 } from './ids.ts';
 import { getCachedPage, prunePages, putCachedPage } from './pages.ts';
 import {
@@ -76,19 +88,10 @@ export class Library {
   saveHighlight(input: HighlightInput, article?: Article): Promise<Result<Highlight>> {
     return guard(() =>
       this.db.transaction('rw', this.db.articles, this.db.highlights, async () => {
-        const stored = article
-          ? await this.putArticle(article)
-          : await this.db.articles.get(input.articleKey);
-        const now = this.clock();
-        const h: Highlight = {
-          ...input,
-          id: input.id ?? this.newId(),
-          note: input.note ?? '',
-          tags: input.tags ?? [],
-          createdAt: input.createdAt ?? now,
-          updatedAt: now,
-        };
-        await this.db.highlights.put(highlightRow(h, stored));
+        // An invalid highlight throws here, after its article: the transaction then writes neither.
+        const stored = article ? await this.putArticle(article) : undefined;
+        const h = this.record('highlight', highlightSchema, input, this.clock());
+        await this.db.highlights.put(highlightRow(h, stored ?? (await this.db.articles.get(h.articleKey))));
         return toHighlight(h);
       }),
     );
@@ -96,15 +99,20 @@ export class Library {
 
   /** Changes a highlight's colour, note, tags or selectors. */
   updateHighlight(id: string, patch: HighlightPatch): Promise<Result<Highlight>> {
-    return guard(() =>
-      this.db.transaction('rw', this.db.articles, this.db.highlights, async () => {
+    return guard(async () => {
+      const p = valid(highlightPatchSchema, patch, 'The highlight was not changed');
+      return this.db.transaction('rw', this.db.articles, this.db.highlights, async () => {
         const old = await this.db.highlights.get(id);
         if (!old) throw new NotFoundError('Highlight', id);
-        const h: Highlight = { ...toHighlight(old), ...pick(patch), updatedAt: this.clock() };
+        const h = valid(
+          highlightSchema,
+          { ...toHighlight(old), ...pick(p), updatedAt: this.clock() },
+          'The highlight was not changed',
+        );
         await this.db.highlights.put(highlightRow(h, await this.db.articles.get(h.articleKey)));
         return toHighlight(h);
-      }),
-    );
+      });
+    });
   }
 
   /** Deletes a highlight and returns it, so the caller can offer undo (saveHighlight(returned)). */
@@ -124,17 +132,9 @@ export class Library {
     return guard(() =>
       this.db.transaction('rw', this.db.articles, this.db.clips, this.db.packs, async () => {
         if (article) await this.putArticle(article);
+        const c = this.record('clip', clipSchema, input, this.clock());
         // A clip saved again under its id (an undo) must not stay in a restore's pack as well.
-        if (input.id) await takeClipRows(this.db, [input.id]);
-        const now = this.clock();
-        const c: Clip = {
-          ...input,
-          id: input.id ?? this.newId(),
-          note: input.note ?? '',
-          tags: input.tags ?? [],
-          createdAt: input.createdAt ?? now,
-          updatedAt: now,
-        };
+        if ((input as Partial<Clip> | null)?.id !== undefined) await takeClipRows(this.db, [c.id]);
         await this.db.clips.put(clipRow(c));
         return toClip(c);
       }),
@@ -143,16 +143,21 @@ export class Library {
 
   /** Changes a clip's note or tags. */
   updateClip(id: string, patch: ClipPatch): Promise<Result<Clip>> {
-    return guard(() =>
-      this.db.transaction('rw', this.db.clips, this.db.packs, async () => {
+    return guard(async () => {
+      const p = valid(clipPatchSchema, patch, 'The clip was not changed');
+      return this.db.transaction('rw', this.db.clips, this.db.packs, async () => {
         // Taken out of wherever it is (a row or a restore's pack) and written back as a row.
         const [old] = await takeClipRows(this.db, [id]);
         if (!old) throw new NotFoundError('Clip', id);
-        const c: Clip = { ...toClip(old), ...pick(patch), updatedAt: this.clock() };
+        const c = valid(
+          clipSchema,
+          { ...toClip(old), ...pick(p), updatedAt: this.clock() },
+          'The clip was not changed',
+        );
         await this.db.clips.put(clipRow(c));
         return toClip(c);
-      }),
-    );
+      });
+    });
   }
 
   /** Deletes a clip and returns it for undo. */
@@ -185,6 +190,43 @@ export class Library {
         return gone;
       }),
     );
+  }
+
+  /**
+   * Undo of a bulk delete: saves the deleted records again (ids and creation times kept, as
+   * saveClip / saveHighlight would) in one transaction. Every record is checked first: one that
+   * fails its schema refuses the whole undo, with its position, and nothing is written.
+   */
+  restoreDeleted(items: DeletedItems): Promise<Result<{ clips: number; highlights: number }>> {
+    return guard(async () => {
+      const now = this.clock();
+      const list = <T>(xs: T[] | undefined): T[] => (Array.isArray(xs) ? xs : []);
+      const clips = list(items?.clips).map((c, i) =>
+        this.record('clip', clipSchema, c, now, `Nothing was put back: clips[${i}]`),
+      );
+      const highlights = list(items?.highlights).map((h, i) =>
+        this.record('highlight', highlightSchema, h, now, `Nothing was put back: highlights[${i}]`),
+      );
+      return this.db.transaction(
+        'rw',
+        [this.db.articles, this.db.highlights, this.db.clips, this.db.packs],
+        async () => {
+          const keys = [...new Set(highlights.map((h) => h.articleKey))];
+          const articles = new Map<string, StoredArticle>();
+          for (const a of await this.db.articles.bulkGet(keys)) if (a) articles.set(a.key, a);
+          // Clips as saveClip writes them: out of any pack, then rows with their `*terms`.
+          await takeClipRows(
+            this.db,
+            clips.map((c) => c.id),
+          );
+          await Promise.all([
+            this.db.clips.bulkPut(clips.map((c) => clipRow(c))),
+            this.db.highlights.bulkPut(highlights.map((h) => highlightRow(h, articles.get(h.articleKey)))),
+          ]);
+          return { clips: clips.length, highlights: highlights.length };
+        },
+      );
+    });
   }
 
   /** The stored article, its highlights and its clips (oldest first). */
@@ -224,9 +266,13 @@ export class Library {
     return guard(() => dumpAll(this.db));
   }
 
-  /** Merges a backup into the library in one transaction: no duplicates, newer records win. */
-  restore(data: LibraryData): Promise<Result<RestoreReport>> {
-    return guard(() => restore(this.db, data, this.newId()));
+  /**
+   * Merges a backup into the library in one transaction: no duplicates, newer records win. Each
+   * record is checked with its schema first (and refused when dated more than a day after this
+   * library's clock); bad ones are skipped and reported (`skipped`, `problems`), the rest restored.
+   */
+  restore(data: LibraryData | BackupData): Promise<Result<RestoreReport>> {
+    return guard(() => restore(this.db, data, this.newId(), this.clock()));
   }
 
   /** A cached fetched page, or null; `maxAgeMs` ignores older copies. */
@@ -298,15 +344,60 @@ export class Library {
     this.db.close();
   }
 
-  /** Upserts an article inside the caller's transaction. */
+  /**
+   * A record to write: `input` with id, note, tags and times filled in as a save fills them
+   * (createdAt kept, updatedAt now), checked with `schema` (unknown fields dropped) and for a
+   * creation time from the future; an InvalidRecordError naming the field otherwise.
+   */
+  private record<S extends typeof highlightSchema | typeof clipSchema>(
+    what: 'highlight' | 'clip',
+    schema: S,
+    input: unknown,
+    now: number,
+    refusal = `The ${what} was not saved`,
+  ): v.InferOutput<S> {
+    const i = (input && typeof input === 'object' ? input : {}) as Partial<Highlight & Clip>;
+    const r = valid(
+      schema,
+      {
+        ...i,
+        id: i.id ?? this.newId(),
+        note: i.note ?? '',
+        tags: i.tags ?? [],
+        createdAt: i.createdAt ?? now,
+        updatedAt: now,
+      },
+      refusal,
+    );
+    const future = futureProblem(r, ['createdAt'], now);
+    if (future) throw new InvalidRecordError(`${refusal}: ${future}`);
+    return r;
+  }
+
+  /** Upserts an article inside the caller's transaction; the stored article is checked first. */
   private async putArticle(article: Article, url?: string): Promise<StoredArticle> {
     const now = this.clock();
-    const urls = [...new Set([...article.urls, ...(url ? [url] : [])])];
-    const next: StoredArticle = { key: article.key, article, urls, firstSeenAt: now, lastSeenAt: now };
-    const merged = mergeArticles(await this.db.articles.get(article.key), next);
+    const a = (article && typeof article === 'object' ? article : {}) as Partial<Article>;
+    const urls = [...new Set([...(Array.isArray(a.urls) ? a.urls : []), ...(url ? [url] : [])])];
+    const next = valid(
+      storedArticleSchema,
+      { key: a.key, article, urls, firstSeenAt: now, lastSeenAt: now },
+      'The article was not saved',
+    );
+    const old = await this.db.articles.get(next.key);
+    const merged = old
+      ? valid(storedArticleSchema, mergeArticles(old, next), 'The article was not saved')
+      : next;
     await this.db.articles.put(articleRow(merged));
     return merged;
   }
+}
+
+/** `value` checked with `schema` (unknown fields dropped), or an InvalidRecordError naming the field. */
+function valid<S extends v.GenericSchema>(schema: S, value: unknown, refusal: string): v.InferOutput<S> {
+  const r = check(schema, value);
+  if (!r.ok) throw new InvalidRecordError(`${refusal}: ${r.error}`);
+  return r.value;
 }
 
 /** Only the fields a patch may set (a message could carry more). */
@@ -319,8 +410,8 @@ function pick<T extends object>(patch: T): Partial<T> {
 }
 
 /**
- * The Dexie database under a Library, for lib/db's own tests and the store benchmark, which look at
- * rows directly. Everything else goes through the Library's methods (each a Result, each a
+ * The Dexie database under a Library, for tests and the store benchmark, which look at rows
+ * directly (or make a write fail). Everything else goes through the Library's methods (each a Result, each a
  * transaction); this is not exported from lib/db/index.ts.
  */
 export function libraryDb(library: Library): EpaperDB {

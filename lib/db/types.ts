@@ -88,6 +88,8 @@ export interface RestoreReport {
   updated: { articles: number; highlights: number; clips: number };
   /** Records already present and not older than the library's copy. */
   unchanged: number;
-  /** Records without an id/key, left out. */
+  /** Records left out: they fail their schema (lib/model/schemas.ts) or are dated in the future. */
   skipped: number;
+  /** Why, for the first MAX_PROBLEMS of them, with paths: 「data.clips[3].note: Invalid type: …」. */
+  problems: string[];
 }

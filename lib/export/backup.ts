@@ -1,10 +1,12 @@
 /**
- * Backup files: the whole library in one JSON file with a format name and version, and the strict
- * reader that refuses damaged, foreign, newer-version, mis-shaped or oversized files with a clear
- * message, so a restore either gets valid data or changes nothing.
+ * Backup files: the whole library in one JSON file with a format name and version, and the reader.
+ * A file that is damaged (not JSON, no library data in it), foreign, of a newer version or too large
+ * is refused whole with a clear message and nothing changes; inside a readable file each record is
+ * checked with its schema, and a bad one is skipped and reported with its path instead of refusing
+ * the rest (`parseBackup`; lib/db's restore does the same with `readBackup`'s lists and its clock).
  */
 import type { LibraryData, Result } from '../model';
-import { checkLibrary } from './validate';
+import { checkData, checkRecords, type BackupData, type CheckedRecords } from './validate';
 
 /** Format name written in every backup; anything else is a foreign file. */
 export const BACKUP_FORMAT = 'epaper-reader-backup';
@@ -39,8 +41,12 @@ export function makeBackup(data: LibraryData, now: Date): string {
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Read a backup file's text (`maxChars` only for tests). Never throws; every refusal says why in a sentence. */
-export function parseBackup(text: string, limits: { maxChars?: number } = {}): Result<LibraryData> {
+/**
+ * The library data of a backup file's text (`maxChars` only for tests), its records not checked yet:
+ * refused whole, with a sentence saying why, when the file is too large, not JSON, foreign, of a
+ * newer version or holds no library data. Never throws.
+ */
+export function readBackup(text: string, limits: { maxChars?: number } = {}): Result<BackupData> {
   if (typeof text !== 'string') return { ok: false, error: 'This is not a backup file: no text was given.' };
   const max = limits.maxChars ?? MAX_BACKUP_CHARS;
   if (text.length > max) {
@@ -74,8 +80,21 @@ export function parseBackup(text: string, limits: { maxChars?: number } = {}): R
       error: `This backup was made by a newer version of E-paper Reader (format ${version}; this one reads up to ${BACKUP_VERSION}). Update the extension and try again.`,
     };
   }
-  const problem = checkLibrary(root.data);
+  const problem = checkData(root.data);
   if (problem) return { ok: false, error: `This backup file is damaged: ${problem}.` };
-  const data = root.data as LibraryData;
+  const data = root.data as unknown as BackupData;
   return { ok: true, value: { articles: data.articles, highlights: data.highlights, clips: data.clips } };
+}
+
+/**
+ * Read a backup file's text: `readBackup`'s refusals, then every record checked with its schema
+ * (`now`: also skip records more than a day after it). The valid records, and how many were
+ * skipped with the first reasons (「data.clips[3].note: …」). Never throws.
+ */
+export function parseBackup(
+  text: string,
+  opts: { maxChars?: number; now?: number } = {},
+): Result<CheckedRecords> {
+  const read = readBackup(text, opts);
+  return read.ok ? { ok: true, value: checkRecords(read.value, { now: opts.now }) } : read;
 }

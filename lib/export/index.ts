@@ -24,8 +24,16 @@ export { zipFiles } from './zip';
 export type { TextFile } from './zip';
 export { cslItem, clipsCsl, libraryCsl, cslJson, cslDate } from './csl';
 export type { CslItem, CslDate } from './csl';
-export { makeBackup, parseBackup, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS } from './backup';
+export {
+  makeBackup,
+  parseBackup,
+  readBackup,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_BACKUP_CHARS,
+} from './backup';
 export type { BackupFile } from './backup';
 export { mergeLibrary } from './merge';
 export type { MergeCounts, MergeResult } from './merge';
-export { MAX_STRING, MAX_DEPTH } from './validate';
+export { checkData, checkRecords, futureProblem, MAX_PROBLEMS, FUTURE_SLACK_MS } from './validate';
+export type { BackupData, CheckedRecords } from './validate';

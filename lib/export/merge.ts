@@ -4,6 +4,7 @@
  * keeps what is there). Merging the same backup twice changes nothing the second time.
  */
 import type { Clip, Highlight, LibraryData, StoredArticle } from '../model';
+import { LIMITS } from '../model/schemas';
 
 /** Counts per kind of record. */
 export interface MergeCounts {
@@ -20,10 +21,12 @@ export interface MergeResult {
   skipped: MergeCounts;
 }
 
+/** a, then what b adds, at most LIMITS.urls (what the article schema accepts, so a merge stays storable). */
 function union(a: readonly string[], b: readonly string[]): string[] {
-  const out = [...a];
+  const out = a.slice(0, LIMITS.urls);
   const seen = new Set(a);
   for (const x of b) {
+    if (out.length >= LIMITS.urls) break;
     if (!seen.has(x)) {
       seen.add(x);
       out.push(x);

@@ -1,223 +1,114 @@
 /**
- * Shape checks for library data read from a backup file: every field the model requires, with the
- * right type, or a message naming the first bad path, e.g. 「data.clips[3].source.title: expected a
- * string」. Extra fields are kept as they are (a later version may add optional ones).
+ * Checks of library data read from a backup file or about to be written to one, with the record
+ * schemas of lib/model/schemas.ts (the same ones every write and message uses, so what the library
+ * stores is what a restore accepts). The file as a whole is refused only when it is not library data
+ * at all (`checkData`); a bad record is skipped and reported with its path, e.g.
+ * 「data.clips[3].note: Invalid type: Expected string but received 123」 (`checkRecords`).
+ *
+ * No separate walk for sizes or nesting: the schemas read only the fields they know, each with a
+ * length limit, and fail at the first value of the wrong type, so a 5 MB string or a list nested
+ * 10,000 deep in an unknown field is never walked (and is dropped), and one in a known field fails
+ * that record at its first level.
  */
-import { HIGHLIGHT_COLORS, type LibraryData } from '../model';
+import type { Clip, Highlight, LibraryData, StoredArticle } from '../model';
+import * as v from 'valibot';
+import { clipSchema, highlightSchema, storedArticleSchema } from '../model/schemas';
 
-/** Longest single string a backup may hold (characters): a whole article is far below 100k. */
-export const MAX_STRING = 1_000_000;
-/** Deepest nesting a backup may hold; the model needs 5. */
-export const MAX_DEPTH = 32;
-
-/**
- * What is wrong and where. The path is collected on the way back up, innermost key first, so a
- * valid file (the usual case, 50,000 clips) allocates nothing for paths.
- */
-interface Problem {
-  up: Array<string | number>;
-  what: string;
-}
-const problem = (what: string): Problem => ({ up: [], what });
-function show(p: Problem, root: string): string {
-  let out = root;
-  for (let i = p.up.length - 1; i >= 0; i--) {
-    const k = p.up[i];
-    out += typeof k === 'number' ? `[${k}]` : `.${k}`;
-  }
-  return out;
+/** Library data as read from a file: three lists whose records are not checked yet. */
+export interface BackupData {
+  articles: readonly unknown[];
+  highlights: readonly unknown[];
+  clips: readonly unknown[];
 }
 
-type Check = (v: unknown) => Problem | null;
+/** The valid records, how many were left out and why (the first MAX_PROBLEMS reasons, with paths). */
+export interface CheckedRecords {
+  data: LibraryData;
+  skipped: number;
+  problems: string[];
+}
+
+/** Reasons kept in a report; the count covers the rest. */
+export const MAX_PROBLEMS = 20;
+/** How far ahead of the clock a record's time may be (a computer whose clock was a little ahead). */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const str: Check = (v) => (typeof v === 'string' ? null : problem('expected a string'));
-const num: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : problem('expected a number'));
-const optional =
-  (c: Check): Check =>
-  (v) =>
-    v === undefined ? null : c(v);
-const oneOf =
-  (values: readonly string[]): Check =>
-  (v) =>
-    typeof v === 'string' && values.includes(v) ? null : problem(`expected one of ${values.join(', ')}`);
-
-function arrayOf(c: Check): Check {
-  return (v) => {
-    if (!Array.isArray(v)) return problem('expected a list');
-    for (let i = 0; i < v.length; i++) {
-      const e = c(v[i]);
-      if (e) {
-        e.up.push(i);
-        return e;
-      }
-    }
-    return null;
-  };
+/** Why `v` is not library data at all (not an object, a list missing or not a list), or null. */
+export function checkData(v: unknown): string | null {
+  if (!isObj(v)) return 'data: expected an object with articles, highlights and clips';
+  for (const k of ['articles', 'highlights', 'clips'] as const) {
+    if (!Array.isArray(v[k])) return `data.${k}: expected a list`;
+  }
+  return null;
 }
 
-function shape(fields: Record<string, Check>): Check {
-  const entries = Object.entries(fields);
-  return (v) => {
-    if (!isObj(v)) return problem('expected an object');
-    for (const [k, c] of entries) {
-      const e = c(v[k]);
-      if (e) {
-        e.up.push(k);
-        return e;
-      }
-    }
-    return null;
-  };
-}
-
-const strings = arrayOf(str);
-const numbers = arrayOf(num);
-
-const article = shape({
-  key: str,
-  paper: str,
-  date: str,
-  pages: strings,
-  leadTitle: str,
-  title: str,
-  subtitle: str,
-  bylines: strings,
-  paragraphs: arrayOf(shape({ text: str, kind: oneOf(['text', 'crosshead', 'caption', 'credit']) })),
-  images: arrayOf(shape({ src: str, caption: str })),
-  continuesTo: str,
-  continuedFrom: str,
-  urls: strings,
-  parts: arrayOf(
-    shape({
-      page: str,
-      url: str,
-      from: num,
-      to: num,
-      regime: optional(oneOf(['first', 'split', 'duplicate', 'same-title'])),
-    }),
-  ),
-  order: num,
-});
-
-const storedArticle = shape({ key: str, article, urls: strings, firstSeenAt: num, lastSeenAt: num });
-
-const selectors = shape({
-  exact: str,
-  prefix: str,
-  suffix: str,
-  start: num,
-  end: num,
-  paragraph: num,
-  articleKey: str,
-});
-
-const highlight = shape({
-  id: str,
-  articleKey: str,
-  color: oneOf(HIGHLIGHT_COLORS),
-  selectors,
-  note: str,
-  tags: strings,
-  createdAt: num,
-  updatedAt: num,
-});
-
-const sourceRef = shape({
-  articleKey: str,
-  paper: str,
-  date: str,
-  pages: strings,
-  leadTitle: str,
-  title: str,
-  subtitle: str,
-  bylines: strings,
-  urls: strings,
-});
-
-const clip = shape({
-  id: str,
-  articleKey: str,
-  paragraphs: strings,
-  paragraphIndexes: numbers,
-  note: str,
-  tags: strings,
-  source: sourceRef,
-  createdAt: num,
-  updatedAt: num,
-});
-
-const library = shape({
-  articles: arrayOf(storedArticle),
-  highlights: arrayOf(highlight),
-  clips: arrayOf(clip),
-});
-
-/** Walk every value once: refuse over-long strings and over-deep nesting before any other check. */
-function sizes(v: unknown, depth: number): Problem | null {
-  if (typeof v === 'string') {
-    return v.length > MAX_STRING
-      ? problem(
-          `is ${(v.length / 1e6).toFixed(1)} million characters long; the limit is ${MAX_STRING / 1e6} million`,
-        )
-      : null;
-  }
-  if (typeof v !== 'object' || v === null) return null;
-  if (depth >= MAX_DEPTH) return problem(`is nested deeper than ${MAX_DEPTH} levels`);
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const e = sizes(v[i], depth + 1);
-      if (e) {
-        e.up.push(i);
-        return e;
-      }
-    }
-    return null;
-  }
-  for (const k in v) {
-    const e = sizes((v as Record<string, unknown>)[k], depth + 1);
-    if (e) {
-      e.up.push(k);
-      return e;
+/**
+ * The first of `fields` of `record` more than FUTURE_SLACK_MS after `now`, as a sentence
+ * (「updatedAt: from the future (2999-01-01T00:00:00.000Z, …)」), or null. Such a record would win
+ * every "newer wins" merge until that day comes.
+ */
+export function futureProblem(record: object, fields: readonly string[], now: number): string | null {
+  for (const f of fields) {
+    const at = (record as Record<string, unknown>)[f];
+    if (typeof at === 'number' && at > now + FUTURE_SLACK_MS) {
+      const when = (ms: number) =>
+        Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : String(ms);
+      return `${f}: from the future (${when(at)}, more than a day after this computer's clock, ${when(now)})`;
     }
   }
   return null;
 }
 
-/** Over-long strings or over-deep nesting anywhere under `v`, as a sentence naming the path. */
-export function checkSizes(v: unknown, root = 'data'): string | null {
-  const e = sizes(v, 0);
-  return e ? `${show(e, root)} ${e.what}` : null;
+/** 「.selectors.exact」, 「.paragraphs[2]」: where in a record an issue is ('' for the record itself). */
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const p of issue.path ?? []) out += typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`;
+  return out;
 }
 
-/** Same id twice in one list: a damaged or hand-edited file (our backups never have them). */
-function firstDuplicate(
-  list: ReadonlyArray<Record<string, unknown>>,
-  field: string,
-  path: string,
-): string | null {
-  const seen = new Set<unknown>();
-  for (let i = 0; i < list.length; i++) {
-    const id = list[i][field];
-    if (seen.has(id)) return `${path}[${i}].${field} ${JSON.stringify(id)} appears twice`;
-    seen.add(id);
-  }
-  return null;
-}
+const ARTICLE_TIMES = ['firstSeenAt', 'lastSeenAt'] as const;
+const RECORD_TIMES = ['createdAt', 'updatedAt'] as const;
 
-/** Check a parsed value is LibraryData: sizes, shape, then unique ids. Returns the problem or null. */
-export function checkLibrary(v: unknown): string | null {
-  const sized = checkSizes(v);
-  if (sized) return sized;
-  const shaped = library(v);
-  if (shaped) return `${show(shaped, 'data')}: ${shaped.what}`;
-  const d = v as LibraryData;
-  const rows = (x: readonly object[]) => x as unknown as Array<Record<string, unknown>>;
-  return (
-    firstDuplicate(rows(d.articles), 'key', 'data.articles') ??
-    firstDuplicate(rows(d.highlights), 'id', 'data.highlights') ??
-    firstDuplicate(rows(d.clips), 'id', 'data.clips')
-  );
+/**
+ * Each record of `data` checked with its schema (unknown fields dropped) and, when `now` is given,
+ * for times from the future; the valid ones in their order, the others counted and reported.
+ * A list that is not a list counts as empty and is reported (parseBackup refuses such a file).
+ */
+export function checkRecords(data: BackupData, opts: { now?: number } = {}): CheckedRecords {
+  const out: CheckedRecords = { data: { articles: [], highlights: [], clips: [] }, skipped: 0, problems: [] };
+  const note = (p: string) => {
+    if (out.problems.length < MAX_PROBLEMS) out.problems.push(p);
+  };
+  const each = <T extends object>(
+    name: 'articles' | 'highlights' | 'clips',
+    schema: v.GenericSchema,
+    times: readonly string[],
+    into: T[],
+  ) => {
+    const list = (data as unknown as Record<string, unknown> | null)?.[name];
+    if (!Array.isArray(list)) {
+      if (list !== undefined) note(`data.${name}: expected a list`);
+      return;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const r = v.safeParse(schema, list[i], { abortEarly: true });
+      if (!r.success) {
+        out.skipped++;
+        note(`data.${name}[${i}]${pathOf(r.issues[0])}: ${r.issues[0].message}`);
+        continue;
+      }
+      const future = opts.now === undefined ? null : futureProblem(r.output as object, times, opts.now);
+      if (future) {
+        out.skipped++;
+        note(`data.${name}[${i}].${future}`);
+      } else into.push(r.output as T);
+    }
+  };
+  each<StoredArticle>('articles', storedArticleSchema, ARTICLE_TIMES, out.data.articles);
+  each<Highlight>('highlights', highlightSchema, RECORD_TIMES, out.data.highlights);
+  each<Clip>('clips', clipSchema, RECORD_TIMES, out.data.clips);
+  return out;
 }

@@ -137,11 +137,18 @@ export const cachedPageSchema = v.object({
   text: text(LIMITS.pageText),
 });
 
-/** The first problem with `value` as a sentence naming its path (「selectors.exact: longer than …」). */
+/**
+ * The first problem with `value` as a sentence naming its path (「selectors.exact: longer than …」,
+ * list positions in brackets: 「paragraphs[2].text: …」, as backup reports print them after
+ * 「data.clips[3].」).
+ */
 export function problemOf(issues: v.BaseIssue<unknown>[] | undefined): string {
   const first = issues?.[0];
   if (!first) return 'invalid';
-  const path = (first.path ?? []).map((p) => String(p.key)).join('.');
+  let path = '';
+  for (const p of first.path ?? []) {
+    path += typeof p.key === 'number' ? `[${p.key}]` : `${path ? '.' : ''}${String(p.key)}`;
+  }
   return path ? `${path}: ${first.message}` : first.message;
 }
 

@@ -10,6 +10,8 @@ const NOW = new Date('2026-11-29T20:00:00Z');
 const text = fc.string({
   unit: fc.constantFrom('春', '运', '，', '。', 'a', ' ', '\u3000', '"', '\\', '\n', '😀'),
 });
+/** Tags, ids and article keys are never empty (the record schemas, lib/model/schemas.ts). */
+const word = fc.string({ unit: fc.constantFrom('春', '运', 'a', '"', '\\', '😀'), minLength: 1 });
 const stamp = fc.integer({ min: 0, max: 2e12 });
 const article: fc.Arbitrary<Article> = fc.record({
   key: fc.string({ minLength: 1 }),
@@ -44,7 +46,7 @@ const library: fc.Arbitrary<LibraryData> = fc.record({
   highlights: fc.uniqueArray(
     fc.record({
       id: fc.string({ minLength: 1 }),
-      articleKey: text,
+      articleKey: word,
       color: fc.constantFrom(...HIGHLIGHT_COLORS),
       selectors: fc.record({
         exact: text,
@@ -56,7 +58,7 @@ const library: fc.Arbitrary<LibraryData> = fc.record({
         articleKey: text,
       }),
       note: text,
-      tags: fc.array(text, { maxLength: 2 }),
+      tags: fc.array(word, { maxLength: 2 }),
       createdAt: stamp,
       updatedAt: stamp,
     }),
@@ -65,13 +67,13 @@ const library: fc.Arbitrary<LibraryData> = fc.record({
   clips: fc.uniqueArray(
     fc.record({
       id: fc.string({ minLength: 1 }),
-      articleKey: text,
+      articleKey: word,
       paragraphs: fc.array(text, { maxLength: 3 }),
       paragraphIndexes: fc.array(fc.nat(), { maxLength: 3 }),
       note: text,
-      tags: fc.array(text, { maxLength: 2 }),
+      tags: fc.array(word, { maxLength: 2 }),
       source: fc.record({
-        articleKey: text,
+        articleKey: word,
         paper: text,
         date: text,
         pages: fc.array(text),
@@ -93,7 +95,7 @@ describe('backup round trip', () => {
     fc.assert(
       fc.property(library, (data) => {
         const r = parseBackup(makeBackup(data, NOW));
-        expect(r).toEqual({ ok: true, value: data });
+        expect(r).toEqual({ ok: true, value: { data, skipped: 0, problems: [] } });
       }),
       { numRuns: 200 },
     );
@@ -129,7 +131,7 @@ describe('merge', () => {
       fc.property(library, (data) => {
         const r = parseBackup(makeBackup(data, NOW));
         if (!r.ok) throw new Error(r.error);
-        expect(mergeLibrary({ articles: [], highlights: [], clips: [] }, r.value).merged).toEqual(data);
+        expect(mergeLibrary({ articles: [], highlights: [], clips: [] }, r.value.data).merged).toEqual(data);
       }),
       { numRuns: 100 },
     );
@@ -174,6 +176,10 @@ describe('parseBackup refuses bad files and says why', () => {
     f(o);
     return JSON.stringify(o);
   };
+  /** Lists nested 100,000 deep where "DEEP" is (JSON.stringify could not write them). */
+  const DEEP = '['.repeat(100_000) + ']'.repeat(100_000);
+  const deepen = (text: string) => text.replace('"DEEP"', DEEP);
+  // Refused whole: foreign, damaged (not JSON, no library data), newer, too large (below).
   it.each<[string, string, RegExp]>([
     [
       'truncated JSON',
@@ -189,42 +195,10 @@ describe('parseBackup refuses bad files and says why', () => {
       /newer version of E-paper Reader \(format 2; this one reads up to 1\)/,
     ],
     ['version missing', edit((o) => delete o.version), /no valid version/],
-    [
-      'clip title a number',
-      edit((o) => (o.data.clips[0].source.title = 5)),
-      /data\.clips\[0\]\.source\.title: expected a string/,
-    ],
-    [
-      'colour unknown',
-      edit((o) => (o.data.highlights[0].color = 'red')),
-      /data\.highlights\[0\]\.color: expected one of yellow/,
-    ],
-    ['articles not a list', edit((o) => (o.data.articles = {})), /data\.articles: expected a list/],
-    [
-      'paragraph kind unknown',
-      edit((o) => (o.data.articles[0].article.paragraphs[0].kind = 'ad')),
-      /paragraphs\[0\]\.kind/,
-    ],
-    [
-      'huge string',
-      edit((o) => (o.data.clips[0].note = '长'.repeat(1_000_001))),
-      /data\.clips\[0\]\.note is 1\.0 million characters long/,
-    ],
-    [
-      'duplicate clip ids',
-      edit((o) => o.data.clips.push(o.data.clips[0])),
-      /data\.clips\[1\]\.id "c-.*" appears twice/,
-    ],
-    [
-      'duplicate article keys',
-      edit((o) => o.data.articles.push(o.data.articles[0])),
-      /data\.articles\[1\]\.key .* appears twice/,
-    ],
-    [
-      'deep nesting',
-      edit((o) => (o.data.clips[0].extra = JSON.parse('['.repeat(100) + ']'.repeat(100)))),
-      /nested deeper than 32/,
-    ],
+    ['articles not a list', edit((o) => (o.data.articles = {})), /damaged: data\.articles: expected a list/],
+    ['clips missing', edit((o) => delete o.data.clips), /damaged: data\.clips: expected a list/],
+    ['data missing', edit((o) => delete o.data), /damaged: data: expected an object/],
+    ['data a list', edit((o) => (o.data = [])), /damaged: data: expected an object/],
   ])('%s', (_name, input, message) => {
     const r = parseBackup(input);
     expect(r.ok).toBe(false);
@@ -238,8 +212,76 @@ describe('parseBackup refuses bad files and says why', () => {
       expect(r.error).toMatch(/^This file is too large to be a backup \(\d+ KB; the limit is 1 KB\)\.$/);
   });
 
-  it('accepts a byte-order mark and keeps unknown extra fields', () => {
-    const r = parseBackup('\uFEFF' + edit((o) => (o.data.clips[0].color = 'green')));
-    expect(r.ok && (r.value.clips[0] as unknown as { color: string }).color).toBe('green');
+  // Rule changed (one schema per record): a bad record no longer refuses the whole file; it is
+  // skipped and reported with its path, and the other records are kept.
+  it.each<[string, (o: any) => void, RegExp]>([
+    [
+      'deep nesting in a known field',
+      (o) => (o.data.clips[0].tags = 'DEEP'),
+      /^data\.clips\[0\]\.tags\[0\]: Invalid type: Expected string but received Array/,
+    ],
+    [
+      'clip title a number',
+      (o) => (o.data.clips[0].source.title = 5),
+      /^data\.clips\[0\]\.source\.title: Invalid type: Expected string but received 5$/,
+    ],
+    [
+      'colour unknown',
+      (o) => (o.data.highlights[0].color = 'red'),
+      /^data\.highlights\[0\]\.color: Invalid type: Expected \("yellow" \| .*received "red"$/,
+    ],
+    [
+      'paragraph kind unknown',
+      (o) => (o.data.articles[0].article.paragraphs[0].kind = 'ad'),
+      /^data\.articles\[0\]\.article\.paragraphs\[0\]\.kind: /,
+    ],
+    [
+      'huge note',
+      (o) => (o.data.clips[0].note = '长'.repeat(1_000_001)),
+      /^data\.clips\[0\]\.note: longer than 100000 characters$/,
+    ],
+    [
+      'time 1e308',
+      (o) => (o.data.highlights[0].updatedAt = 1e308),
+      /^data\.highlights\[0\]\.updatedAt: Invalid value: Expected <=253402300799999/,
+    ],
+    ['a record that is null', (o) => (o.data.clips[0] = null), /^data\.clips\[0\]: Invalid type: /],
+  ])('skips a bad record and says where: %s', (_name, f, message) => {
+    const r = parseBackup(deepen(edit(f)));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.skipped).toBe(1);
+    expect(r.value.problems).toEqual([expect.stringMatching(message)]);
+    const d = r.value.data;
+    expect(d.articles.length + d.highlights.length + d.clips.length).toBe(2);
+  });
+
+  it('skips records dated more than a day after the clock it is given', () => {
+    const now = Date.UTC(2026, 10, 29);
+    const text = edit((o) => {
+      o.data.clips[0].updatedAt = now + 2 * 86_400_000;
+      o.data.highlights[0].createdAt = now + 3_600_000; // an hour ahead: a clock a little fast
+    });
+    const r = parseBackup(text, { now });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.problems).toEqual([
+      "data.clips[0].updatedAt: from the future (2026-12-01T00:00:00.000Z, more than a day after this computer's clock, 2026-11-29T00:00:00.000Z)",
+    ]);
+    expect(r.value.data.highlights).toHaveLength(1);
+    expect(parseBackup(text).ok && parseBackup(text)).toMatchObject({ value: { skipped: 0 } });
+  });
+
+  it('keeps duplicate ids for the restore to count once (lib/db: the newest copy wins)', () => {
+    const r = parseBackup(edit((o) => o.data.clips.push(o.data.clips[0])));
+    expect(r.ok && r.value.data.clips.length).toBe(2);
+  });
+
+  it('accepts a byte-order mark; drops unknown extra fields, however deep (rule changed: they were kept)', () => {
+    const r = parseBackup(
+      '\uFEFF' + deepen(edit((o) => Object.assign(o.data.clips[0], { color: 'green', deep: 'DEEP' }))),
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.skipped).toBe(0);
+    expect(r.value.data.clips[0]).not.toHaveProperty('color');
+    expect(r.value.data.clips[0]).not.toHaveProperty('deep');
   });
 });

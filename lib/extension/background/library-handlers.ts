@@ -36,6 +36,14 @@ export function libraryHandlers(library: Library, onChange: ChangeListener = () 
       }
       return r;
     },
+    restoreDeleted: async (m) => {
+      const r = await library.restoreDeleted(m);
+      if (r.ok) {
+        for (const k of new Set((m.clips ?? []).map(byArticleKey))) onChange(k, 'clip');
+        for (const k of new Set((m.highlights ?? []).map(byArticleKey))) onChange(k, 'highlight');
+      }
+      return r;
+    },
     listForArticle: (m) => library.listForArticle(m.articleKey),
     recentClips: (m) => library.recentClips(m.limit),
     search: (m) => library.search(m.query, m.filters),

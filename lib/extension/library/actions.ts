@@ -4,15 +4,18 @@
  * clipboard) and answers with a sentence for the status line.
  */
 import type { RestoreReport } from '../../db/types.ts';
+import type { BackupData } from '../../export/index.ts';
 import type { LibraryData, Result } from '../../model/index.ts';
 import { t } from '../i18n.ts';
 import {
   backupOf,
+  backupProblems,
   cslOf,
   exportName,
   markdownOf,
   pickData,
   restoreFrom,
+  someProblems,
   zipOf,
   type ExportSettings,
 } from './exporting.ts';
@@ -20,7 +23,8 @@ import {
 /** What the actions need from the page. */
 export interface ActionDeps {
   dump: () => Promise<Result<LibraryData>>;
-  restore: (data: LibraryData) => Promise<Result<RestoreReport>>;
+  /** Merges a read backup file (records checked there: lib/db restore). */
+  restore: (data: BackupData) => Promise<Result<RestoreReport>>;
   download: (name: string, data: string | Uint8Array, type: string) => Result<null>;
   copy: (text: string) => Promise<Result<null>>;
   now: () => Date;
@@ -93,9 +97,20 @@ export function makeActions(d: ActionDeps): Actions {
       if (!all.ok) return all;
       const now = d.now();
       const v = all.value;
+      // The file holds everything (nothing is lost); the page says what a restore would skip.
+      const bad = backupProblems(v, now);
+      const done = t('backupDone', [
+        String(v.articles.length),
+        String(v.clips.length),
+        String(v.highlights.length),
+      ]);
+      const warning =
+        bad.skipped > 0
+          ? ' ' + t('backupInvalid', [String(bad.skipped), someProblems(bad.problems, bad.skipped)])
+          : '';
       return offer(
         d.download(exportName('backup', now), backupOf(v, now), 'application/json'),
-        t('backupDone', [String(v.articles.length), String(v.clips.length), String(v.highlights.length)]),
+        done + warning,
       );
     },
     async restore(text) {
@@ -103,13 +118,18 @@ export function makeActions(d: ActionDeps): Actions {
       if (!r.ok) return { ok: false, error: t('restoreRefused', [r.error]) };
       const a = r.value.added;
       const u = r.value.updated;
-      const message = t('restoreDone', [
-        String(a.articles),
-        String(a.clips),
-        String(a.highlights),
-        String(u.articles + u.clips + u.highlights),
-        String(r.value.unchanged),
-      ]);
+      const skipped = r.value.skipped;
+      const message =
+        t('restoreDone', [
+          String(a.articles),
+          String(a.clips),
+          String(a.highlights),
+          String(u.articles + u.clips + u.highlights),
+          String(r.value.unchanged),
+        ]) +
+        (skipped > 0
+          ? ' ' + t('restoreSkipped', [String(skipped), someProblems(r.value.problems, skipped)])
+          : '');
       return { ok: true, value: { message, report: r.value } };
     },
   };

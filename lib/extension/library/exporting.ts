@@ -8,10 +8,13 @@ import {
   libraryCsl,
   libraryFiles,
   libraryMarkdown,
+  checkRecords,
   makeBackup,
-  parseBackup,
+  readBackup,
   selectionMarkdown,
   zipFiles,
+  type BackupData,
+  type CheckedRecords,
   type MarkdownOptions,
 } from '../../export/index.ts';
 import type { RestoreReport } from '../../db/types.ts';
@@ -75,14 +78,30 @@ export function backupOf(all: LibraryData, now: Date): string {
 }
 
 /**
- * Restore: parse the file strictly (a damaged, foreign or newer-version file is refused and nothing
- * is written), then merge through `restore` (lib/db: by id, newer wins, no duplicates).
+ * The records of a backup that a restore would skip (the schemas a restore checks, and times more
+ * than a day after `now`): the file keeps them all, the page says how many and why.
+ */
+export function backupProblems(all: LibraryData, now: Date): Omit<CheckedRecords, 'data'> {
+  const { skipped, problems } = checkRecords(all, { now: now.getTime() });
+  return { skipped, problems };
+}
+
+/** The first few reasons of a report, for a status line: 「data.clips[3].note: …; …」. */
+export function someProblems(problems: readonly string[], skipped: number, shown = 3): string {
+  const head = problems.slice(0, shown).join('; ');
+  return skipped > shown ? `${head}; …` : head;
+}
+
+/**
+ * Restore: read the file (a damaged, foreign, newer-version or oversized file is refused and
+ * nothing is written), then merge through `restore` (lib/db: each record checked with its schema,
+ * bad ones skipped and reported; by id, newer wins, no duplicates).
  */
 export async function restoreFrom(
   text: string,
-  restore: (data: LibraryData) => Promise<Result<RestoreReport>>,
+  restore: (data: BackupData) => Promise<Result<RestoreReport>>,
 ): Promise<Result<RestoreReport>> {
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return parsed;
-  return restore(parsed.value);
+  const read = readBackup(text);
+  if (!read.ok) return read;
+  return restore(read.value);
 }

@@ -2,7 +2,7 @@
  * The write side of the popup and the library page: every edit goes to the background as a message
  * (lib/messaging), so the background's `libraryChanged` notice reaches every open view, and the
  * page and the popup never write behind another view's back. Deletes return the deleted records;
- * undo saves them again with their ids and creation times.
+ * undo saves them again with their ids and creation times, in one message and one transaction.
  */
 import type { SearchHit } from '../../db/types.ts';
 import type { MessageType, Request, ResponseOf } from '../../messaging.ts';
@@ -18,7 +18,7 @@ export interface Writer {
   setColor(id: string, color: HighlightColor): Promise<Result<SearchHit>>;
   /** Deletes the selection in one transaction (all or nothing); `deleted` holds what is gone (for undo). */
   remove(hits: readonly SearchHit[]): Promise<{ deleted: SearchHit[]; error?: string }>;
-  /** Saves deleted records again (undo): same ids, same creation times. */
+  /** Saves deleted records again (undo) in one transaction: same ids, same creation times; all or nothing. */
   putBack(hits: readonly SearchHit[]): Promise<Result<number>>;
 }
 
@@ -57,16 +57,13 @@ export function makeWriter(post: Post): Writer {
       return { deleted };
     },
     async putBack(hits) {
-      let n = 0;
-      for (const hit of hits) {
-        const r =
-          hit.kind === 'clip'
-            ? await post({ type: 'saveClip', clip: hit.item })
-            : await post({ type: 'saveHighlight', highlight: hit.item });
-        if (!r.ok) return { ok: false, error: r.error };
-        n++;
-      }
-      return { ok: true, value: n };
+      // One message, one transaction: all of it comes back or none does (and the page keeps its undo).
+      const r = await post({
+        type: 'restoreDeleted',
+        clips: hits.flatMap((h) => (h.kind === 'clip' ? [h.item] : [])),
+        highlights: hits.flatMap((h) => (h.kind === 'highlight' ? [h.item] : [])),
+      });
+      return r.ok ? { ok: true, value: r.value.clips + r.value.highlights } : r;
     },
   };
 }

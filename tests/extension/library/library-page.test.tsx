@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryPage } from '../../../components/library/LibraryPage';
 import type { Library } from '../../../lib/db/index.ts';
 import { makeActions } from '../../../lib/extension/library/actions';
@@ -11,6 +11,7 @@ import { makeBackup } from '../../../lib/export';
 import { ok } from '../../db/factories';
 import { useLocale } from '../helpers';
 import { HOSTILE, directPost, seededLibrary, until } from './fixtures';
+import { libraryDb } from '../../../lib/db/library.ts';
 
 let l: Library;
 let root: HTMLElement;
@@ -59,7 +60,10 @@ beforeEach(async () => {
   useLocale('zh_CN');
   await show();
 });
-afterEach(() => l.close());
+afterEach(() => {
+  vi.restoreAllMocks();
+  l.close();
+});
 
 describe('library page', () => {
   it('marks search matches as text and finds a name whole', async () => {
@@ -130,6 +134,59 @@ describe('library page', () => {
       highlights: d.highlights.map((h) => ({ ...h, updatedAt: 0 })),
     });
     expect(stamped(ok(await l.dumpAll()))).toEqual(stamped(before));
+  });
+
+  it('a failed undo keeps its list and button, shows why, and puts everything back when tried again', async () => {
+    const before = ok(await l.dumpAll());
+    for (const text of ['强富美', '一段普通的文字。', '人民日报记者 刘成友 报道'])
+      ($('[data-testid="row-select"]', rowWith(text)) as HTMLInputElement).click();
+    await until(() => $('[data-testid="delete-selected"]').textContent === '删除所选（3）');
+    $('[data-testid="delete-selected"]').click();
+    await until(() => rows().length === 5);
+    // The undo's one transaction fails half-way (its highlights): none of it is written.
+    const put = vi
+      .spyOn(libraryDb(l).highlights, 'bulkPut')
+      .mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    $('[data-testid="undo"]').click();
+    await until(() => status().startsWith('Storage is full'));
+    expect($('[data-testid="lib-status"]').className).toContain('error');
+    expect(ok(await l.dumpAll()).clips).toHaveLength(before.clips.length - 2);
+    expect(rows()).toHaveLength(5);
+    put.mockRestore();
+    expect($('[data-testid="undo"]')).not.toBeNull();
+    $('[data-testid="undo"]').click();
+    await until(() => rows().length === 8);
+    expect(status()).toBe('已恢复 3 条。');
+    expect($('[data-testid="undo"]')).toBeNull();
+    expect(
+      ok(await l.dumpAll())
+        .clips.map((c) => c.id)
+        .sort(),
+    ).toEqual(before.clips.map((c) => c.id).sort());
+  });
+
+  it('a backup says which records would not restore; restoring it skips them and says where', async () => {
+    // A record stored before writes were checked (or by an older version): colour 'red'.
+    const row = (await libraryDb(l).highlights.toArray()).find((h) => h.selectors.exact === '意念控制')!;
+    await libraryDb(l).highlights.put({ ...row, color: 'red' as 'yellow' });
+    $('[data-testid="backup"]').click();
+    await until(() => downloads.length === 1);
+    expect(status()).toMatch(
+      /^已备份：文章 3 篇，摘录 5 条，划线 3 处。 其中 1 条记录无法恢复：data\.highlights\[\d\]\.color: Invalid type: .*"red"$/,
+    );
+    // The file holds everything, the bad record too: nothing is lost.
+    const file = JSON.parse(downloads[0].data as string);
+    expect(file.counts).toEqual({ articles: 3, highlights: 3, clips: 5 });
+    const input = $('[data-testid="restore-file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', {
+      value: [new File([downloads[0].data as string], 'b.json')],
+      configurable: true,
+    });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => status().startsWith('已恢复'));
+    expect(status()).toMatch(
+      /^已恢复：新增文章 0 篇、摘录 0 条、划线 0 处，更新 0 条，10 条未变。 1 条记录无效或日期在未来，已跳过：data\.highlights\[\d\]\.color: Invalid type: .*"red"$/,
+    );
   });
 
   it('exports the selection as Markdown with a GB/T 7714 citation, and everything as a zip', async () => {
