@@ -92,18 +92,53 @@ export function escapeParagraph(s: string): string {
   return escapeBlockStart(escapeInline(flattenParagraph(s)));
 }
 
-/** A YAML double-quoted scalar: 「"李军"」; backslash, quote and control characters escaped. */
+/**
+ * The escapes of YAML 1.2 §5.7 for every character that may not stand as itself in a double-quoted
+ * scalar: C0 controls, DEL and C1 are not printable (§5.1), a raw line break would be folded, and
+ * U+2028/U+2029 and U+0085 are line breaks to YAML 1.1 readers. Short forms where the spec has one; else \xNN.
+ */
+const YAML_ESCAPES: Record<number, string> = {
+  0x00: '\\0',
+  0x07: '\\a',
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0b: '\\v',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x1b: '\\e',
+  0x22: '\\"',
+  0x5c: '\\\\',
+  0x85: '\\N',
+  0x2028: '\\L',
+  0x2029: '\\P',
+};
+
+function yamlEscape(code: number): string | null {
+  const short = YAML_ESCAPES[code];
+  if (short) return short;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return '\\x' + hex(code, 2);
+  // A BOM inside a value, the noncharacters U+FFFE/U+FFFF (not printable) and lone surrogates (no
+  // UTF-8 form at all) can only be written as escapes.
+  if (code === 0xfeff || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff))
+    return '\\u' + hex(code, 4);
+  return null;
+}
+
+function hex(code: number, width: number): string {
+  return code.toString(16).toUpperCase().padStart(width, '0');
+}
+
+/**
+ * A YAML double-quoted scalar that reads back as exactly `s` (any string, lone surrogates too):
+ * 「"李军"」, 「"他说\\"好\\""」. Zero-width removal is the caller's (frontMatter's) business.
+ */
 export function yamlString(s: string): string {
   let out = '"';
-  for (const ch of stripZeroWidth(s)) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029)
-      out += '\\u' + code.toString(16).padStart(4, '0');
-    else out += ch;
+  // for…of walks code points; a lone surrogate comes out as one code unit.
+  for (const ch of s) {
+    const escaped = yamlEscape(ch.codePointAt(0) ?? 0);
+    out += escaped ?? ch;
   }
   return out + '"';
 }
@@ -113,11 +148,16 @@ export function yamlList(items: readonly string[]): string {
   return '[' + items.map(yamlString).join(', ') + ']';
 }
 
-/** Front matter block from ordered key/value pairs; every scalar double-quoted (the issue asks it). */
+/**
+ * Front matter block from ordered key/value pairs; every scalar double-quoted (the issue asks it)
+ * and stripped of zero-width characters, as page text is everywhere in an export.
+ */
 export function frontMatter(fields: Array<[string, string | readonly string[]]>): string {
   const lines = ['---'];
   for (const [key, value] of fields) {
-    lines.push(`${key}: ${typeof value === 'string' ? yamlString(value) : yamlList(value)}`);
+    const v =
+      typeof value === 'string' ? yamlString(stripZeroWidth(value)) : yamlList(value.map(stripZeroWidth));
+    lines.push(`${key}: ${v}`);
   }
   lines.push('---');
   return lines.join('\n');
