@@ -2,14 +2,10 @@
  * Text hygiene shared by every export: zero-width removal, paragraph flattening, Markdown escaping
  * of page text (so a page cannot inject links, HTML, tags or math), and YAML double-quoted scalars.
  */
+import { isZeroWidth, stripZeroWidth, ZERO_WIDTH_CLASS } from '../text/chars';
 
-/** Zero-width and invisible format characters (domain.md §6): U+200B–U+200D, U+2060–U+2064, U+FEFF. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/g;
-
-/** Remove zero-width characters: 「乡村\u200B振兴」 → 「乡村振兴」. */
-export function stripZeroWidth(s: string): string {
-  return s.replace(ZERO_WIDTH, '');
-}
+// Zero-width characters (domain.md §6) are the one table's, lib/text/chars.ts.
+export { stripZeroWidth } from '../text/chars';
 
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
 
@@ -57,9 +53,12 @@ const INLINE_ESCAPES: Record<string, string> = {
   '^': '\\^',
 };
 // Zero-width characters are matched here too and dropped, so escaping is one pass over the text.
-const INLINE_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
+const INLINE_RE = new RegExp(
+  String.raw`[\\\`*_[\]<>#$|~^${ZERO_WIDTH_CLASS}]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)`,
+  'g',
+);
 
-const STRICT_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-Za-z0-9]+;)/g;
+const STRICT_RE = new RegExp(String.raw`[\\\`*_[\]<>#$|~^${ZERO_WIDTH_CLASS}=%]|&(?=#?[A-Za-z0-9]+;)`, 'g');
 
 /**
  * Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart).
@@ -69,7 +68,7 @@ const STRICT_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-
 export function escapeInline(s: string, strict = false): string {
   return s.replace(strict ? STRICT_RE : INLINE_RE, (c) => {
     if (c === '&') return '&amp;';
-    if (c.length === 1 && c >= '\u200B' && !(c in INLINE_ESCAPES)) return '';
+    if (c.length === 1 && isZeroWidth(c.charCodeAt(0))) return '';
     if (c.length > 1 || c === '=' || c === '%') return c.replace(/./g, '\\$&');
     return INLINE_ESCAPES[c];
   });
