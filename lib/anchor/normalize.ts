@@ -4,39 +4,18 @@
  * line breaks, stray U+200B) or from the reader's parsed paragraphs (trimmed). No NFKC: it would
  * turn 「，」 into 「,」.
  *
- * Rules: zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF) are dropped; any run of white
- * space (ASCII, U+3000, NBSP, other Unicode spaces) becomes one ' '; '\n' separates paragraphs and is
+ * Rules: zero-width characters are dropped; any run of white space becomes one ' ' (both per the
+ * one table, lib/text/chars.ts, which the readers' squash also follows); '\n' separates paragraphs and is
  * never merged with another '\n' (so paragraph indexes survive empty paragraphs); spaces next to a
  * '\n' and at either end are dropped, because HTML collapses them and the parser trims paragraphs.
  */
+import { isSpace, isZeroWidth } from '../text/chars';
 
 /** A normalised string and, for each of its characters, the offset of its origin in the input. */
 export interface Normalized {
   text: string;
   /** `map[i]` = offset in the input of normalised char i; `map[text.length]` = input length. */
   map: number[];
-}
-
-/** True for characters that are removed outright (they render as nothing). */
-export function isZeroWidth(code: number): boolean {
-  return (code >= 0x200b && code <= 0x200d) || (code >= 0x2060 && code <= 0x2064) || code === 0xfeff;
-}
-
-/** True for white space other than '\n' (U+3000 and NBSP included). */
-export function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d && code !== 0x0a) ||
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x85
-  );
 }
 
 /**

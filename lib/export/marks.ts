@@ -4,6 +4,7 @@
  * using prefix/suffix and the paragraph index only to choose among repeats.
  */
 import type { Highlight } from '../model';
+import { SPACE_CLASS, ZERO_WIDTH_CLASS } from '../text/chars';
 import { escapeInline } from './text';
 
 /** How highlights are written: `==text==` (Obsidian, Typora) or `<mark>text</mark>` (CommonMark). */
@@ -15,8 +16,9 @@ export interface Span {
   end: number;
 }
 
-const WS = /[\s\u3000\u00A0\u200B-\u200D\u2060-\u2064\uFEFF]/;
-const WS_G = /[\s\u3000\u00A0\u200B-\u200D\u2060-\u2064\uFEFF]/g;
+// Everything invisible in the one table (lib/text/chars.ts): white space and zero-width characters.
+const WS = new RegExp(`[${SPACE_CLASS}${ZERO_WIDTH_CLASS}]`);
+const WS_G = new RegExp(WS.source, 'g');
 
 /** Text without white space and, when anything was removed, each kept character's original index. */
 interface Compact {

@@ -2,14 +2,10 @@
  * Text hygiene shared by every export: zero-width removal, paragraph flattening, Markdown escaping
  * of page text (so a page cannot inject links, HTML, tags or math), and YAML double-quoted scalars.
  */
+import { isZeroWidth, stripZeroWidth, ZERO_WIDTH_CLASS } from '../text/chars';
 
-/** Zero-width and invisible format characters (domain.md §6): U+200B–U+200D, U+2060–U+2064, U+FEFF. */
-const ZERO_WIDTH = /[\u200B-\u200D\u2060-\u2064\uFEFF]/g;
-
-/** Remove zero-width characters: 「乡村\u200B振兴」 → 「乡村振兴」. */
-export function stripZeroWidth(s: string): string {
-  return s.replace(ZERO_WIDTH, '');
-}
+// Zero-width characters (domain.md §6) are the one table's, lib/text/chars.ts.
+export { stripZeroWidth } from '../text/chars';
 
 const CJK = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/;
 
@@ -57,9 +53,12 @@ const INLINE_ESCAPES: Record<string, string> = {
   '^': '\\^',
 };
 // Zero-width characters are matched here too and dropped, so escaping is one pass over the text.
-const INLINE_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)/g;
+const INLINE_RE = new RegExp(
+  String.raw`[\\\`*_[\]<>#$|~^${ZERO_WIDTH_CLASS}]|={2,}|%{2,}|&(?=#?[A-Za-z0-9]+;)`,
+  'g',
+);
 
-const STRICT_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-Za-z0-9]+;)/g;
+const STRICT_RE = new RegExp(String.raw`[\\\`*_[\]<>#$|~^${ZERO_WIDTH_CLASS}=%]|&(?=#?[A-Za-z0-9]+;)`, 'g');
 
 /**
  * Escape page text for use inside a Markdown line (not a whole block; see escapeBlockStart).
@@ -69,7 +68,7 @@ const STRICT_RE = /[\\`*_[\]<>#$|~^\u200B-\u200D\u2060-\u2064\uFEFF=%]|&(?=#?[A-
 export function escapeInline(s: string, strict = false): string {
   return s.replace(strict ? STRICT_RE : INLINE_RE, (c) => {
     if (c === '&') return '&amp;';
-    if (c.length === 1 && c >= '\u200B' && !(c in INLINE_ESCAPES)) return '';
+    if (c.length === 1 && isZeroWidth(c.charCodeAt(0))) return '';
     if (c.length > 1 || c === '=' || c === '%') return c.replace(/./g, '\\$&');
     return INLINE_ESCAPES[c];
   });
@@ -92,18 +91,53 @@ export function escapeParagraph(s: string): string {
   return escapeBlockStart(escapeInline(flattenParagraph(s)));
 }
 
-/** A YAML double-quoted scalar: 「"李军"」; backslash, quote and control characters escaped. */
+/**
+ * The escapes of YAML 1.2 §5.7 for every character that may not stand as itself in a double-quoted
+ * scalar: C0 controls, DEL and C1 are not printable (§5.1), a raw line break would be folded, and
+ * U+2028/U+2029 and U+0085 are line breaks to YAML 1.1 readers. Short forms where the spec has one; else \xNN.
+ */
+const YAML_ESCAPES: Record<number, string> = {
+  0x00: '\\0',
+  0x07: '\\a',
+  0x08: '\\b',
+  0x09: '\\t',
+  0x0a: '\\n',
+  0x0b: '\\v',
+  0x0c: '\\f',
+  0x0d: '\\r',
+  0x1b: '\\e',
+  0x22: '\\"',
+  0x5c: '\\\\',
+  0x85: '\\N',
+  0x2028: '\\L',
+  0x2029: '\\P',
+};
+
+function yamlEscape(code: number): string | null {
+  const short = YAML_ESCAPES[code];
+  if (short) return short;
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return '\\x' + hex(code, 2);
+  // A BOM inside a value, the noncharacters U+FFFE/U+FFFF (not printable) and lone surrogates (no
+  // UTF-8 form at all) can only be written as escapes.
+  if (code === 0xfeff || code === 0xfffe || code === 0xffff || (code >= 0xd800 && code <= 0xdfff))
+    return '\\u' + hex(code, 4);
+  return null;
+}
+
+function hex(code: number, width: number): string {
+  return code.toString(16).toUpperCase().padStart(width, '0');
+}
+
+/**
+ * A YAML double-quoted scalar that reads back as exactly `s` (any string, lone surrogates too):
+ * 「"李军"」, 「"他说\\"好\\""」. Zero-width removal is the caller's (frontMatter's) business.
+ */
 export function yamlString(s: string): string {
   let out = '"';
-  for (const ch of stripZeroWidth(s)) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029)
-      out += '\\u' + code.toString(16).padStart(4, '0');
-    else out += ch;
+  // for…of walks code points; a lone surrogate comes out as one code unit.
+  for (const ch of s) {
+    const escaped = yamlEscape(ch.codePointAt(0) ?? 0);
+    out += escaped ?? ch;
   }
   return out + '"';
 }
@@ -113,11 +147,16 @@ export function yamlList(items: readonly string[]): string {
   return '[' + items.map(yamlString).join(', ') + ']';
 }
 
-/** Front matter block from ordered key/value pairs; every scalar double-quoted (the issue asks it). */
+/**
+ * Front matter block from ordered key/value pairs; every scalar double-quoted (the issue asks it)
+ * and stripped of zero-width characters, as page text is everywhere in an export.
+ */
 export function frontMatter(fields: Array<[string, string | readonly string[]]>): string {
   const lines = ['---'];
   for (const [key, value] of fields) {
-    lines.push(`${key}: ${typeof value === 'string' ? yamlString(value) : yamlList(value)}`);
+    const v =
+      typeof value === 'string' ? yamlString(stripZeroWidth(value)) : yamlList(value.map(stripZeroWidth));
+    lines.push(`${key}: ${v}`);
   }
   lines.push('---');
   return lines.join('\n');

@@ -3,6 +3,7 @@
  * built-in list of known e-paper hosts. The manifest's `content_scripts.matches` is CONTENT_MATCHES;
  * sites outside it are switched on one origin at a time from the popup (optional host permission).
  */
+import { MatchPattern } from '@webext-core/match-patterns';
 
 /**
  * Path patterns of the three Founder generations (domain.md §2). They match on any host, but only on
@@ -39,48 +40,46 @@ export const CONTENT_MATCHES: readonly string[] = [
   ...KNOWN_HOSTS.map((h) => `*://${h}/*`),
 ];
 
-/** Chrome match-pattern semantics (scheme `*` = http/https, host `*.x`, path glob), linear time. */
-export function matchesPattern(pattern: string, url: string): boolean {
-  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
-  if (!m) return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
+// Patterns compiled once: the same dozen strings are asked on every page.
+const COMPILED = new Map<string, MatchPattern | null>();
+
+function compiled(pattern: string): MatchPattern | null {
+  let m = COMPILED.get(pattern);
+  if (m === undefined) {
+    try {
+      m = new MatchPattern(pattern);
+    } catch {
+      m = null; // InvalidMatchPattern: a pattern the browser would refuse matches nothing
+    }
+    COMPILED.set(pattern, m);
   }
-  const scheme = u.protocol.slice(0, -1);
-  if (m[1] === '*' ? scheme !== 'http' && scheme !== 'https' : scheme !== m[1]) return false;
-  const host = m[2];
-  if (host !== '*') {
-    if (host.startsWith('*.')) {
-      const base = host.slice(2);
-      if (u.hostname !== base && !u.hostname.endsWith('.' + base)) return false;
-    } else if (u.hostname !== host) return false;
-  }
-  return globMatch(m[3], u.pathname + u.search);
+  return m;
 }
 
-/** `*` matches any run of characters; greedy two-pointer walk, so no backtracking blow-up. */
-export function globMatch(glob: string, s: string): boolean {
-  let g = 0;
-  let i = 0;
-  let star = -1;
-  let mark = 0;
-  while (i < s.length) {
-    if (g < glob.length && glob[g] !== '*' && glob[g] === s[i]) {
-      g++;
-      i++;
-    } else if (g < glob.length && glob[g] === '*') {
-      star = g++;
-      mark = i;
-    } else if (star >= 0) {
-      g = star + 1;
-      i = ++mark;
-    } else return false;
+/**
+ * The longest URL matched. The library turns each `*` into a backtracking `.*`, so a family pattern
+ * (three stars) costs time quadratic in the path: 1.2 s for a 50,000-character path of `/node_`,
+ * which any page could link to. Founder URLs are under 120 characters; 2,048 keeps the worst case
+ * to a few milliseconds.
+ */
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * Does the URL fall under the match pattern? WebExtension semantics, by @webext-core/match-patterns
+ * (what WXT itself uses): scheme `*` is http and https, host `*.x` is x and its subdomains, ports and
+ * userinfo do not matter, hosts compare lower-cased; the path glob is matched against the path only
+ * (not the query, as Chrome would). Never throws: a bad pattern or URL, or an overlong URL, is false.
+ */
+export function matchesPattern(pattern: string, url: string): boolean {
+  if (url.length > MAX_URL_LENGTH) return false;
+  const m = compiled(pattern);
+  if (!m) return false;
+  try {
+    // The string, not a URL object: includes() tests `instanceof Location`, which Node lacks.
+    return m.includes(url);
+  } catch {
+    return false; // not a URL; or ftp:/urn:, which the library throws on as "not implemented"
   }
-  while (g < glob.length && glob[g] === '*') g++;
-  return g === glob.length;
 }
 
 /** Whether the manifest's content script already runs on this URL. */

@@ -3,11 +3,13 @@
  * whether one part's text already holds the other's (the 海南日报 duplicate regime, domain.md §3).
  */
 import type { Article } from '../model';
-import { stripZeroWidth } from '../text/normalize';
+import { SPACE_CLASS, stripZeroWidth } from '../text/chars';
+
+const SPACES = new RegExp(`[${SPACE_CLASS}]+`, 'g');
 
 /** Text with all white space (U+3000, NBSP included) and zero-width characters removed, for comparing. */
 export function compact(s: string): string {
-  return stripZeroWidth(s).replace(/\s+/g, '');
+  return stripZeroWidth(s).replace(SPACES, '');
 }
 
 /** Character bigrams of compacted text as a multiset; a one-character text counts as its own bigram. */

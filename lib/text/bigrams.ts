@@ -7,6 +7,7 @@
  * The index only narrows the candidates; a substring check on folded text decides (`matchesQuery`),
  * so 「刘成友」 never matches a text holding 刘成 and 成友 in different places.
  */
+import { SPACE_CLASS, ZERO_WIDTH_CLASS } from './chars';
 
 /** One token to look up: `prefix` tokens match every indexed term starting with them. */
 export interface SearchToken {
@@ -59,12 +60,14 @@ export function foldForSearch(s: string): string {
     .toLowerCase();
 }
 
-// Character classes only (no nested quantifiers): linear, no backtracking.
-const NEEDS_FOLD =
-  /[A-Z\uff01-\uff5e\u200b-\u200d\u2060-\u2064\ufeff\s\u3000\u00a0]|[^\u0000-\u007f\u00b7\u2010-\u2027\u2030-\u205e\u3001-\u9fff\uff00-\uffef]/;
-const ZERO_WIDTH = /[\u200b-\u200d\u2060-\u2064\ufeff]/g;
+// Character classes only (no nested quantifiers): linear, no backtracking. Space and zero-width
+// are the one table's (chars.ts), so search folds text as the readers and the anchoring do.
+const NEEDS_FOLD = new RegExp(
+  String.raw`[A-Z\uff01-\uff5e${ZERO_WIDTH_CLASS}${SPACE_CLASS}]|[^\u0000-\u007f\u00b7\u2010-\u2027\u2030-\u205e\u3001-\u9fff\uff00-\uffef]`,
+);
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CLASS}]`, 'g');
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
-const SPACES = /[\s\u3000\u00a0]+/g;
+const SPACES = new RegExp(`[${SPACE_CLASS}]+`, 'g');
 
 /** True when the index alone decides the query (one part that is one token): no substring check needed. */
 export function indexDecides(query: string): boolean {

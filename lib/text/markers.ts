@@ -4,7 +4,8 @@
  */
 import type { Paragraph } from '../model';
 import { normalizeLabel } from './labels';
-import { isSpace } from './normalize';
+import { SPACE_CLASS } from './chars';
+import { isSpace, isZeroWidth } from './normalize';
 
 export type MarkerDirection = 'to' | 'from';
 
@@ -20,7 +21,7 @@ export interface Marker {
 
 // A page label inside a marker: A4, A04, Ａ０４ (full-width), 4, 04, 第四版's 四, 十二; then 版 (or 页).
 // Every repetition is bounded ({0,2}, {1,3}), so a match costs O(1) on the short slices we test.
-const SP = String.raw`\s{0,2}`; // \s covers U+3000 and NBSP
+const SP = `[${SPACE_CLASS}]{0,2}`; // the table's white space: U+3000 and NBSP included
 const LABEL =
   String.raw`(?:第${SP})?([A-Za-zＡ-Ｚａ-ｚ]?${SP}[0-9０-９]{1,3}|[一二三四五六七八九十〇零两]{1,4})${SP}[版页]` +
   String.raw`(?:面)?`;
@@ -81,15 +82,19 @@ const END = ROWS.filter((r) => r.inline && r.direction === 'to').map((row) => ({
 const WINDOW = 32;
 const HAS_PAGE_WORD = /[版页]/;
 
+// Anything invisible around a marker (the one table's space and zero-width) is trimmed:
+// 「\ufeff下转A4版」 is a whole-line marker.
+const invisible = (c: number) => isSpace(c) || isZeroWidth(c);
+
 function firstNonSpace(s: string): number {
   let i = 0;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  while (i < s.length && invisible(s.charCodeAt(i))) i++;
   return i;
 }
 
 function lastNonSpace(s: string): number {
   let i = s.length;
-  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+  while (i > 0 && invisible(s.charCodeAt(i - 1))) i--;
   return i;
 }
 

@@ -3,15 +3,12 @@
  * only. No NFKC: it would turn 「，」 into 「,」 and 「２」 into "2" in quoted text (domain.md §6).
  */
 
-// U+200B–U+200D, U+2060–U+2064 and U+FEFF (a BOM in the middle of text is a zero-width no-break space).
-const ZERO_WIDTH = /[\u200b-\u200d\u2060-\u2064\ufeff]/g;
-// JavaScript's \s already covers U+3000 (ideographic space) and U+00A0 (NBSP).
-const SPACE_RUN = /\s+/g;
+import { isSpace, isZeroWidth, SPACE_CLASS, stripZeroWidth } from './chars';
 
-/** Remove zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF). */
-export function stripZeroWidth(s: string): string {
-  return s.replace(ZERO_WIDTH, '');
-}
+// Which characters are space and which are zero-width is chars.ts's table, for every module.
+export { isSpace, isZeroWidth, stripZeroWidth } from './chars';
+
+const SPACE_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'g');
 
 /** 「　　春节，人们…」 → 「春节，人们…」: U+3000/NBSP as spaces, zero-width removed, runs of space collapsed, trimmed. */
 export function normalizeText(s: string): string {
@@ -30,29 +27,11 @@ const TERMINAL = new Set(['。', '！', '？', '…', '!', '?', '.', '．', '｡
 // Closing quotes and brackets that may follow the full stop: 「“早处理。”」, 「（完）」, 「。』」.
 const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', "'"]);
 
-/**
- * Is the UTF-16 unit white space as the regex `\s` means it (incl. U+3000, NBSP, U+FEFF)? For loops
- * over a string's ends: testing `s[i]` with a regex makes a string of every CJK character looked at.
- */
-export function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** Last character of s that is not white space or a closer, the one before it, and how many closers followed. */
 function lastMeaningful(s: string): { ch: string; before: string; closers: number } {
   let i = s.length - 1;
-  while (i >= 0 && isSpace(s.charCodeAt(i))) i--;
+  // Nothing invisible decides how a sentence ends: 「…底线。\u200b」 ends one.
+  while (i >= 0 && (isSpace(s.charCodeAt(i)) || isZeroWidth(s.charCodeAt(i)))) i--;
   let closers = 0;
   while (i >= 0 && CLOSERS.has(s[i])) {
     closers++;

@@ -135,7 +135,7 @@ describe('text helpers', () => {
   it.each([
     ['李军', '"李军"'],
     ['他说"好"\\', '"他说\\"好\\"\\\\"'],
-    ['a\nb\u0007', '"a\\nb\\u0007"'],
+    ['a\nb\u0007', '"a\\nb\\a"'],
   ])('yamlString(%j)', (input, out) => {
     expect(yamlString(input)).toBe(out);
   });

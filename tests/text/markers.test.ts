@@ -154,13 +154,18 @@ describe('findMarker trims every kind of white space around a marker', () => {
     ['ideographic space', '\u3000\u3000下转A4版\u3000'],
     ['no-break space', '\u00a0下转A4版\u00a0'],
     ['byte order mark', '\ufeff下转A4版'],
+    [
+      'zero-width space and joiners (chars.ts: invisible, so trimmed too)',
+      '\u200b\u200c下转A4版\u200d\u2060',
+    ],
+    ['next line (U+0085, White_Space though not \\s)', '\u0085下转A4版\u0085'],
     ['thin and narrow spaces', '\u2009\u202f下转A4版\u205f'],
     ['tabs and line breaks', '\t\n下转A4版\r\n'],
   ])('%s', (_, text) => {
     expect(findMarker(text)).toEqual({ direction: 'to', label: 'A4', raw: '下转A4版', at: 'whole' });
   });
 
-  it('a zero-width space is no white space: 「\u200b下转A4版」 is not a whole-line marker', () => {
-    expect(findMarker('\u200b下转A4版')?.at).not.toBe('whole');
+  it('a zero-width character inside the marker is not white space: 「下\u200b转A4版」 is no marker', () => {
+    expect(findMarker('下\u200b转A4版')).toBeNull();
   });
 });

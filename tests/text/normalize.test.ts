@@ -86,16 +86,19 @@ describe('isSpace', () => {
   it.each([
     ['U+3000 ideographic space', 0x3000, true],
     ['NBSP', 0xa0, true],
-    ['BOM', 0xfeff, true],
+    ['NEL (White_Space, though not \\s)', 0x85, true],
+    ['BOM (zero-width, though \\s counts it)', 0xfeff, false],
     ['zero-width space (not white space)', 0x200b, false],
     ['「中」', 0x4e2d, false],
   ])('%s → %s', (_, code, want) => {
     expect(isSpace(code)).toBe(want);
   });
 
-  it('agrees with the regex \\s on every UTF-16 unit', () => {
+  it('is Unicode White_Space: the regex \\s but for U+0085 (in) and U+FEFF (zero-width, out)', () => {
     const differ: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
-    expect(differ).toEqual([]);
+    expect(differ).toEqual([0x85, 0xfeff]);
+    expect(String.fromCharCode(0x85)).toMatch(/^\p{White_Space}$/u);
+    expect(String.fromCharCode(0xfeff)).not.toMatch(/^\p{White_Space}$/u);
   });
 });

@@ -4,15 +4,13 @@
  * zero-width characters skipped, any white space run as one space), so 「ＣＯＶＩＤ」 in a quote is
  * marked for the query 「covid」, and the marked span is always a slice of the original string.
  */
+import { isSpace, isZeroWidth } from '../../text/chars';
 
 /** One piece of a text: `hit` pieces are shown in <mark>. */
 export interface Segment {
   text: string;
   hit: boolean;
 }
-
-const ZERO_WIDTH = /[\u200b-\u200d\u2060-\u2064\ufeff]/;
-const SPACE = /[\s\u3000\u00a0]/;
 
 /** The folded text and, for each folded code unit, the index of the original code unit. */
 function fold(text: string): { folded: string; at: number[] } {
@@ -21,8 +19,9 @@ function fold(text: string): { folded: string; at: number[] } {
   let lastSpace = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (ZERO_WIDTH.test(ch)) continue;
-    if (SPACE.test(ch)) {
+    // Space and zero-width as in the one table (lib/text/chars.ts), which foldForSearch follows too.
+    if (isZeroWidth(ch.charCodeAt(0))) continue;
+    if (isSpace(ch.charCodeAt(0))) {
       if (lastSpace) continue;
       lastSpace = true;
       folded += ' ';

@@ -3,6 +3,7 @@
  * elements must not overflow the stack) and never touch globals: the document comes in as a parameter.
  */
 
+import { SPACE_CLASS, ZERO_WIDTH_CLASS } from '../../text/chars';
 import { all, childrenOf, scopedComments } from './select';
 
 export { all, childrenOf, first, walkAll, withReadScope } from './select';
@@ -42,16 +43,23 @@ export function textOf(root: Node | null | undefined): string {
   return out.join('');
 }
 
-const SPACE_RUN = /[\s\u3000\u00a0\u200b\ufeff]+/g;
-// What trim() leaves to collapse: any white space, or a zero-width space (which trim() keeps).
-const INNER_SPACE = /[\s\u200b]/;
+// The one table (lib/text/chars.ts), as the anchoring normaliser reads it: zero-width characters go,
+// runs of white space become one space. A zero-width character is never a space: 「乡村\u200b振兴」.
+const ZERO_WIDTH = new RegExp(`[${ZERO_WIDTH_CLASS}]`, 'g');
+const SPACE_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'g');
+// What trim() leaves to do: inner white space, a zero-width character, or a NEL at an end (trim()
+// knows \s, which lacks U+0085 and has U+FEFF).
+const INNER = new RegExp(`[${SPACE_CLASS}${ZERO_WIDTH_CLASS}]`);
 
-/** Collapse white space (incl. U+3000 ideographic space and U+00A0) to single spaces and trim. */
+/**
+ * Collapse white space (U+3000 and NBSP included) to single spaces, drop zero-width characters and
+ * trim: the same text the anchoring normaliser makes of a line, so quotes from the reader anchor.
+ */
 export function squash(s: string): string {
   // Most paragraphs are 「　　两个儿子…」: an indent and no other space, so trimming is all it takes.
   const trimmed = s.trim();
-  if (!INNER_SPACE.test(trimmed)) return trimmed;
-  return s.replace(SPACE_RUN, ' ').trim();
+  if (!INNER.test(trimmed)) return trimmed;
+  return s.replace(ZERO_WIDTH, '').replace(SPACE_RUN, ' ').trim();
 }
 
 /** Visible text on one line: 「中共中央召开党外人士座谈会<br>征求…」 → words joined by a space. */

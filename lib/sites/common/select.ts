@@ -4,6 +4,12 @@
  * adapter asks is a scan of that list with string compares: happy-dom's own engine (tests, CLI)
  * costs more than all the reading besides, and overflows the stack on a page nested a few thousand
  * levels deep. Outside a scope, native querySelectorAll, with the iterative walk as its fallback.
+ *
+ * The engine knows comma lists of descendant chains of tag, #id, .class and [attr] compounds: all
+ * that the adapters ask. Anything else (`>`, `+`, `~`, pseudo-classes, attribute values) throws an
+ * Error naming the selector and the part, on both paths, rather than matching nothing inside a read
+ * scope and something outside it. A bad selector is a programming error: tests/sites/selectors.test.ts
+ * parses every selector in lib/sites, and readPage turns a throw into a problem on the page.
  */
 
 import { childrenOf } from './children';
@@ -16,10 +22,11 @@ export { scopedComments, subtreeOf, withReadScope } from './flat';
 const TOO_DEEP = new WeakSet<object>();
 
 /**
- * querySelectorAll that never throws and returns an array (see the module comment for how it
- * matches). An unsupported selector yields nothing.
+ * querySelectorAll that returns an array and never throws on a page (see the module comment for how
+ * it matches); it throws on a selector the engine does not support, whatever the page.
  */
 export function all(root: ParentNode | null | undefined, selector: string): Element[] {
+  parseSelector(selector);
   if (!root) return [];
   const owner = (root as Node).ownerDocument ?? root;
   if (!TOO_DEEP.has(owner) && !inReadScope(owner)) {
@@ -38,32 +45,49 @@ export function all(root: ParentNode | null | undefined, selector: string): Elem
 }
 
 /** One compound selector, pre-parsed: `a#pageLink`, `p.sec`, `map`, `area[href]`, `[id]`. */
-interface Compound {
+export interface Compound {
   tag: string;
   id: string;
   classes: string[];
   attrs: string[];
-  /** Anything else (pseudo-classes, attribute values): left to `Element.matches` on that one element. */
-  rest: string;
 }
 
 const COMPOUND = /^([a-zA-Z][\w-]*|\*)?((?:[#.][\w-]+|\[[\w-]+\])*)$/;
 
-function parseCompound(s: string): Compound {
+// What a compound that COMPOUND refuses holds, in the words of the error, first match wins.
+const UNSUPPORTED: Array<[RegExp, string]> = [
+  [/^>$/, 'the child combinator ">"'],
+  [/^\+$/, 'the next-sibling combinator "+"'],
+  [/^~$/, 'the subsequent-sibling combinator "~"'],
+  [/\[[^\]]*[=~|^$*]|\[[^\]]*$|^[^[]*\]/, 'an attribute value test (only [attr] is supported)'],
+  [/>/, 'the child combinator ">"'],
+  [/\+/, 'the next-sibling combinator "+"'],
+  [/~/, 'the subsequent-sibling combinator "~"'],
+  [/:/, 'a pseudo-class'],
+  [/["'\\]/, 'quotes or escapes'],
+  [/\|/, 'a namespace'],
+];
+
+function unsupported(selector: string, part: string, what: string): never {
+  throw new Error(`Unsupported selector "${selector}": ${what} in "${part}"`);
+}
+
+function parseCompound(selector: string, s: string): Compound {
   const m = COMPOUND.exec(s);
-  if (!m) return { tag: '', id: '', classes: [], attrs: [], rest: s };
+  if (!m || !s) {
+    const why = UNSUPPORTED.find(([re]) => re.test(s))?.[1] ?? 'a part the engine does not know';
+    return unsupported(selector, s, why);
+  }
   const parts = m[2].match(/[#.][\w-]+|\[[\w-]+\]/g) ?? [];
   return {
     tag: m[1] && m[1] !== '*' ? m[1].toUpperCase() : '',
     id: parts.find((p) => p[0] === '#')?.slice(1) ?? '',
     classes: parts.filter((p) => p[0] === '.').map((p) => p.slice(1)),
     attrs: parts.filter((p) => p[0] === '[').map((p) => p.slice(1, -1)),
-    rest: '',
   };
 }
 
 function compoundMatches(el: Element, c: Compound): boolean {
-  if (c.rest) return el.matches(c.rest);
   if (c.tag && el.tagName !== c.tag) return false;
   if (c.id && el.id !== c.id) return false;
   for (const cls of c.classes) if (!el.classList.contains(cls)) return false;
@@ -75,15 +99,19 @@ function compoundMatches(el: Element, c: Compound): boolean {
 // in case a caller builds selectors from page data.
 const PARSED = new Map<string, Compound[][]>();
 
-/** `a.b c, d` → chains of compounds; combinators other than the descendant one drop their chain. */
-function parseSelector(selector: string): Compound[][] {
+/**
+ * `a.b c, d` → chains of compounds. Throws on anything else, naming the selector and the part:
+ * `a > b`, `a + b`, `a ~ b`, `a:first-child`, `[name=PagePicMap i]`, an empty alternative `a,`.
+ * Exported for the test that parses every selector of lib/sites.
+ */
+export function parseSelector(selector: string): Compound[][] {
   let chains = PARSED.get(selector);
   if (!chains) {
-    chains = selector
-      .split(',')
-      .map((s) => s.trim().split(/\s+/))
-      .filter((c) => c.length && c.every((part) => part && !/^[>+~]$/.test(part)))
-      .map((c) => c.map(parseCompound));
+    chains = selector.split(',').map((alt) => {
+      const words = alt.trim().split(/\s+/);
+      if (!words[0]) unsupported(selector, alt, 'an empty alternative');
+      return words.map((w) => parseCompound(selector, w));
+    });
     if (PARSED.size >= 500) PARSED.clear();
     PARSED.set(selector, chains);
   }
@@ -160,13 +188,13 @@ function* chainCandidates(
 
 /** Does the compound name a tag or an id, so that an index lists its candidates? */
 function indexed(c: Compound): boolean {
-  return !c.rest && (c.tag !== '' || c.id !== '');
+  return c.tag !== '' || c.id !== '';
 }
 
 /** Indexes in [from, to) that may match compound c: by id or tag index when it names one, else all. */
 function* candidates(t: FlatTree, c: Compound, from: number, to: number): Generator<number> {
   let list: number[] | undefined;
-  if (c.id && !c.rest) {
+  if (c.id) {
     // No element of the document has the id (the document's own id index says so, in O(1)): no
     // need to read every element's id. 中国旅游报's layout page has no `#titleList`.
     if (!t.byId && typeof t.doc.getElementById === 'function' && !t.doc.getElementById(c.id)) return;
@@ -181,7 +209,7 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
       }
     }
     list = t.byId.get(c.id) ?? [];
-  } else if (c.tag && !c.rest) list = t.byTag.get(c.tag) ?? [];
+  } else if (c.tag) list = t.byTag.get(c.tag) ?? [];
   if (!list) {
     for (let i = from; i < to; i++) yield i;
     return;
@@ -191,7 +219,6 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
 
 /** compoundMatches on the flat tree: string compares on cached tag, id and class values. */
 function flatMatches(t: FlatTree, i: number, c: Compound): boolean {
-  if (c.rest) return t.els[i].matches(c.rest);
   if (c.tag && t.tags[i] !== c.tag) return false;
   if (c.id && idAt(t, i) !== c.id) return false;
   if (c.classes.length) {
@@ -222,6 +249,9 @@ function chainMatches(el: Element, chain: Compound[], root: ParentNode): boolean
 
 /** First element matching any selector of the list, tried in order (one alternative per site or era). */
 export function first(root: ParentNode | null | undefined, selectors: readonly string[]): Element | null {
+  // Every alternative is checked, not only those tried before a hit: an unsupported one must throw
+  // on every page, not on the few that lack the earlier alternatives.
+  for (const s of selectors) parseSelector(s);
   for (const s of selectors) {
     const el = (root && flatTreeOf(root) ? safeWalk(root, s, 1) : all(root, s))[0];
     if (el) return el;
