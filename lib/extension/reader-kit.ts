@@ -23,7 +23,8 @@ export interface KitPageEnv {
   pageUrl: string;
   /** HTML → Page with the content script's own readPage (one copy of the site readers). */
   parse: (html: string, url: string) => Page;
-  onArticle?: (a: Article) => void;
+  onArticle?: (a: Article, body: Element | null) => void;
+  onClose?: () => void;
 }
 
 /** The kit's two services. */
@@ -61,6 +62,7 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         loader: deps(env),
         settings: io.settings,
         onArticle: env.onArticle,
+        onClose: env.onClose,
       }),
     scanIssue: (page, env) => scanIssue(page, createLoader(deps(env)).load),
   };
