@@ -48,7 +48,11 @@ async function libraryItems(): Promise<Items> {
 
 async function waitDrawn(page: Page, atLeast: number): Promise<void> {
   await page.waitForFunction(
-    (n) => Number(document.getElementById('epaper-reader-root')?.dataset.highlightsDrawn ?? -1) >= n,
+    (n) =>
+      Number(
+        (performance.getEntriesByName('epaper:anchor').at(-1) as PerformanceMeasure | undefined)?.detail
+          ?.drawn ?? -1,
+      ) >= n,
     atLeast,
     { timeout: 15_000 },
   );
