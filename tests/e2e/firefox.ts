@@ -1,7 +1,9 @@
 /**
  * Firefox with the extension, driven over WebDriver BiDi (Playwright's Firefox needs its own patched
  * build; Debian's firefox-esr speaks BiDi natively). Only what the Firefox journeys need: install
- * the built add-on (.output/firefox-mv3) temporarily, open a URL, evaluate in the page.
+ * the built add-on temporarily, open a URL, evaluate in the page, click like a user. The journeys
+ * look inside our UI from the page, so they install the e2e inspect build (.output-e2e/firefox-mv3,
+ * open shadow root; tests/e2e/harness.ts says why); what ships (.output/firefox-mv3) is closed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,8 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 
-/** The Firefox build WXT writes (`wxt build -b firefox --mv3`). */
-export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+/** The Firefox build that ships (`npm run build:firefox`): closed shadow root. */
+export const FIREFOX_SHIPPING_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+
+/** The Firefox e2e inspect build (`EPAPER_E2E_INSPECT=1 wxt build -b firefox --mv3`): open shadow root. */
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output-e2e/firefox-mv3', import.meta.url));
 
 /** Debian's Firefox ESR (`apt-get install -y firefox-esr`), or FIREFOX_PATH. */
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -26,6 +31,8 @@ export interface FirefoxSession {
   goto(url: string): Promise<void>;
   /** Evaluate an expression in the page (awaited when it is a promise); its JSON-able value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** A real (trusted) left click at viewport point (x, y), through BiDi input actions. */
+  click(x: number, y: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,6 +93,24 @@ export async function launchFirefox(extensionDir = FIREFOX_EXTENSION_DIR): Promi
         });
         if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'evaluation failed');
         return JSON.parse(String(r.result?.value ?? 'null')) as T;
+      },
+      click: async (x, y) => {
+        const at = { x: Math.round(x), y: Math.round(y) };
+        await send('input.performActions', {
+          context,
+          actions: [
+            {
+              type: 'pointer',
+              id: 'mouse',
+              parameters: { pointerType: 'mouse' },
+              actions: [
+                { type: 'pointerMove', ...at },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
+          ],
+        });
       },
       close: async () => {
         ws.close();
