@@ -32,6 +32,8 @@ export interface ClosedUi {
   find(testid: string): Promise<UiNode[]>;
   /** A trusted mouse click in the middle of the `index`th `testid` element. */
   click(testid: string, index?: number): Promise<void>;
+  /** Scroll the `index`th `testid` element to the middle of its scroller. */
+  scrollToCenter(testid: string, index?: number): Promise<void>;
   /** Poll until `done(find(testid))`; the last nodes found. */
   until(testid: string, done: (nodes: UiNode[]) => boolean, ms?: number): Promise<UiNode[]>;
 }
@@ -84,6 +86,17 @@ export async function closedUi(page: Page): Promise<ClosedUi> {
       };
       const [x1, y1, , , x3, y3] = model.border;
       await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+    async scrollToCenter(testid, index = 0) {
+      const node = (await find(testid))[index];
+      if (!node) return;
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })) as {
+        object: { objectId: string };
+      };
+      await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: "function () { this.scrollIntoView({ block: 'center' }); }",
+      });
     },
     async until(testid, done, ms = 20_000) {
       const end = Date.now() + ms;
