@@ -25,6 +25,8 @@ export interface ReaderProps {
   onClose?: () => void;
   /** Receives the element holding the paragraphs (highlights anchor on it). */
   bodyRef?: Ref<HTMLDivElement>;
+  /** Receives the layer under the paragraphs where highlights are drawn as boxes. */
+  marksRef?: Ref<HTMLDivElement>;
 }
 
 /** The whole reader: toolbar, article, problems. */
@@ -62,7 +64,7 @@ export function Reader(props: ReaderProps): JSX.Element {
         </p>
       )}
       {article ? (
-        <ArticleView article={article} bodyRef={props.bodyRef} />
+        <ArticleView article={article} bodyRef={props.bodyRef} marksRef={props.marksRef} />
       ) : (
         !progress && <p class="reader-empty">{t('nothingRead')}</p>
       )}
@@ -94,7 +96,15 @@ function ProblemItem({ problem }: { problem: ReaderProblem }): JSX.Element {
   );
 }
 
-function ArticleView({ article, bodyRef }: { article: Article; bodyRef?: Ref<HTMLDivElement> }): JSX.Element {
+function ArticleView({
+  article,
+  bodyRef,
+  marksRef,
+}: {
+  article: Article;
+  bodyRef?: Ref<HTMLDivElement>;
+  marksRef?: Ref<HTMLDivElement>;
+}): JSX.Element {
   const pageUrl = article.urls[0] ?? '';
   const images = article.images
     .map((im) => ({ src: safeImage(im.src, pageUrl), caption: im.caption }))
@@ -135,6 +145,8 @@ function ArticleView({ article, bodyRef }: { article: Article; bodyRef?: Ref<HTM
       {/* The body holds only the article's paragraphs as <p> (seams are <div>s): highlights anchor on
           its text, which is exactly the article text (lib/extension/capture). */}
       <div class="reader-body" data-testid="reader-body" ref={bodyRef}>
+        {/* Highlight boxes (capture/rect-layer.ts); not a <p>, so not article text. */}
+        <div class="reader-marks" aria-hidden="true" ref={marksRef} />
         {article.paragraphs.map((p, i) => {
           const part = seams.get(i);
           return (

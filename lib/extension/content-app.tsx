@@ -15,7 +15,7 @@ import { startLayoutOverlay } from './layout-overlay';
 import { measure } from './timing';
 import { trusted } from './trusted';
 import type { ReaderKit } from './reader-kit';
-import type { ReaderPanel } from './reader-panel';
+import type { ReaderBody, ReaderPanel } from './reader-panel';
 import type { ReaderStart } from './reader-session';
 
 /** The world the content script runs in, handed over by the entrypoint. */
@@ -82,7 +82,7 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     now: env.now,
     pageUrl: env.url,
     parse: env.parse,
-    onArticle: (a: Article, body: Element | null) => {
+    onArticle: (a: Article, body: ReaderBody | null) => {
       learn?.(a);
       capture?.readerShown(a, body);
     },

@@ -10,7 +10,7 @@ import { stitchArticle } from '../stitch';
 import { fetchHtml, type FetchedPage, type FetchLike } from './fetch-html';
 import { scanIssue } from './issue-marks';
 import { createLoader, type LoaderDeps, type PageCache } from './loader';
-import { createReaderPanel, type ReaderPanel } from './reader-panel';
+import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader-panel';
 import type { Result } from '../model';
 import type { SettingsArea } from './settings';
 import type { Article } from '../model';
@@ -23,7 +23,7 @@ export interface KitPageEnv {
   pageUrl: string;
   /** HTML → Page with the content script's own readPage (one copy of the site readers). */
   parse: (html: string, url: string) => Page;
-  onArticle?: (a: Article, body: Element | null) => void;
+  onArticle?: (a: Article, body: ReaderBody | null) => void;
   onClose?: () => void;
 }
 

@@ -20,6 +20,12 @@ import {
 } from './settings';
 import { measure } from './timing';
 
+/** The reader's body (paragraphs) and the layer under it where capture draws highlights. */
+export interface ReaderBody {
+  root: HTMLElement;
+  marks: HTMLElement;
+}
+
 /** What the panel needs from the content script. */
 export interface PanelEnv {
   host: HTMLElement;
@@ -28,8 +34,8 @@ export interface PanelEnv {
   stitch: StitchFn;
   loader: Omit<LoaderDeps, 'bypassCache' | 'onProgress'>;
   settings?: SettingsArea;
-  /** Called with each finished article and the element holding its paragraphs (marks, capture). */
-  onArticle?: (a: Article, body: Element | null) => void;
+  /** Called with each finished article, the element holding its paragraphs and the highlight layer. */
+  onArticle?: (a: Article, body: ReaderBody | null) => void;
   /** Called when the panel closed. */
   onClose?: () => void;
 }
@@ -61,6 +67,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
   let settings: ReaderSettings = { ...DEFAULT_SETTINGS };
   const memory = new Map<string, string>();
   const body = createRef<HTMLDivElement>();
+  const marks = createRef<HTMLDivElement>();
   let opener: HTMLElement | null = null;
   const settingsReady = loadSettings(env.settings).then((s) => (settings = s));
   let state: {
@@ -75,6 +82,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
       <Reader
         {...state}
         bodyRef={body}
+        marksRef={marks}
         settings={settings}
         onSettings={(s) => {
           settings = s;
@@ -126,7 +134,8 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     state = { article: out.article, problems: out.problems, progress: null };
     paint();
     measure('stitch', t0, { source: out.source, fetches: out.fetches });
-    if (out.article) env.onArticle?.(out.article, body.current);
+    const shown = body.current && marks.current ? { root: body.current, marks: marks.current } : null;
+    if (out.article) env.onArticle?.(out.article, shown);
   };
 
   function close(): void {

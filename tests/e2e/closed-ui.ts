@@ -30,6 +30,8 @@ export interface ClosedUi {
   mode(): Promise<string | null>;
   /** Elements with `data-testid="<testid>"` inside the shadow root, in document order. */
   find(testid: string): Promise<UiNode[]>;
+  /** The `index`th `testid` element's border box in viewport pixels, scrolled into view. */
+  box(testid: string, index?: number): Promise<{ x: number; y: number; width: number; height: number }>;
   /** A trusted mouse click in the middle of the `index`th `testid` element. */
   click(testid: string, index?: number): Promise<void>;
   /** Scroll the `index`th `testid` element to the middle of its scroller. */
@@ -77,7 +79,7 @@ export async function closedUi(page: Page): Promise<ClosedUi> {
   const ui: ClosedUi = {
     mode: async () => (await host())?.shadowRoots?.[0]?.shadowRootType ?? null,
     find,
-    async click(testid, index = 0) {
+    async box(testid, index = 0) {
       const node = (await find(testid))[index];
       if (!node) throw new Error(`no [data-testid="${testid}"] #${index} in the extension's UI`);
       await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendNodeId });
@@ -85,7 +87,11 @@ export async function closedUi(page: Page): Promise<ClosedUi> {
         model: { border: number[] };
       };
       const [x1, y1, , , x3, y3] = model.border;
-      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+    },
+    async click(testid, index = 0) {
+      const b = await ui.box(testid, index);
+      await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
     },
     async scrollToCenter(testid, index = 0) {
       const node = (await find(testid))[index];

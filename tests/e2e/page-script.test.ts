@@ -130,6 +130,31 @@ describe('a page script against the shipping build', () => {
     expect(await page.evaluate(() => String(document.getElementById('epaper-reader-root')?.shadowRoot))).toBe(
       'null',
     );
+    // The user highlights a part-2 sentence in the reader: its range must not reach the page through
+    // the document's CSS.highlights (the reader draws its own boxes instead).
+    const at = shown.findIndex((p) => p.text.includes(SPLIT.secondParagraphs[1].slice(0, 12)));
+    expect(at).toBeGreaterThanOrEqual(0);
+    const box = await ui.box('reader-paragraph', at);
+    await page.mouse.move(box.x + 40, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 160, box.y + 12, { steps: 4 });
+    await page.mouse.move(box.x + 300, box.y + 12, { steps: 4 });
+    await page.mouse.up();
+    await ui.until('capture-toolbar', (t) => t.length === 1, 5000);
+    await ui.click('hl-color-yellow');
+    await ui.until('capture-status', (t) => t.length === 1, 10_000);
+    const registry = await page.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const ranges = [...reg.values()].flatMap((h) => [...h]);
+      return {
+        inShadow: ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length,
+        texts: ranges.map((r) => r.toString()),
+      };
+    });
+    expect(registry.inShadow).toBe(0);
+    expect(leaked(registry.texts.join('\n'), SPLIT.secondParagraphs)).toEqual([]);
+    expect(leaked(await pageReadable(page), SPLIT.secondParagraphs)).toEqual([]);
+
     // A synthetic Escape does not close it; the user's does.
     await page.evaluate(() =>
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),

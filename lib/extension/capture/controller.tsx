@@ -17,6 +17,7 @@ import { trusted } from '../trusted';
 import { drawStory } from './draw';
 import { installStyles } from './page-styles';
 import { createPainter } from './painter';
+import { rectLayer } from './rect-layer';
 import { clipRequest, highlightRequest, isoDay, quoteWithCitation } from './requests';
 import { clearSelection, currentRange } from './selection';
 import { describeOn, makeSurface, type Surface } from './surface';
@@ -38,6 +39,7 @@ export function startCapture(env: CaptureEnv): Capture {
 
   let items: StoryItems = { articles: [], highlights: [], clips: [] };
   let reader: { article: Article; root: Element } | null = null;
+  let layer: ReturnType<typeof rectLayer> | null = null;
   let target: Target | null = null;
   let lastColor: HighlightColor = 'yellow';
   let seq = 0;
@@ -229,12 +231,18 @@ export function startCapture(env: CaptureEnv): Capture {
 
   void refresh();
   return {
-    readerShown(article, root) {
-      reader = root ? { article, root } : null;
+    readerShown(article, body) {
+      layer?.stop();
+      layer = body ? rectLayer(body.marks, body.root) : null;
+      painter?.setReaderLayer(layer?.paint ?? null);
+      reader = body ? { article, root: body.root } : null;
       void refresh();
     },
     readerClosed() {
       // The panel closed (its close button, Escape): drop its ranges.
+      layer?.stop();
+      layer = null;
+      painter?.setReaderLayer(null);
       if (!reader) return;
       reader = null;
       draw();

@@ -28,8 +28,8 @@ export interface CaptureEnv {
 
 /** The glue's controls, for the content script's message listener and the reader panel. */
 export interface Capture {
-  /** The reader rendered a (stitched) article in `root`, the element holding its paragraphs. */
-  readerShown(article: Article, root: Element | null): void;
+  /** The reader rendered a (stitched) article: `root` holds its paragraphs, `marks` its highlights. */
+  readerShown(article: Article, body: { root: HTMLElement; marks: HTMLElement } | null): void;
   /** The reader panel closed: its highlights go with it. */
   readerClosed(): void;
   /** Context menu / keyboard command on the current selection. */
