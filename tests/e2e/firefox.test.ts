@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
+import { buildEnv } from './global-setup.ts';
 import { FIREFOX, FIREFOX_SHIPPING_DIR, hasFirefox, launchFirefox, type FirefoxSession } from './firefox.ts';
 import { MARKER_WORDS, SPLIT, layout0709, occurrences } from './stories.ts';
 
@@ -22,11 +23,15 @@ beforeAll(async () => {
   if (!hasFirefox())
     throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
   // What ships (checked below) and the inspect build the journeys install (open shadow root).
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore', cwd: ROOT });
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
     stdio: 'ignore',
     cwd: ROOT,
-    env: { ...process.env, EPAPER_E2E_INSPECT: '1' },
+    env: buildEnv(),
+  });
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+    stdio: 'ignore',
+    cwd: ROOT,
+    env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
   });
   server = await startDemoServer();
   ff = await launchFirefox();
