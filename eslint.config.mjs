@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 const frameworks = ['wxt', 'wxt/*', '#imports', 'dexie', 'preact', 'preact/*', 'webextension-polyfill'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.output/**', '.wxt/**', 'tests/fixtures/**', 'bench/results.json'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.output/**',
+      '.output-e2e/**',
+      '.wxt/**',
+      'tests/fixtures/**',
+      'bench/results.json',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -10,6 +10,13 @@ import { defineConfig } from 'wxt';
 // - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install.
 // The content script's own `matches` come from lib/extension/hosts.ts (entrypoints/content/index.ts).
 
+/**
+ * `EPAPER_E2E_INSPECT=1` makes the e2e inspect build: the same extension with an OPEN shadow root
+ * (Playwright locators cannot pierce a closed one), written to .output-e2e/ so it can never be
+ * mistaken for what ships. Every other build (build, build:firefox, zip, start) is closed.
+ */
+const inspect = process.env.EPAPER_E2E_INSPECT === '1';
+
 const nativeBrowser = fileURLToPath(new URL('./lib/extension/native-browser.ts', import.meta.url));
 
 /** In the content-script build only, resolve webextension-polyfill to the native namespace (size). */
@@ -30,7 +37,12 @@ function nativeBrowserInContentScript(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [nativeBrowserInContentScript()] }),
+  outDir: inspect ? '.output-e2e' : '.output',
+  vite: () => ({
+    // The one switch for the shadow root's mode (lib/extension/host.ts).
+    define: { __EPAPER_SHADOW_MODE__: JSON.stringify(inspect ? 'open' : 'closed') },
+    plugins: [nativeBrowserInContentScript()],
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -46,8 +58,17 @@ export default defineConfig({
     },
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     // The reader kit, imported by the content script on first use; pages of any site the content
-    // script may run on (family patterns match any host) must be able to load it.
-    web_accessible_resources: [{ resources: ['reader-kit.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // script may run on (family patterns match any host) must be able to load it. In Chrome only
+    // through the per-session dynamic URL that runtime.getURL gives (use_dynamic_url): the static
+    // chrome-extension://<id>/reader-kit.js is refused, so a site cannot probe for the extension.
+    // Firefox's moz-extension://<uuid>/ is random per install already and has no such key.
+    web_accessible_resources: [
+      {
+        resources: ['reader-kit.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,11 +1,13 @@
 /**
  * The layout-page overlay: outlines over the page image (lit on hover / keyboard focus) and a
  * numbered list of the page's article blocks with continuation marks (→ A4, ← A1) when known.
- * Titles are text children only; `data-href` is the guarded absolute article URL.
+ * Titles are text children only; `data-href` is the guarded absolute article URL. Every handler
+ * answers real input only (`trusted`): a page script's synthetic click or key opens nothing.
  */
 import type { JSX } from 'preact';
 import type { Block } from '../lib/model';
 import { t } from '../lib/extension/i18n';
+import { trusted } from '../lib/extension/trusted';
 import { safeLink } from '../lib/extension/urls';
 
 /** Where the page image is, relative to the overlay host, and its scale from map coordinates. */
@@ -44,7 +46,12 @@ export function Overlay(props: OverlayProps): JSX.Element {
     <>
       {props.box && <Outlines {...props} box={props.box} />}
       <nav class={`block-panel${props.collapsed ? ' collapsed' : ''}`} aria-label={t('blocksOnPage')}>
-        <button type="button" class="block-toggle" data-testid="block-toggle" onClick={props.onToggle}>
+        <button
+          type="button"
+          class="block-toggle"
+          data-testid="block-toggle"
+          onClick={trusted(props.onToggle)}
+        >
           {props.collapsed ? t('showBlocks', [String(props.blocks.length)]) : t('hideBlocks')}
         </button>
         <ol class="block-list" data-testid="block-list" hidden={props.collapsed}>
@@ -71,17 +78,17 @@ function BlockItem(
       aria-current={index === props.current ? 'true' : undefined}
       // Reachable with Tab too (j/k are the fast way); Enter or Space opens.
       tabIndex={0}
-      onMouseEnter={() => props.onHover(index)}
-      onMouseLeave={() => props.onHover(-1)}
-      onFocus={() => props.onHover(index)}
-      onBlur={() => props.onHover(-1)}
-      onClick={() => props.onOpen(index)}
-      onKeyDown={(e) => {
+      onMouseEnter={trusted(() => props.onHover(index))}
+      onMouseLeave={trusted(() => props.onHover(-1))}
+      onFocus={trusted(() => props.onHover(index))}
+      onBlur={trusted(() => props.onHover(-1))}
+      onClick={trusted(() => props.onOpen(index))}
+      onKeyDown={trusted((e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
           props.onOpen(index);
         }
-      }}
+      })}
     >
       <span class="block-num">{index + 1}</span>
       <span class="block-title">{block.title || t('untitled')}</span>
@@ -116,9 +123,9 @@ function Outlines(props: OverlayProps & { box: ImageBox }): JSX.Element {
             class={`outline${i === props.current || i === props.hover ? ' lit' : ''}`}
             data-testid="block-outline"
             data-index={i}
-            onMouseEnter={() => props.onHover(i)}
-            onMouseLeave={() => props.onHover(-1)}
-            onClick={() => props.onOpen(i)}
+            onMouseEnter={trusted(() => props.onHover(i))}
+            onMouseLeave={trusted(() => props.onHover(-1))}
+            onClick={trusted(() => props.onOpen(i))}
           >
             {b.polygons.map((poly, k) => (
               <polygon key={k} points={poly.map((p) => `${p.x * box.sx},${p.y * box.sy}`).join(' ')} />

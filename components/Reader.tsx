@@ -4,12 +4,13 @@
  * the reader's settings. Page content is only ever text children (Preact escapes them); links and
  * image sources pass the http(s) / same-origin guards first.
  */
-import { Fragment, type JSX } from 'preact';
+import { Fragment, type JSX, type Ref } from 'preact';
 import type { Article, Paragraph } from '../lib/model';
 import { metaLine, seamText } from '../lib/extension/format';
 import { t } from '../lib/extension/i18n';
 import type { ReaderProblem } from '../lib/extension/loader';
 import type { ReaderSettings } from '../lib/extension/settings';
+import { trusted } from '../lib/extension/trusted';
 import { safeImage, safeLink } from '../lib/extension/urls';
 import { Settings } from './Settings';
 
@@ -22,6 +23,10 @@ export interface ReaderProps {
   onSettings: (s: ReaderSettings) => void;
   onRefresh?: () => void;
   onClose?: () => void;
+  /** Receives the element holding the paragraphs (highlights anchor on it). */
+  bodyRef?: Ref<HTMLDivElement>;
+  /** Receives the layer under the paragraphs where highlights are drawn as boxes. */
+  marksRef?: Ref<HTMLDivElement>;
 }
 
 /** The whole reader: toolbar, article, problems. */
@@ -37,13 +42,18 @@ export function Reader(props: ReaderProps): JSX.Element {
             type="button"
             data-testid="reader-refresh"
             title={t('refreshHint')}
-            onClick={props.onRefresh}
+            onClick={trusted(props.onRefresh)}
           >
             {t('refresh')}
           </button>
         )}
         {props.onClose && (
-          <button type="button" data-testid="reader-close" aria-label={t('close')} onClick={props.onClose}>
+          <button
+            type="button"
+            data-testid="reader-close"
+            aria-label={t('close')}
+            onClick={trusted(props.onClose)}
+          >
             {t('close')}
           </button>
         )}
@@ -54,7 +64,7 @@ export function Reader(props: ReaderProps): JSX.Element {
         </p>
       )}
       {article ? (
-        <ArticleView article={article} />
+        <ArticleView article={article} bodyRef={props.bodyRef} marksRef={props.marksRef} />
       ) : (
         !progress && <p class="reader-empty">{t('nothingRead')}</p>
       )}
@@ -86,7 +96,15 @@ function ProblemItem({ problem }: { problem: ReaderProblem }): JSX.Element {
   );
 }
 
-function ArticleView({ article }: { article: Article }): JSX.Element {
+function ArticleView({
+  article,
+  bodyRef,
+  marksRef,
+}: {
+  article: Article;
+  bodyRef?: Ref<HTMLDivElement>;
+  marksRef?: Ref<HTMLDivElement>;
+}): JSX.Element {
   const pageUrl = article.urls[0] ?? '';
   const images = article.images
     .map((im) => ({ src: safeImage(im.src, pageUrl), caption: im.caption }))
@@ -126,7 +144,9 @@ function ArticleView({ article }: { article: Article }): JSX.Element {
       ))}
       {/* The body holds only the article's paragraphs as <p> (seams are <div>s): highlights anchor on
           its text, which is exactly the article text (lib/extension/capture). */}
-      <div class="reader-body" data-testid="reader-body">
+      <div class="reader-body" data-testid="reader-body" ref={bodyRef}>
+        {/* Highlight boxes (capture/rect-layer.ts); not a <p>, so not article text. */}
+        <div class="reader-marks" aria-hidden="true" ref={marksRef} />
         {article.paragraphs.map((p, i) => {
           const part = seams.get(i);
           return (

@@ -2,13 +2,14 @@
 import type { JSX } from 'preact';
 import { t } from '../lib/extension/i18n';
 import { FONT_SIZES, type ReaderSettings } from '../lib/extension/settings';
+import { trusted } from '../lib/extension/trusted';
 
 export interface SettingsProps {
   value: ReaderSettings;
   onChange: (s: ReaderSettings) => void;
 }
 
-/** Four small buttons; each press hands a whole new settings object to `onChange`. */
+/** Four small buttons; each (trusted) press hands a whole new settings object to `onChange`. */
 export function Settings({ value, onChange }: SettingsProps): JSX.Element {
   const size = (d: number) =>
     onChange({ ...value, fontSize: Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, value.fontSize + d)) });
@@ -18,7 +19,7 @@ export function Settings({ value, onChange }: SettingsProps): JSX.Element {
         type="button"
         data-testid="font-smaller"
         title={t('fontSmaller')}
-        onClick={() => size(-FONT_SIZES.step)}
+        onClick={trusted(() => size(-FONT_SIZES.step))}
       >
         A−
       </button>
@@ -26,7 +27,7 @@ export function Settings({ value, onChange }: SettingsProps): JSX.Element {
         type="button"
         data-testid="font-larger"
         title={t('fontLarger')}
-        onClick={() => size(FONT_SIZES.step)}
+        onClick={trusted(() => size(FONT_SIZES.step))}
       >
         A+
       </button>
@@ -34,7 +35,7 @@ export function Settings({ value, onChange }: SettingsProps): JSX.Element {
         type="button"
         data-testid="font-family"
         aria-pressed={value.font === 'sans'}
-        onClick={() => onChange({ ...value, font: value.font === 'serif' ? 'sans' : 'serif' })}
+        onClick={trusted(() => onChange({ ...value, font: value.font === 'serif' ? 'sans' : 'serif' }))}
       >
         {value.font === 'serif' ? t('fontSans') : t('fontSerif')}
       </button>
@@ -42,7 +43,7 @@ export function Settings({ value, onChange }: SettingsProps): JSX.Element {
         type="button"
         data-testid="theme"
         aria-pressed={value.theme === 'dark'}
-        onClick={() => onChange({ ...value, theme: value.theme === 'light' ? 'dark' : 'light' })}
+        onClick={trusted(() => onChange({ ...value, theme: value.theme === 'light' ? 'dark' : 'light' }))}
       >
         {value.theme === 'light' ? t('themeDark') : t('themeLight')}
       </button>

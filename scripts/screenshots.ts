@@ -1,10 +1,13 @@
 /**
  * `npm start -- --headless`: photograph the extension at work on the demo paper, the layout overlay
- * on the front page and the reader with the split story stitched (its top and its seam).
+ * on the front page and the reader with the split story stitched (its top and its seam). It runs
+ * the shipping build, whose shadow root is closed: clicks and scrolling go through the DevTools
+ * protocol and Playwright's (trusted) mouse (tests/e2e/closed-ui.ts), not locators.
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_PATHS } from '../demo/render/index.ts';
+import { closedUi } from '../tests/e2e/closed-ui.ts';
 
 /** 2026-07-13 第001版 头版: the layout page holding the split story 「一枚“海南芯”…」. */
 export const FRONT_PAGE = DEMO_PATHS.front['2026-07-13'];
@@ -31,16 +34,16 @@ export async function takeScreenshots(
 
   await page.goto(new URL(SPLIT_ARTICLE, baseUrl).href);
   await page.waitForSelector('#epaper-reader-root[data-ready="article"]', { state: 'attached', ...WAIT });
-  await page.locator('[data-testid="read-whole"]').click();
-  await page.waitForSelector('#epaper-reader-root[data-stitch-ms]', { state: 'attached', ...WAIT });
-  await page.locator('[data-testid="reader-progress"]').waitFor({ state: 'detached', ...WAIT });
+  const ui = await closedUi(page);
+  await ui.click('read-whole');
+  await page.waitForFunction(() => performance.getEntriesByName('epaper:stitch').length > 0, null, WAIT);
+  await ui.until('reader-progress', (nodes) => nodes.length === 0, WAIT.timeout);
   await settle(page);
   files.push(await shoot(page, join(outDir, 'stitched-article.png')));
 
-  const seam = page.locator('[data-testid="seam"]').first();
-  if ((await seam.count()) > 0) {
+  if ((await ui.find('seam')).length > 0) {
     // Centre the seam in the reader panel so both parts show around it.
-    await seam.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await ui.scrollToCenter('seam');
     await settle(page);
     files.push(await shoot(page, join(outDir, 'stitched-article-seam.png')));
   }

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, startDemoServer } from '../demo/server.ts';
-import { launchWithExtension } from '../tests/e2e/launch.ts';
+import { SHIPPING_EXTENSION_DIR, launchWithExtension } from '../tests/e2e/launch.ts';
 import { FRONT_PAGE, takeScreenshots } from './screenshots.ts';
 
 const { values } = parseArgs({
@@ -47,7 +47,11 @@ async function main(): Promise<number> {
   if (!headed) {
     const out = resolve(values.out);
     mkdirSync(out, { recursive: true });
-    const browser = await launchWithExtension({ headless: true, viewport: { width: 1280, height: 1000 } });
+    const browser = await launchWithExtension({
+      extensionDir: SHIPPING_EXTENSION_DIR,
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+    });
     try {
       const files = await takeScreenshots(browser.context, server.url, out);
       for (const file of files) console.log(`wrote ${file}`);
@@ -59,7 +63,11 @@ async function main(): Promise<number> {
   }
 
   // A fresh profile each run (removed on exit); the window's own size, not a fixed viewport.
-  const browser = await launchWithExtension({ headless: false, viewport: null });
+  const browser = await launchWithExtension({
+    extensionDir: SHIPPING_EXTENSION_DIR,
+    headless: false,
+    viewport: null,
+  });
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(front);
   console.log('Chromium is open with the extension loaded. Press Ctrl-C to stop.');

@@ -5,6 +5,7 @@
 import type { JSX } from 'preact';
 import { t } from '../../lib/extension/i18n';
 import type { Highlight } from '../../lib/model';
+import { trusted } from '../../lib/extension/trusted';
 
 export interface OrphansProps {
   items: Highlight[];
@@ -23,7 +24,7 @@ export function Orphans({ items, onDelete }: OrphansProps): JSX.Element | null {
             <q>{h.selectors.exact}</q>
             {h.note && <span class="orphan-note">{h.note}</span>}
             {onDelete && (
-              <button type="button" data-testid="orphan-delete" onClick={() => onDelete(h.id)}>
+              <button type="button" data-testid="orphan-delete" onClick={trusted(() => onDelete(h.id))}>
                 {t('captureDelete')}
               </button>
             )}

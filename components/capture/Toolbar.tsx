@@ -9,6 +9,7 @@ import { t } from '../../lib/extension/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
 import { shadeOf } from '../../lib/extension/capture/painter';
 import { parseTags } from '../../lib/extension/capture/requests';
+import { trusted } from '../../lib/extension/trusted';
 
 export interface ToolbarProps {
   /** Viewport point under the selection's end (the toolbar is position: fixed). */
@@ -37,7 +38,7 @@ const COLOR_KEYS: Record<HighlightColor, string> = {
   purple: 'colorPurple',
 };
 
-/** The toolbar; mouse-down inside it never takes the page's selection away. */
+/** The toolbar; mouse-down inside it never takes the page's selection away; only real input acts. */
 export function Toolbar(props: ToolbarProps): JSX.Element {
   const [noteOpen, setNoteOpen] = useState(props.noteOpen ?? false);
   const [note, setNote] = useState(props.editing?.note ?? '');
@@ -55,7 +56,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
         const tag = (e.target as Element).tagName;
         if (tag !== 'TEXTAREA' && tag !== 'INPUT') e.preventDefault();
       }}
-      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+      onKeyDown={trusted((e) => e.key === 'Escape' && props.onClose())}
     >
       {HIGHLIGHT_COLORS.map((c) => (
         <button
@@ -67,29 +68,33 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           title={t('captureHighlight', [t(COLOR_KEYS[c])])}
           aria-label={t('captureHighlight', [t(COLOR_KEYS[c])])}
           style={{ background: shadeOf(c) }}
-          onClick={() => props.onColor(c)}
+          onClick={trusted(() => props.onColor(c))}
         />
       ))}
       <button
         type="button"
         data-testid="hl-note"
         aria-expanded={noteOpen}
-        onClick={() => setNoteOpen(!noteOpen)}
+        onClick={trusted(() => setNoteOpen(!noteOpen))}
       >
         {t('captureNote')}
       </button>
       {props.onClip && (
-        <button type="button" data-testid="hl-clip" onClick={() => props.onClip?.(note, parseTags(tags))}>
+        <button
+          type="button"
+          data-testid="hl-clip"
+          onClick={trusted(() => props.onClip?.(note, parseTags(tags)))}
+        >
           {t('captureClip')}
         </button>
       )}
       {props.onCopy && (
-        <button type="button" data-testid="hl-copy" onClick={props.onCopy}>
+        <button type="button" data-testid="hl-copy" onClick={trusted(() => props.onCopy?.())}>
           {t('captureCopy')}
         </button>
       )}
       {props.onDelete && (
-        <button type="button" data-testid="hl-delete" onClick={props.onDelete}>
+        <button type="button" data-testid="hl-delete" onClick={trusted(() => props.onDelete?.())}>
           {t('captureDelete')}
         </button>
       )}
@@ -113,7 +118,7 @@ export function Toolbar(props: ToolbarProps): JSX.Element {
           <button
             type="button"
             data-testid="hl-note-save"
-            onClick={() => props.onNote(note, parseTags(tags))}
+            onClick={trusted(() => props.onNote(note, parseTags(tags)))}
           >
             {t('captureNoteSave')}
           </button>

@@ -1,7 +1,8 @@
 /**
  * What the content script does on a page: read it with lib/sites; on a layout page show the block
  * overlay, on an article page the 阅读全文 button; on anything else do nothing at all (no host
- * element, no listeners). Writes data-ready and data-overlay-ms on the host when the UI is up.
+ * element, no listeners). Writes data-ready on the host when the UI is up (a state, for tests to
+ * wait on) and the time it took as the `epaper:overlay` performance measure.
  */
 import { render } from 'preact';
 import { ReadWhole } from '../../components/ReadWhole';
@@ -11,8 +12,10 @@ import { FAMILY_PATTERNS, isKnownHost, matchesPattern } from './hosts';
 import { mountHost } from './host';
 import { t } from './i18n';
 import { startLayoutOverlay } from './layout-overlay';
+import { measure } from './timing';
+import { trusted } from './trusted';
 import type { ReaderKit } from './reader-kit';
-import type { ReaderPanel } from './reader-panel';
+import type { ReaderBody, ReaderPanel } from './reader-panel';
 import type { ReaderStart } from './reader-session';
 
 /** The world the content script runs in, handed over by the entrypoint. */
@@ -58,10 +61,19 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
   // A frameset page (some old Founder sites) has no <body> to hold the UI: leave it alone.
   if (kind === 'none' || !env.doc.body) return 'none';
 
-  const { host, ui, remove } = mountHost(env.doc);
+  const { host, shadow, ui, remove } = mountHost(env.doc);
   env.onInvalidated(remove);
   let learn: ((a: Article) => void) | undefined;
-  const base = { doc: env.doc, host, ui, url: env.url, listen: env.listen, defer: env.defer, now: env.now };
+  const base = {
+    doc: env.doc,
+    host,
+    shadow,
+    ui,
+    url: env.url,
+    listen: env.listen,
+    defer: env.defer,
+    now: env.now,
+  };
   const pageArticle = kind === 'article' ? (page.articles[0] ?? null) : null;
   let capture: Capture | null = null;
   const kitEnv = {
@@ -70,10 +82,12 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     now: env.now,
     pageUrl: env.url,
     parse: env.parse,
-    onArticle: (a: Article) => {
+    onArticle: (a: Article, body: ReaderBody | null) => {
       learn?.(a);
-      capture?.readerShown(a);
+      capture?.readerShown(a, body);
     },
+    // The panel says when it closed (its own button, Escape): capture drops the reader's ranges.
+    onClose: () => capture?.readerClosed(),
   };
   const panel = lazyPanel(
     env,
@@ -84,7 +98,7 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
         if (env.capture && !capture) capture = made.startCapture?.(env.capture, base, pageArticle) ?? null;
         return made;
       }),
-    host,
+    ui,
   );
 
   if (kind === 'layout') {
@@ -102,15 +116,19 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     const el = env.doc.createElement('div');
     ui.append(el);
     render(<ReadWhole onClick={() => void panel.open({ page })} />, el);
-    env.listen(env.doc, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape' && panel.isOpen()) panel.close();
-    });
+    env.listen(
+      env.doc,
+      'keydown',
+      trusted((e) => {
+        if ((e as KeyboardEvent).key === 'Escape' && panel.isOpen()) panel.close();
+      }),
+    );
   }
   // Fetch the reader kit (and its settings, and this article's cached pages) while the reader is
   // idle, not on the click.
   env.defer(() => panel.preload(kind === 'article' ? { page } : null), 0);
   host.dataset.ready = kind;
-  host.dataset.overlayMs = String(Math.round((env.now() - env.t0) * 10) / 10);
+  measure('overlay', env.t0);
   return kind;
 }
 
@@ -118,7 +136,7 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
 function lazyPanel(
   env: ContentEnv,
   make: () => Promise<ReaderPanel>,
-  host: HTMLElement,
+  ui: HTMLElement,
 ): ReaderPanel & { preload(warmFrom: ReaderStart | null): void } {
   let panel: ReaderPanel | null = null;
   let making: Promise<ReaderPanel> | null = null;
@@ -140,8 +158,8 @@ function lazyPanel(
       } catch (e) {
         making = null;
         const why = e instanceof Error ? e.message : String(e);
-        host.dataset.readerError = why;
-        showKitFailure(host, why);
+        measure('reader-error', env.now(), { error: why });
+        showKitFailure(ui, why);
       }
     },
     async warm(start: ReaderStart) {
@@ -153,11 +171,9 @@ function lazyPanel(
 }
 
 /** The reader kit could not load (a blocked import, an extension mid-update): say so, never stay blank. */
-function showKitFailure(host: HTMLElement, why: string): void {
-  const root = host.shadowRoot?.querySelector('.ui');
-  if (!root) return;
+function showKitFailure(root: HTMLElement, why: string): void {
   root.querySelector('.kit-failure')?.remove();
-  const note = host.ownerDocument.createElement('p');
+  const note = root.ownerDocument.createElement('p');
   note.className = 'kit-failure';
   note.setAttribute('role', 'alert');
   note.dataset.testid = 'reader-problem';

@@ -1,7 +1,9 @@
 /**
  * Loading the reader kit into the content script: `import()` of the extension's own reader-kit.js
  * (listed in web_accessible_resources so the page's frame may load it), which leaves the kit on a
- * global of the isolated world. One load per page; a failure is retried on the next use.
+ * global of the isolated world. One load per page; a failure is retried on the next use. In Chrome
+ * the entry has `use_dynamic_url`: only the per-session URL runtime.getURL gives works, so a site
+ * cannot detect us by loading the static chrome-extension://<id>/reader-kit.js.
  */
 import type { ReaderKit } from './reader-kit';
 

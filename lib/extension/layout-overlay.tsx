@@ -1,7 +1,7 @@
 /**
  * The layout-page (版面) controller: keeps the overlay's state (keyboard position, hover, collapsed,
  * continuation marks), re-renders the Overlay on change, follows the page image on resize, and opens
- * a block's article in the reader panel on click or Enter.
+ * a block's article in the reader panel on click or Enter (real input only: see trusted.ts).
  */
 import { render } from 'preact';
 import { Overlay, type BlockMarks } from '../../components/Overlay';
@@ -10,6 +10,7 @@ import { labelsMatch } from '../text/labels';
 import { findPageImage, imageBox } from './geometry';
 import { moveIndex, overlayKey } from './keys';
 import type { ReaderPanel } from './reader-panel';
+import { trusted } from './trusted';
 
 /** What the overlay needs from the content script. */
 export interface OverlayEnv {
@@ -65,30 +66,33 @@ export function startLayoutOverlay(page: Page, env: OverlayEnv): LayoutOverlay {
     );
   }
 
-  env.listen(env.doc, 'keydown', (ev) => {
-    const e = ev as KeyboardEvent;
-    const key = overlayKey(e, e.target);
-    if (!key) return;
-    if (key === 'close') {
-      if (env.panel.isOpen()) env.panel.close();
-      return;
-    }
-    if (env.panel.isOpen()) return;
-    // Enter on one of our own buttons is that button's click, not "open the current block".
-    if (key === 'open' && (s.current < 0 || e.target === env.host)) return;
-    e.preventDefault();
-    if (key === 'open') open(s.current);
-    else {
-      s.current = moveIndex(s.current, key, page.blocks.length);
-      paint();
-      // Keep the current item visible in a long list (人民日报 pages have 10+ blocks), and its outline
-      // on the page image in view.
-      el.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
-      el.querySelector(`[data-testid="block-outline"][data-index="${s.current}"]`)?.scrollIntoView?.({
-        block: 'nearest',
-      });
-    }
-  });
+  // A page script's synthetic j/k/Enter (dispatchEvent) must not move or open anything.
+  env.listen(
+    env.doc,
+    'keydown',
+    trusted((ev) => {
+      const e = ev as KeyboardEvent;
+      const key = overlayKey(e, e.target);
+      if (!key) return;
+      if (key === 'close') {
+        if (env.panel.isOpen()) env.panel.close();
+        return;
+      }
+      if (env.panel.isOpen()) return;
+      // Enter on one of our own buttons is that button's click, not "open the current block".
+      if (key === 'open' && (s.current < 0 || e.target === env.host)) return;
+      e.preventDefault();
+      if (key === 'open') open(s.current);
+      else {
+        s.current = moveIndex(s.current, key, page.blocks.length);
+        paint();
+        // Keep the current item visible in a long list (人民日报 pages have 10+ blocks), and its outline
+        // on the page image in view.
+        el.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest' });
+        el.querySelector(`.outline[data-index="${s.current}"]`)?.scrollIntoView?.({ block: 'nearest' });
+      }
+    }),
+  );
   env.listen(env.doc.defaultView ?? env.doc, 'resize', () => paint());
   if (img && !img.complete) env.listen(img, 'load', () => paint());
   paint();

@@ -10,7 +10,7 @@ import { stitchArticle } from '../stitch';
 import { fetchHtml, type FetchedPage, type FetchLike } from './fetch-html';
 import { scanIssue } from './issue-marks';
 import type { LoaderDeps, PageCache } from './loader';
-import { createReaderPanel, type ReaderPanel } from './reader-panel';
+import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader-panel';
 import type { Result } from '../model';
 import type { SettingsArea } from './settings';
 import type { Article } from '../model';
@@ -23,7 +23,8 @@ export interface KitPageEnv {
   pageUrl: string;
   /** HTML → Page with the content script's own readPage (one copy of the site readers). */
   parse: (html: string, url: string) => Page;
-  onArticle?: (a: Article) => void;
+  onArticle?: (a: Article, body: ReaderBody | null) => void;
+  onClose?: () => void;
 }
 
 /** The kit's two services. */
@@ -61,6 +62,7 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         loader: deps(env),
         settings: io.settings,
         onArticle: env.onArticle,
+        onClose: env.onClose,
       }),
     scanIssue: (page, env) => scanIssue(page, deps(env)),
   };

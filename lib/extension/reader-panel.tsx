@@ -1,9 +1,10 @@
 /**
  * The reader panel inside the shadow root: opens over the page, runs a stitch (progress while pages
- * load), renders the Reader, and writes the run's measurements on the host element:
- * data-stitch-ms (click → stitched view rendered), data-stitch-source, data-fetch-count.
+ * load), renders the Reader, and records the run as the `epaper:stitch` performance measure (click →
+ * stitched view rendered; detail: source, fetches). It hands the article and its body element to
+ * `onArticle` and says when it closed (`onClose`), so nobody looks our UI up by selector.
  */
-import { render } from 'preact';
+import { createRef, render } from 'preact';
 import { Reader } from '../../components/Reader';
 import { READER_CSS } from '../../components/styles';
 import type { Article } from '../model';
@@ -17,6 +18,13 @@ import {
   type ReaderSettings,
   type SettingsArea,
 } from './settings';
+import { measure } from './timing';
+
+/** The reader's body (paragraphs) and the layer under it where capture draws highlights. */
+export interface ReaderBody {
+  root: HTMLElement;
+  marks: HTMLElement;
+}
 
 /** What the panel needs from the content script. */
 export interface PanelEnv {
@@ -26,13 +34,15 @@ export interface PanelEnv {
   stitch: StitchFn;
   loader: Omit<LoaderDeps, 'bypassCache' | 'onProgress'>;
   settings?: SettingsArea;
-  /** Called with each finished article (the overlay learns continuation marks from it). */
-  onArticle?: (a: Article) => void;
+  /** Called with each finished article, the element holding its paragraphs and the highlight layer. */
+  onArticle?: (a: Article, body: ReaderBody | null) => void;
+  /** Called when the panel closed. */
+  onClose?: () => void;
 }
 
 /** The panel's controls. */
 export interface ReaderPanel {
-  /** Open and stitch; `t0` is when the user asked (performance.now()), for data-stitch-ms. */
+  /** Open and stitch; `t0` is when the user asked (performance.now()), for the stitch measure. */
   open(start: ReaderStart, t0?: number): Promise<void>;
   /**
    * Before any click: run the same stitch from the cache only, keeping the cached pages it reads in
@@ -56,6 +66,8 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
   let last: ReaderStart | null = null;
   let settings: ReaderSettings = { ...DEFAULT_SETTINGS };
   const memory = new Map<string, string>();
+  const body = createRef<HTMLDivElement>();
+  const marks = createRef<HTMLDivElement>();
   let opener: HTMLElement | null = null;
   const settingsReady = loadSettings(env.settings).then((s) => (settings = s));
   let state: {
@@ -69,6 +81,8 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     render(
       <Reader
         {...state}
+        bodyRef={body}
+        marksRef={marks}
         settings={settings}
         onSettings={(s) => {
           settings = s;
@@ -119,10 +133,9 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     if (id !== run || !el) return;
     state = { article: out.article, problems: out.problems, progress: null };
     paint();
-    env.host.dataset.stitchMs = String(Math.round((env.now() - t0) * 10) / 10);
-    env.host.dataset.stitchSource = out.source;
-    env.host.dataset.fetchCount = String(out.fetches);
-    if (out.article) env.onArticle?.(out.article);
+    measure('stitch', t0, { source: out.source, fetches: out.fetches });
+    const shown = body.current && marks.current ? { root: body.current, marks: marks.current } : null;
+    if (out.article) env.onArticle?.(out.article, shown);
   };
 
   function close(): void {
@@ -133,6 +146,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
       el = null;
       opener?.focus?.({ preventScroll: true });
       opener = null;
+      env.onClose?.();
     }
   }
 

@@ -4,7 +4,15 @@
  * and the cache outlives a browser restart on the same profile.
  */
 import { describe, expect, it } from 'vitest';
-import { host, openReader, paragraphs, useDemo, waitReady, waitForReader } from './harness.ts';
+import {
+  lastMeasure,
+  openReader,
+  paragraphs,
+  untilMeasured,
+  useDemo,
+  waitReady,
+  waitForReader,
+} from './harness.ts';
 import { launchWithExtension } from './launch.ts';
 import { DEMO_PATHS } from '../../demo/render/index.ts';
 import { SPLIT } from './stories.ts';
@@ -24,9 +32,10 @@ describe('page cache', () => {
     await waitReady(cold.page, 'article');
     let mark = demo.server.requests.length;
     await openReader(cold.page);
-    expect(await host(cold.page).getAttribute('data-stitch-source')).toBe('network');
+    const coldRun = await lastMeasure(cold.page, 'stitch');
+    expect(coldRun.detail?.source).toBe('network');
     expect(continuationRequests(mark).length).toBeGreaterThanOrEqual(1);
-    expect(Number(await host(cold.page).getAttribute('data-fetch-count'))).toBeGreaterThanOrEqual(1);
+    expect(Number(coldRun.detail?.fetches)).toBeGreaterThanOrEqual(1);
     const coldText = await paragraphs(cold.page);
     await cold.page.close();
 
@@ -34,24 +43,18 @@ describe('page cache', () => {
     await waitReady(warm.page, 'article');
     mark = demo.server.requests.length;
     await openReader(warm.page);
-    expect(await host(warm.page).getAttribute('data-stitch-source')).toBe('cache');
+    expect((await lastMeasure(warm.page, 'stitch')).detail).toEqual({ source: 'cache', fetches: 0 });
     expect(continuationRequests(mark)).toEqual([]);
-    expect(await host(warm.page).getAttribute('data-fetch-count')).toBe('0');
     expect(await paragraphs(warm.page)).toEqual(coldText);
 
     // 刷新 ignores the cache: the continuation is fetched again.
     mark = demo.server.requests.length;
-    await warm.page.evaluate(() =>
-      document.getElementById('epaper-reader-root')?.removeAttribute('data-stitch-ms'),
+    const refreshed = await untilMeasured(warm.page, 'stitch', () =>
+      warm.page.locator('[data-testid="reader-refresh"]').click(),
     );
-    await warm.page.locator('[data-testid="reader-refresh"]').click();
-    await warm.page.waitForSelector('#epaper-reader-root[data-stitch-ms]', {
-      state: 'attached',
-      timeout: 20_000,
-    });
     await waitForReader(warm.page);
     expect(continuationRequests(mark).length).toBeGreaterThanOrEqual(1);
-    expect(await host(warm.page).getAttribute('data-stitch-source')).toBe('network');
+    expect(refreshed.detail?.source).toBe('network');
     expect(await paragraphs(warm.page)).toEqual(coldText);
     await warm.page.close();
   });
@@ -64,7 +67,7 @@ describe('page cache', () => {
     await waitReady(again.page, 'article');
     const mark = demo.server.requests.length;
     await openReader(again.page);
-    expect(await host(again.page).getAttribute('data-stitch-source')).toBe('cache');
+    expect((await lastMeasure(again.page, 'stitch')).detail?.source).toBe('cache');
     expect(continuationRequests(mark)).toEqual([]);
     await again.page.close();
   });

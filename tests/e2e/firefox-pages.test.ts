@@ -19,7 +19,14 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { localDate } from '../../lib/extension/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
 import type { Clip, Highlight, StoredArticle } from '../../lib/model/index.ts';
-import { FIREFOX, hasFirefox, launchFirefox, type FirefoxSession, type FirefoxTab } from './firefox.ts';
+import {
+  FIREFOX,
+  FIREFOX_SHIPPING_DIR,
+  hasFirefox,
+  launchFirefox,
+  type FirefoxSession,
+  type FirefoxTab,
+} from './firefox.ts';
 import { SPLIT } from './stories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,7 +52,8 @@ beforeAll(async () => {
     throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
   execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore', cwd: ROOT });
   server = await startDemoServer();
-  ff = await launchFirefox({ extensionPages: true });
+  // Only extension pages and the light DOM are read here: the build that ships (closed root).
+  ff = await launchFirefox({ extensionPages: true, extensionDir: FIREFOX_SHIPPING_DIR });
   url = new URL(SPLIT.first, server.url).href;
   library = ff;
 }, 180_000);
@@ -160,13 +168,15 @@ describe('the extension pages in Firefox', () => {
     await article.goto(url);
     const host = (attr: string) =>
       `document.getElementById('epaper-reader-root')?.getAttribute(${JSON.stringify(attr)}) ?? null`;
+    // Highlights drawn: the latest `epaper:anchor` measure's detail (lib/extension/timing.ts).
+    const drawn = `(() => { const d = performance.getEntriesByName('epaper:anchor').at(-1)?.detail; return d ? String(d.drawn) : null; })()`;
     expect(await until<string | null>(article, host('data-ready'), (v) => v !== null)).toBe('article');
     // Capture is up once it has drawn the story's (no) highlights.
-    expect(await until<string | null>(article, host('data-highlights-drawn'), (v) => v !== null)).toBe('0');
+    expect(await until<string | null>(article, drawn, (v) => v !== null)).toBe('0');
 
     await selectOnPage(HIGHLIGHTED);
     expect(await captureInArticle('highlight', 'green')).toEqual({ ok: true, value: null });
-    expect(await until<string | null>(article, host('data-highlights-drawn'), (v) => v === '1')).toBe('1');
+    expect(await until<string | null>(article, drawn, (v) => v === '1')).toBe('1');
     // Drawn with the CSS Custom Highlight API, the page's text untouched.
     expect(
       await article.evaluate<string[]>(

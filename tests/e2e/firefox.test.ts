@@ -7,10 +7,12 @@
  * machine without Firefox cannot pass silently.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
-import { FIREFOX, hasFirefox, launchFirefox, type FirefoxSession } from './firefox.ts';
+import { buildEnv } from './global-setup.ts';
+import { FIREFOX, FIREFOX_SHIPPING_DIR, hasFirefox, launchFirefox, type FirefoxSession } from './firefox.ts';
 import { MARKER_WORDS, SPLIT, layout0709, occurrences } from './stories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +22,17 @@ let ff: FirefoxSession;
 beforeAll(async () => {
   if (!hasFirefox())
     throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore', cwd: ROOT });
+  // What ships (checked below) and the inspect build the journeys install (open shadow root).
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+    stdio: 'ignore',
+    cwd: ROOT,
+    env: buildEnv(),
+  });
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+    stdio: 'ignore',
+    cwd: ROOT,
+    env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
+  });
   server = await startDemoServer();
   ff = await launchFirefox();
 }, 180_000);
@@ -49,6 +61,15 @@ describe('the extension in Firefox', () => {
     expect(ff.extensionId).toBe('epaper-reader@example.org');
   });
 
+  it('ships a closed shadow root, and no Chrome-only use_dynamic_url (its moz-extension UUID is per install)', () => {
+    const js = readFileSync(`${FIREFOX_SHIPPING_DIR}/content-scripts/content.js`, 'utf8');
+    expect([...js.matchAll(/attachShadow\(\{mode:\s*[`'"](\w+)[`'"]\}\)/g)].map((m) => m[1])).toEqual([
+      'closed',
+    ]);
+    const manifest = JSON.parse(readFileSync(`${FIREFOX_SHIPPING_DIR}/manifest.json`, 'utf8'));
+    expect(manifest.web_accessible_resources[0].use_dynamic_url).toBeUndefined();
+  });
+
   it('lists every block of a layout page (2026-07-09 第001版) in page order', async () => {
     const front = layout0709('001');
     await ff.goto(new URL(front.path, server.url).href);
@@ -68,9 +89,15 @@ describe('the extension in Firefox', () => {
       `document.getElementById('epaper-reader-root')?.getAttribute('data-ready') ?? null`,
       (v) => v === 'article',
     );
-    await ff.evaluate(
-      `document.getElementById('epaper-reader-root').shadowRoot.querySelector('[data-testid="read-whole"]').click()`,
+    // A click from the page's script is ignored (not trusted); the user's click opens the reader.
+    const button = `document.getElementById('epaper-reader-root').shadowRoot.querySelector('[data-testid="read-whole"]')`;
+    await ff.evaluate(`${button}.click()`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await ff.evaluate<string[]>(inUi('[data-testid="reader"]'))).toEqual([]);
+    const box = await ff.evaluate<{ x: number; y: number }>(
+      `(() => { const r = ${button}.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
     );
+    await ff.click(box.x, box.y);
     const shown = await until<string[]>(inUi('[data-testid="reader-paragraph"]'), (v) =>
       v.some((p) => p.includes(SPLIT.secondParagraphs.at(-1) ?? '\u0000')),
     );

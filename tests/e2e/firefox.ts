@@ -1,9 +1,11 @@
 /**
  * Firefox with the extension, driven over WebDriver BiDi (Playwright's Firefox needs its own patched
  * build; Debian's firefox-esr speaks BiDi natively). Only what the Firefox journeys need: install
- * the built add-on (.output/firefox-mv3) temporarily under a fixed moz-extension UUID, open a URL
- * (the extension's own pages too, with `extensionPages`), more tabs, evaluate in a page, a trusted
- * mouse drag.
+ * the built add-on temporarily under a fixed moz-extension UUID, open a URL (the extension's own
+ * pages too, with `extensionPages`), more tabs, evaluate in a page, a trusted click and mouse drag.
+ * The journeys look inside our UI from the page, so they install the e2e inspect build
+ * (.output-e2e/firefox-mv3, open shadow root; tests/e2e/harness.ts says why); what ships
+ * (.output/firefox-mv3) is closed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,8 +14,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 
-/** The Firefox build WXT writes (`wxt build -b firefox --mv3`). */
-export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+/** The Firefox build that ships (`npm run build:firefox`): closed shadow root. */
+export const FIREFOX_SHIPPING_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+
+/** The Firefox e2e inspect build (`EPAPER_E2E_INSPECT=1 wxt build -b firefox --mv3`): open shadow root. */
+export const FIREFOX_EXTENSION_DIR = fileURLToPath(new URL('../../.output-e2e/firefox-mv3', import.meta.url));
 
 /** Debian's Firefox ESR (`apt-get install -y firefox-esr`), or FIREFOX_PATH. */
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -42,6 +47,8 @@ export interface FirefoxTab {
   activate(): Promise<void>;
   /** A trusted mouse drag in the page's viewport (BiDi input), e.g. to select text. */
   drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
+  /** A real (trusted) left click at viewport point (x, y), through BiDi input actions. */
+  click(x: number, y: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -146,6 +153,24 @@ export async function launchFirefox(options: string | LaunchOptions = {}): Promi
       activate: async () => {
         await send('browsingContext.activate', { context });
       },
+      click: async (x, y) => {
+        const at = { x: Math.round(x), y: Math.round(y) };
+        await send('input.performActions', {
+          context,
+          actions: [
+            {
+              type: 'pointer',
+              id: 'mouse',
+              parameters: { pointerType: 'mouse' },
+              actions: [
+                { type: 'pointerMove', ...at },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
+          ],
+        });
+      },
       drag: async (from, to) => {
         const mid = { x: Math.round((from.x + to.x) / 2), y: Math.round((from.y + to.y) / 2) };
         const at = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
@@ -181,6 +206,7 @@ export async function launchFirefox(options: string | LaunchOptions = {}): Promi
       evaluate: first.evaluate,
       activate: first.activate,
       drag: first.drag,
+      click: first.click,
       newTab: async (url) => {
         const { context } = await send<{ context: string }>('browsingContext.create', {
           type: 'tab',

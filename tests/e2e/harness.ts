@@ -1,12 +1,21 @@
 /**
  * Per-file e2e fixture: one demo server and one fresh Chromium (with the extension) per test file,
- * plus the few page actions every journey uses. Locators pierce the open shadow root of
- * `#epaper-reader-root`, so `[data-testid=…]` finds the extension's UI directly.
+ * plus the few page actions every journey uses.
+ *
+ * The shadow root of `#epaper-reader-root` is CLOSED in every build that ships, and Playwright
+ * locators cannot pierce a closed root. So the journeys load the e2e inspect build
+ * (.output-e2e/chrome-mv3, tests/e2e/launch.ts), where one build-time constant
+ * (`__EPAPER_SHADOW_MODE__`, wxt.config.ts) makes it open and `[data-testid=…]` finds the UI
+ * directly; everything else in that build is the same code. What ships is tested as shipped by
+ * manifest.test.ts (size, closed mode, use_dynamic_url) and page-script.test.ts (a hostile page).
+ *
+ * Timings are performance measures (`epaper:overlay`, `epaper:stitch`, …; lib/extension/timing.ts),
+ * read here from the page: a document's performance timeline is shared by its worlds.
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startDemoServer, type DemoServer, type Route } from '../../demo/server.ts';
-import { launchWithExtension, type ExtensionBrowser } from './launch.ts';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './launch.ts';
 
 /** What a test file gets from `useDemo()`; fields are set in `beforeAll`. */
 export interface Demo {
@@ -25,11 +34,11 @@ export interface WatchedPage {
 }
 
 /** Register beforeAll/afterAll that start the server and the browser for this test file. */
-export function useDemo(options: { extraRoutes?: Record<string, Route> } = {}): Demo {
+export function useDemo(options: { extraRoutes?: Record<string, Route>; extensionDir?: string } = {}): Demo {
   const demo = {} as Demo;
   beforeAll(async () => {
     demo.server = await startDemoServer({ extraRoutes: options.extraRoutes });
-    demo.browser = await launchWithExtension();
+    demo.browser = await launchWithExtension({ extensionDir: options.extensionDir ?? EXTENSION_DIR });
     demo.open = async (path) => {
       const page = await demo.browser.context.newPage();
       const watched: WatchedPage = { page, dialogs: [], console: [], pageErrors: [] };
@@ -50,7 +59,7 @@ export function useDemo(options: { extraRoutes?: Record<string, Route> } = {}): 
   return demo;
 }
 
-/** The extension's host element (light DOM; its attributes carry the measurements). */
+/** The extension's host element (light DOM; `data-ready` says which UI is up). */
 export function host(page: Page): Locator {
   return page.locator('#epaper-reader-root');
 }
@@ -63,13 +72,49 @@ export async function waitReady(page: Page, kind: 'layout' | 'article'): Promise
   });
 }
 
-/** Click 「阅读全文」 and wait until the stitched view is rendered (`data-stitch-ms` written, nothing loading). */
+/** Click 「阅读全文」 and wait until the stitched view is rendered (a new `epaper:stitch`, nothing loading). */
 export async function openReader(page: Page): Promise<Locator> {
-  // A previous open on the same tab left its figures: clear them so we wait for the new ones.
-  await page.evaluate(() => document.getElementById('epaper-reader-root')?.removeAttribute('data-stitch-ms'));
-  await page.locator('[data-testid="read-whole"]').click();
-  await page.waitForSelector('#epaper-reader-root[data-stitch-ms]', { state: 'attached', timeout: 20_000 });
+  await untilMeasured(page, 'stitch', () => page.locator('[data-testid="read-whole"]').click());
   return waitForReader(page);
+}
+
+/** One performance measure the extension recorded: its duration (ms) and detail. */
+export interface Measured {
+  duration: number;
+  detail: Record<string, string | number> | null;
+}
+
+/** Every `epaper:<name>` measure on the page so far, oldest first. */
+export async function measures(page: Page, name: string): Promise<Measured[]> {
+  return page.evaluate(
+    (n) =>
+      performance
+        .getEntriesByName(`epaper:${n}`)
+        .map((e) => ({ duration: e.duration, detail: (e as PerformanceMeasure).detail ?? null })),
+    name,
+  );
+}
+
+/** The newest `epaper:<name>` measure (NaN duration when there is none). */
+export async function lastMeasure(page: Page, name: string): Promise<Measured> {
+  return (await measures(page, name)).at(-1) ?? { duration: Number.NaN, detail: null };
+}
+
+/** Run `act` and wait for the `epaper:<name>` measure it causes; that measure. */
+export async function untilMeasured(
+  page: Page,
+  name: string,
+  act: () => Promise<unknown>,
+  timeout = 20_000,
+): Promise<Measured> {
+  const before = (await measures(page, name)).length;
+  await act();
+  await page.waitForFunction(
+    ({ n, count }) => performance.getEntriesByName(`epaper:${n}`).length > count,
+    { n: name, count: before },
+    { timeout },
+  );
+  return lastMeasure(page, name);
 }
 
 /** Wait for the reader panel to show an article (a title and paragraphs or a problem) with no page loading. */
@@ -92,10 +137,4 @@ export async function paragraphs(page: Page): Promise<string[]> {
 /** The reader's problem notes as text. */
 export async function problems(page: Page): Promise<string[]> {
   return page.locator('[data-testid="reader-problem"]').allTextContents();
-}
-
-/** Read a number the extension wrote on its host element (`data-overlay-ms`, …). */
-export async function hostNumber(page: Page, attribute: string): Promise<number> {
-  const value = await host(page).getAttribute(attribute);
-  return value === null ? Number.NaN : Number(value);
 }

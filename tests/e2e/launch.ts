@@ -1,6 +1,10 @@
 /**
- * Launch Debian's Chromium with the built extension (.output/chrome-mv3) on a fresh profile, the way
- * toolchain.md describes; shared by the e2e tests and `npm start`.
+ * Launch Debian's Chromium with a built extension on a fresh profile, the way toolchain.md
+ * describes; shared by the e2e tests and `npm start`. Two builds (tests/e2e/global-setup.ts):
+ * - SHIPPING_EXTENSION_DIR (.output/chrome-mv3): what ships, closed shadow root; `npm start`, the
+ *   manifest and size checks and the page-script test use it;
+ * - EXTENSION_DIR (.output-e2e/chrome-mv3): the e2e inspect build, identical but for an OPEN shadow
+ *   root, because Playwright locators cannot pierce a closed one; the journey tests use it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-/** The Chrome MV3 build WXT writes. */
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+/** The Chrome MV3 build that ships (`npm run build`): closed shadow root. */
+export const SHIPPING_EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+
+/** The e2e inspect build (`EPAPER_E2E_INSPECT=1 wxt build`): open shadow root, for locators. */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output-e2e/chrome-mv3', import.meta.url));
 
 /** Debian's Chromium (playwright cannot download browsers here). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -91,7 +98,7 @@ async function extensionIdOf(context: BrowserContext, timeoutMs = 30_000): Promi
     if (worker) return new URL(worker.url()).host;
     if (Date.now() > deadline) {
       throw new Error(
-        `the extension's service worker did not start within ${timeoutMs / 1000} s (is ${EXTENSION_DIR} built?)`,
+        `the extension's service worker did not start within ${timeoutMs / 1000} s (is the extension built? ${SHIPPING_EXTENSION_DIR}, ${EXTENSION_DIR})`,
       );
     }
     await context.waitForEvent('serviceworker', { timeout: 250 }).catch(() => undefined);

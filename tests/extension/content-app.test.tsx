@@ -9,7 +9,7 @@ import type { PageCache } from '../../lib/extension/loader';
 import { htmlToDocument } from '../../lib/extension/parse';
 import { makeReaderKit } from '../../lib/extension/reader-kit';
 import { readPage } from '../../lib/sites';
-import { useLocale } from './helpers';
+import { userClick, userKey, useLocale } from './helpers';
 
 const BASE = 'http://127.0.0.1:4173';
 let site: Map<string, DemoFile> | undefined;
@@ -63,7 +63,19 @@ function env(path: string, extra: Partial<ContentEnv> = {}) {
   return { e, listened, calls };
 }
 
+// Unit tests build with an open shadow root (vitest.config.ts); what ships is closed.
 const shadow = () => document.getElementById(HOST_ID)!.shadowRoot!;
+
+/** The `epaper:<name>` performance measures so far, newest last (lib/extension/timing.ts). */
+const measures = (name: string) =>
+  performance.getEntriesByName(`epaper:${name}`) as (PerformanceEntry & {
+    detail?: Record<string, string | number>;
+  })[];
+/** The detail of the next stitch measure after `before` of them. */
+async function nextStitch(before: number): Promise<Record<string, string | number>> {
+  await until(() => measures('stitch').length > before);
+  return measures('stitch').at(-1)!.detail ?? {};
+}
 const all = (id: string) => Array.from(shadow().querySelectorAll(`[data-testid="${id}"]`));
 
 async function until(check: () => boolean): Promise<void> {
@@ -90,7 +102,8 @@ describe('startContentApp', () => {
     const host = document.getElementById(HOST_ID)!;
     expect(host.parentElement).toBe(document.body);
     expect(host.dataset.ready).toBe('layout');
-    expect(Number(host.dataset.overlayMs)).toBeGreaterThanOrEqual(0);
+    expect(host.getAttributeNames().filter((a) => a.endsWith('-ms'))).toEqual([]);
+    expect(measures('overlay').at(-1)?.duration).toBeGreaterThanOrEqual(0);
     const items = all('block-item');
     expect(items.length).toBe(6);
     expect(items[3].getAttribute('data-href')).toBe(BASE + DEMO_PATHS.duplicate.part1);
@@ -102,11 +115,11 @@ describe('startContentApp', () => {
     loadIntoDocument(path);
     const { e, calls } = env(path);
     expect(startContentApp(e)).toBe('article');
-    const host = document.getElementById(HOST_ID)!;
-    (all('read-whole')[0] as HTMLButtonElement).click();
-    await until(() => host.dataset.stitchSource !== undefined);
-    expect(host.dataset.stitchSource).toBe('network');
-    expect(Number(host.dataset.fetchCount)).toBe(calls.length);
+    const first = measures('stitch').length;
+    userClick(all('read-whole')[0]);
+    const cold = await nextStitch(first);
+    expect(cold.source).toBe('network');
+    expect(cold.fetches).toBe(calls.length);
     expect(all('seam').map((s) => s.textContent)).toEqual(['— 接第2版 —']);
     expect(all('reader-progress')).toEqual([]);
     const text = all('reader-paragraph')
@@ -114,13 +127,35 @@ describe('startContentApp', () => {
       .join('');
     expect(text).not.toMatch(/下转|上接/);
 
-    delete host.dataset.stitchSource;
-    (all('reader-close')[0] as HTMLButtonElement).click();
+    userClick(all('reader-close')[0]);
     expect(all('reader')).toEqual([]);
+    const second = measures('stitch').length;
+    userClick(all('read-whole')[0]);
+    const warm = await nextStitch(second);
+    expect(warm.source).toBe('cache');
+    expect(warm.fetches).toBe(0);
+  });
+
+  it('ignores a page script’s synthetic click on 阅读全文 and its synthetic j/Enter on a layout page', async () => {
+    const path = DEMO_PATHS.split.part1;
+    loadIntoDocument(path);
+    const { e } = env(path);
+    startContentApp(e);
+    const before = measures('stitch').length;
     (all('read-whole')[0] as HTMLButtonElement).click();
-    await until(() => host.dataset.stitchSource !== undefined);
-    expect(host.dataset.stitchSource).toBe('cache');
-    expect(host.dataset.fetchCount).toBe('0');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(all('reader')).toEqual([]);
+    expect(measures('stitch').length).toBe(before);
+
+    const front = DEMO_PATHS.front['2026-07-09'];
+    loadIntoDocument(front);
+    startContentApp(env(front).e);
+    for (const key of ['j', 'Enter'])
+      document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    expect(all('block-item').some((i) => i.getAttribute('aria-current') === 'true')).toBe(false);
+    // The same keys from the user do move and open.
+    userKey(document, 'j');
+    expect(all('block-item')[0].getAttribute('aria-current')).toBe('true');
   });
 });
 
@@ -130,7 +165,7 @@ describe('when the reader kit cannot load', () => {
     loadIntoDocument(path);
     const { e } = env(path, { loadKit: () => Promise.reject(new Error('import blocked')) });
     startContentApp(e);
-    (all('read-whole')[0] as HTMLButtonElement).click();
+    userClick(all('read-whole')[0]);
     await until(() => all('reader-problem').length === 1);
     expect(all('reader-problem')[0].textContent).toBe(
       '阅读器没能载入（import blocked）。请重新载入页面再试。',
@@ -163,13 +198,13 @@ describe('reader panel focus', () => {
     loadIntoDocument(path);
     const { e } = env(path);
     startContentApp(e);
-    const host = document.getElementById(HOST_ID)!;
     const button = all('read-whole')[0] as HTMLButtonElement;
     button.focus();
-    button.click();
-    await until(() => host.dataset.stitchSource !== undefined);
+    const before = measures('stitch').length;
+    userClick(button);
+    await nextStitch(before);
     expect(shadow().activeElement?.classList.contains('panel')).toBe(true);
-    (all('reader-close')[0] as HTMLButtonElement).click();
+    userClick(all('reader-close')[0]);
     expect(shadow().activeElement).toBe(button);
   });
 });

@@ -40,3 +40,29 @@ export function fakeFetch(routes: Record<string, FakeResponse>) {
   };
   return { fn, calls };
 }
+
+/**
+ * What a real user's input looks like to our handlers: happy-dom has no `isTrusted`, and our UI
+ * ignores events without it (lib/extension/trusted.ts), as it ignores a page script's `el.click()`.
+ */
+function asUser<E extends Event>(e: E): E {
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  return e;
+}
+
+/** A trusted click on `el`. */
+export function userClick(el: Element): void {
+  const view = el.ownerDocument.defaultView as unknown as { MouseEvent: typeof MouseEvent };
+  el.dispatchEvent(asUser(new view.MouseEvent('click', { bubbles: true, cancelable: true, composed: true })));
+}
+
+/** A trusted keydown of `key` on `target` (an element or the document). */
+export function userKey(target: EventTarget, key: string): void {
+  const node = target as Node;
+  const view = (node.ownerDocument ?? (node as Document)).defaultView as unknown as {
+    KeyboardEvent: typeof KeyboardEvent;
+  };
+  target.dispatchEvent(
+    asUser(new view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true })),
+  );
+}

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Overlay, type OverlayProps } from '../../components/Overlay';
 import type { Block } from '../../lib/model';
-import { useLocale } from './helpers';
+import { userClick, userKey, useLocale } from './helpers';
 
 const U = 'http://127.0.0.1:4173/html/2026-07/09/';
 const blocks: Block[] = [
@@ -79,7 +79,10 @@ describe('Overlay', () => {
   it('opens a block on click', () => {
     const opened: number[] = [];
     const root = show({ onOpen: (i) => opened.push(i) });
-    (root.querySelectorAll('[data-testid="block-item"]')[1] as HTMLElement).click();
+    const item = root.querySelectorAll('[data-testid="block-item"]')[1] as HTMLElement;
+    item.click(); // a page script's synthetic click: ignored
+    expect(opened).toEqual([]);
+    userClick(item);
     expect(opened).toEqual([1]);
   });
 });
@@ -90,9 +93,10 @@ describe('Overlay keyboard access', () => {
     const root = show({ onOpen: (i) => opened.push(i) });
     const item = root.querySelectorAll<HTMLElement>('[data-testid="block-item"]')[0];
     expect(item.tabIndex).toBe(0);
-    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    item.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
-    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'x', bubbles: true }));
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); // synthetic: ignored
+    userKey(item, 'Enter');
+    userKey(item, ' ');
+    userKey(item, 'x');
     expect(opened).toEqual([0, 0]);
   });
 });

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Reader, type ReaderProps } from '../../components/Reader';
 import { DEFAULT_SETTINGS } from '../../lib/extension/settings';
 import { emptyArticle, type Article } from '../../lib/model';
-import { useLocale } from './helpers';
+import { userClick, useLocale } from './helpers';
 
 const P1 = 'http://127.0.0.1:4173/html/2026-07/13/content_58464_19697256.htm';
 const P2 = 'http://127.0.0.1:4173/html/2026-07/13/content_58465_19697268.htm';
@@ -135,9 +135,9 @@ describe('Reader', () => {
   it('hands new settings to onSettings from its controls', () => {
     const seen: unknown[] = [];
     const root = show({ onSettings: (s) => seen.push(s) });
-    (q(root, 'font-larger')[0] as HTMLButtonElement).click();
-    (q(root, 'theme')[0] as HTMLButtonElement).click();
-    (q(root, 'font-family')[0] as HTMLButtonElement).click();
+    userClick(q(root, 'font-larger')[0]);
+    userClick(q(root, 'theme')[0]);
+    userClick(q(root, 'font-family')[0]);
     expect(seen).toEqual([
       { ...DEFAULT_SETTINGS, fontSize: DEFAULT_SETTINGS.fontSize + 2 },
       { ...DEFAULT_SETTINGS, theme: 'dark' },

@@ -2,8 +2,9 @@
  * The capture glue on a newspaper page: trusted selections on the article page or in the reader
  * panel show the toolbar; its actions become messages to the background (the content script never
  * opens the database); the story's highlights are drawn on every surface and the ones that cannot be
- * placed are listed. Measurements on the host element: data-anchor-ms (placing all highlights on the
- * surfaces shown), data-highlights-drawn, data-orphans, data-capture-ms (last save round trip).
+ * placed are listed. Measurements are performance measures (lib/extension/timing.ts): `epaper:anchor`
+ * (placing all highlights on the surfaces shown; detail: drawn, orphans) and `epaper:capture` (a save
+ * round trip). The shadow root is closed: it comes in as `env.shadow`, never from `host.shadowRoot`.
  */
 import { render } from 'preact';
 import { Orphans } from '../../../components/capture/Orphans';
@@ -11,9 +12,12 @@ import { Toolbar, type ToolbarProps } from '../../../components/capture/Toolbar'
 import type { StoryItems } from '../../messaging';
 import type { Article, Highlight, HighlightColor, Result, Selectors } from '../../model';
 import { t } from '../i18n';
+import { measure } from '../timing';
+import { trusted } from '../trusted';
 import { drawStory } from './draw';
 import { installStyles } from './page-styles';
 import { createPainter } from './painter';
+import { rectLayer } from './rect-layer';
 import { clipRequest, highlightRequest, isoDay, quoteWithCitation } from './requests';
 import { clearSelection, currentRange } from './selection';
 import { describeOn, makeSurface, type Surface } from './surface';
@@ -26,8 +30,7 @@ type Target = { surface: Surface; selectors: Selectors } | { edit: Highlight };
 
 /** Start capturing on the page; listeners belong to the content script's lifecycle (env.listen). */
 export function startCapture(env: CaptureEnv): Capture {
-  const { doc, host, ui } = env;
-  const shadow = host.shadowRoot;
+  const { doc, shadow, ui } = env;
   const painter = env.registry && env.Highlight ? createPainter(env.registry, env.Highlight) : null;
   installStyles(doc, ui);
   const barEl = doc.createElement('div');
@@ -36,6 +39,7 @@ export function startCapture(env: CaptureEnv): Capture {
 
   let items: StoryItems = { articles: [], highlights: [], clips: [] };
   let reader: { article: Article; root: Element } | null = null;
+  let layer: ReturnType<typeof rectLayer> | null = null;
   let target: Target | null = null;
   let lastColor: HighlightColor = 'yellow';
   let seq = 0;
@@ -51,9 +55,7 @@ export function startCapture(env: CaptureEnv): Capture {
     const t0 = env.now();
     const { placed, orphans } = drawStory(surfaces(), items, painter);
     render(<Orphans items={orphans} onDelete={(id) => void remove(id)} />, orphanEl);
-    host.dataset.anchorMs = String(Math.round((env.now() - t0) * 10) / 10);
-    host.dataset.highlightsDrawn = String(placed.size);
-    host.dataset.orphans = String(orphans.length);
+    measure('anchor', t0, { drawn: placed.size, orphans: orphans.length });
   };
 
   const refresh = async (): Promise<void> => {
@@ -118,13 +120,13 @@ export function startCapture(env: CaptureEnv): Capture {
     // Fade out after a success, unless the reader moved on to another selection meanwhile.
     const shown = target;
     // (Focus inside the shadow root shows as the host in doc.activeElement: ask the shadow root.)
-    const typing = (): boolean => barEl.contains(shadow?.activeElement ?? doc.activeElement);
+    const typing = (): boolean => barEl.contains(shadow.activeElement ?? doc.activeElement);
     if (r.ok) env.defer(() => target === shown && !typing() && hideBar(), 1500);
   };
   const timed = async <T,>(p: Promise<Result<T>>): Promise<Result<T>> => {
     const t0 = env.now();
     const r = await p;
-    host.dataset.captureMs = String(Math.round((env.now() - t0) * 10) / 10);
+    measure('capture', t0);
     return r;
   };
 
@@ -221,25 +223,29 @@ export function startCapture(env: CaptureEnv): Capture {
   };
   env.listen(doc, 'mouseup', onPointerUp);
   env.listen(doc, 'keyup', (e) => (e as KeyboardEvent).shiftKey && onPointerUp(e));
-  env.listen(doc, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && hideBar());
-
-  // The reader panel closed (its own close button): drop its ranges. The document's own observer
-  // class, so the glue runs over any window (the page's, happy-dom's).
-  const Observer = doc.defaultView?.MutationObserver;
-  if (Observer)
-    new Observer(() => {
-      if (reader && !reader.root.isConnected) {
-        reader = null;
-        draw();
-      }
-    }).observe(ui, { childList: true, subtree: true });
+  env.listen(
+    doc,
+    'keydown',
+    trusted((e) => (e as KeyboardEvent).key === 'Escape' && hideBar()),
+  );
 
   void refresh();
   return {
-    readerShown(article) {
-      const root = ui.querySelector('[data-testid="reader-body"]');
-      reader = root ? { article, root } : null;
+    readerShown(article, body) {
+      layer?.stop();
+      layer = body ? rectLayer(body.marks, body.root) : null;
+      painter?.setReaderLayer(layer?.paint ?? null);
+      reader = body ? { article, root: body.root } : null;
       void refresh();
+    },
+    readerClosed() {
+      // The panel closed (its close button, Escape): drop its ranges.
+      layer?.stop();
+      layer = null;
+      painter?.setReaderLayer(null);
+      if (!reader) return;
+      reader = null;
+      draw();
     },
     async act(action, color) {
       const sel = fromSelection();

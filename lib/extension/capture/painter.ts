@@ -1,8 +1,9 @@
 /**
- * Drawing highlights with the CSS Custom Highlight API: one registry entry per colour
- * (`epaper-yellow` … `epaper-purple`) holding the ranges of every surface (page and reader panel share
- * the document's registry), styled by `::highlight(epaper-yellow)` rules — in the page's document for
- * page ranges, in the shadow root for the reader's. The page's text is never touched.
+ * Drawing highlights. On the article page: the CSS Custom Highlight API, one registry entry per
+ * colour (`epaper-yellow` … `epaper-purple`) styled by `::highlight(epaper-yellow)` rules; the page's
+ * text is never touched. In the reader panel: NOT the registry. `CSS.highlights` is one per document
+ * and the page's own script can iterate it too; a range's nodes would lead it into our closed shadow
+ * root and the stitched text. The reader's marks are boxes drawn by a reader layer (rect-layer.ts).
  */
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../model';
 import type { SurfaceKind } from './surface';
@@ -48,8 +49,13 @@ export function highlightCss(): string {
   );
 }
 
+/** Draws the reader's highlights (and the one flashing, by id) without the shared registry. */
+export type ReaderLayer = (drawn: readonly Drawn[], flashing: string | null) => void;
+
 /** The painter: keeps each surface's drawn ranges and rebuilds the registry entries from them. */
 export interface Painter {
+  /** Where the reader's highlights go (null: the reader is closed, nothing is drawn there). */
+  setReaderLayer(layer: ReaderLayer | null): void;
   draw(surface: SurfaceKind, drawn: readonly Drawn[]): void;
   clear(surface: SurfaceKind): void;
   /** Drawn highlight `id`, on the reader first (it is on top when open), else on the page. */
@@ -65,17 +71,24 @@ export interface Painter {
 export function createPainter(registry: RegistryLike, Ctor: HighlightCtor): Painter {
   const bySurface = new Map<SurfaceKind, readonly Drawn[]>();
   const all = (): Drawn[] => [...(bySurface.get('reader') ?? []), ...(bySurface.get('page') ?? [])];
+  let layer: ReaderLayer | null = null;
+  let flashing: string | null = null;
   const repaint = (): void => {
+    layer?.(bySurface.get('reader') ?? [], flashing);
+    // Only the page's own ranges go in the document's registry (see the header).
+    const pageDrawn = bySurface.get('page') ?? [];
     for (const c of HIGHLIGHT_COLORS) {
-      const ranges = all()
-        .filter((d) => d.color === c && !d.range.collapsed)
-        .map((d) => d.range);
+      const ranges = pageDrawn.filter((d) => d.color === c && !d.range.collapsed).map((d) => d.range);
       if (ranges.length === 0) registry.delete(highlightName(c));
       else registry.set(highlightName(c), new Ctor(...ranges) as never);
     }
   };
   let flashes = 0;
   return {
+    setReaderLayer(next) {
+      layer = next;
+      repaint();
+    },
     draw(surface, drawn) {
       bySurface.set(surface, [...drawn]);
       repaint();
@@ -101,10 +114,20 @@ export function createPainter(registry: RegistryLike, Ctor: HighlightCtor): Pain
     flash(id, ms, later) {
       const d = all().find((x) => x.id === id);
       if (!d) return false;
+      const mine = ++flashes;
+      if (bySurface.get('reader')?.includes(d)) {
+        flashing = id;
+        layer?.(bySurface.get('reader') ?? [], flashing);
+        later(() => {
+          if (mine !== flashes) return;
+          flashing = null;
+          layer?.(bySurface.get('reader') ?? [], null);
+        }, ms);
+        return true;
+      }
       const h = new Ctor(d.range);
       h.priority = 10; // above the colour entries
       registry.set(highlightName('flash'), h as never);
-      const mine = ++flashes;
       later(() => {
         if (mine === flashes) registry.delete(highlightName('flash'));
       }, ms);

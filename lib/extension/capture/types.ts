@@ -10,6 +10,8 @@ export type SendFn = <K extends MessageType>(req: Request<K>) => Promise<Result<
 export interface CaptureEnv {
   doc: Document;
   host: HTMLElement;
+  /** Our (closed) shadow root: selections inside the reader panel are read through it. */
+  shadow: ShadowRoot;
   ui: HTMLElement;
   url: string;
   /** The article read from this page (article pages); null on a layout page. */
@@ -26,8 +28,10 @@ export interface CaptureEnv {
 
 /** The glue's controls, for the content script's message listener and the reader panel. */
 export interface Capture {
-  /** The reader rendered a (stitched) article in its body. */
-  readerShown(article: Article): void;
+  /** The reader rendered a (stitched) article: `root` holds its paragraphs, `marks` its highlights. */
+  readerShown(article: Article, body: { root: HTMLElement; marks: HTMLElement } | null): void;
+  /** The reader panel closed: its highlights go with it. */
+  readerClosed(): void;
   /** Context menu / keyboard command on the current selection. */
   act(action: CaptureAction, color?: HighlightColor): Promise<Result<null>>;
   /** Scroll to a highlight and flash it: true when drawn, false when kept but not placed here. */

@@ -129,3 +129,29 @@ export async function ask<T = unknown>(
     message,
   ) as Promise<{ ok: boolean; value?: T; error?: string }>;
 }
+
+/**
+ * Colours of the highlight boxes in the reader panel (`.reader-marks > i`, one per line box), read
+ * through the inspect build's open shadow root. The reader's highlights are never in `CSS.highlights`:
+ * the page's script can read that registry (lib/extension/capture/rect-layer.ts).
+ */
+export async function readerMarks(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(
+      document.getElementById('epaper-reader-root')?.shadowRoot?.querySelectorAll('.reader-marks > i') ?? [],
+    ).map((i) => (i as HTMLElement).dataset.color ?? ''),
+  );
+}
+
+/** Wait until the reader shows a box of `color` (or, with `present: false`, none of it). */
+export async function waitReaderMark(page: Page, color: string, present = true): Promise<void> {
+  await page.waitForFunction(
+    ({ color, present }) =>
+      Array.from(
+        document.getElementById('epaper-reader-root')?.shadowRoot?.querySelectorAll('.reader-marks > i') ??
+          [],
+      ).some((i) => (i as HTMLElement).dataset.color === color) === present,
+    { color, present },
+    { timeout: 15_000 },
+  );
+}

@@ -1,5 +1,9 @@
 // @vitest-environment happy-dom
-/** The painter over a fake `CSS.highlights`: one entry per colour, both surfaces in it, flashes that end. */
+/**
+ * The painter over a fake `CSS.highlights`: one entry per colour for the page's ranges, the reader's
+ * ranges only in the reader layer (never in the document's registry, which the page can read),
+ * flashes that end.
+ */
 import { describe, expect, it } from 'vitest';
 import {
   createPainter,
@@ -32,19 +36,23 @@ function setup() {
 }
 
 describe('painter', () => {
-  it('keeps one registry entry per colour, with the ranges of the page and the reader together', () => {
+  it('keeps one registry entry per colour for the page, and hands the reader its own ranges', () => {
     const { registry, painter, range } = setup();
+    const layered: string[][] = [];
+    painter.setReaderLayer((drawn) => layered.push(drawn.map((d) => d.id)));
     painter.draw('page', [
       { id: 'a', color: 'yellow', range: range(0, 4) },
       { id: 'b', color: 'green', range: range(5, 9) },
     ]);
     painter.draw('reader', [{ id: 'a', color: 'yellow', range: range(0, 4) }]);
-    expect(registry.get('epaper-yellow')?.size).toBe(2);
+    expect(registry.get('epaper-yellow')?.size).toBe(1);
     expect(registry.get('epaper-green')?.size).toBe(1);
     expect(registry.has('epaper-blue')).toBe(false);
+    expect(layered.at(-1)).toEqual(['a']);
     expect(painter.counts()).toEqual({ yellow: 2, green: 1, blue: 0, pink: 0, purple: 0 });
-    // Closing the reader leaves the page's ranges only.
+    // Closing the reader leaves the page's ranges only, and empties the layer.
     painter.clear('reader');
+    expect(layered.at(-1)).toEqual([]);
     expect(registry.get('epaper-yellow')?.size).toBe(1);
     painter.draw('page', []);
     expect([...registry.keys()]).toEqual([]);
@@ -58,7 +66,17 @@ describe('painter', () => {
     painter.draw('reader', [{ id: 'a', color: 'blue', range: inReader }]);
     expect(painter.find('a')?.range).toBe(inReader);
     expect(painter.find('zzz')).toBeNull();
+    const flashes: (string | null)[] = [];
+    painter.setReaderLayer((_, flashing) => flashes.push(flashing));
     const later: Array<() => void> = [];
+    // On the reader (found first): flashed by the layer, never through the registry.
+    expect(painter.flash('a', 1000, (fn) => later.push(fn))).toBe(true);
+    expect(flashes.at(-1)).toBe('a');
+    expect(registry.has('epaper-flash')).toBe(false);
+    later.splice(0).forEach((fn) => fn());
+    expect(flashes.at(-1)).toBeNull();
+    // On the page: the registry's flash entry, above the colours, for a while.
+    painter.clear('reader');
     expect(painter.flash('a', 1000, (fn) => later.push(fn))).toBe(true);
     expect(registry.get('epaper-flash')?.priority).toBeGreaterThan(0);
     later.forEach((fn) => fn());

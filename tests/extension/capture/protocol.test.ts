@@ -51,7 +51,7 @@ beforeEach(async () => {
   registry = new Map();
   sent = [];
   copied = [];
-  const { host, ui } = mountHost(page.doc);
+  const { host, shadow, ui } = mountHost(page.doc);
   const io: CaptureIo = {
     send: (req) => {
       sent.push(req.type);
@@ -68,6 +68,7 @@ beforeEach(async () => {
   const base = {
     doc: page.doc,
     host,
+    shadow,
     ui,
     url: page.url,
     listen: (t: EventTarget, type: string, fn: (e: Event) => void) => t.addEventListener(type, fn),
@@ -114,7 +115,8 @@ describe('capture over the message protocol', () => {
     // The article's text went to the library with it.
     expect(items.articles[0].article.paragraphs).toEqual(page.article.paragraphs);
     expect([...(registry.get('epaper-green') ?? [])].map((r) => r.toString())).toEqual([QUOTE]);
-    expect(page.doc.getElementById('epaper-reader-root')?.dataset.highlightsDrawn).toBe('1');
+    const anchor = performance.getEntriesByName('epaper:anchor').at(-1) as PerformanceMeasure | undefined;
+    expect(anchor?.detail).toMatchObject({ drawn: 1, orphans: 0 });
     // The toolbar opened at the selection and says it was saved.
     expect(toolbar()?.querySelector('[data-testid="capture-status"]')?.textContent).toBe('已保存。');
   });

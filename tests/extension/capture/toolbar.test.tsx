@@ -6,7 +6,7 @@ import { Orphans } from '../../../components/capture/Orphans';
 import { Toolbar, type ToolbarProps } from '../../../components/capture/Toolbar';
 import type { HighlightColor } from '../../../lib/model';
 import { makeSelectors } from '../../db/factories';
-import { useLocale } from '../helpers';
+import { userClick, useLocale } from '../helpers';
 
 let calls: string[];
 let root: HTMLElement;
@@ -48,21 +48,21 @@ describe('Toolbar', () => {
     show();
     const labels = Array.from(root.querySelectorAll('.swatch')).map((b) => b.getAttribute('aria-label'));
     expect(labels).toEqual(['用黄色划线', '用绿色划线', '用蓝色划线', '用粉色划线', '用紫色划线']);
-    q('hl-color-blue').click();
-    q('hl-copy').click();
+    userClick(q('hl-color-blue'));
+    userClick(q('hl-copy'));
     expect(calls).toEqual(['color:blue', 'copy']);
     expect(q('hl-delete')).toBeNull();
   });
 
   it('saves the note with its tags, and a clip takes what the note box holds', async () => {
     show();
-    q('hl-note').click();
+    userClick(q('hl-note'));
     await flush();
     type('hl-note-input', '芯片是关键');
     type('hl-tags', '芯片，脑机接口');
     await flush();
-    q('hl-note-save').click();
-    q('hl-clip').click();
+    userClick(q('hl-note-save'));
+    userClick(q('hl-clip'));
     expect(calls).toEqual(['note:芯片是关键|芯片,脑机接口', 'clip:芯片是关键|芯片,脑机接口']);
   });
 
@@ -82,11 +82,11 @@ describe('Toolbar', () => {
     });
     expect(q('hl-color-pink').getAttribute('aria-pressed')).toBe('true');
     expect(q('hl-clip')).toBeNull();
-    q('hl-note').click();
+    userClick(q('hl-note'));
     await flush();
     expect((q('hl-note-input') as HTMLTextAreaElement).value).toBe('旧笔记');
     expect((q('hl-tags') as HTMLInputElement).value).toBe('三亚');
-    q('hl-delete').click();
+    userClick(q('hl-delete'));
     expect(calls).toEqual(['delete']);
   });
 
@@ -116,7 +116,7 @@ describe('Orphans', () => {
     // Page text is shown as text, never as markup.
     expect(root.querySelector('q')?.textContent).toBe('<b>这段文字</b>已经改写');
     expect(root.querySelector('b')).toBeNull();
-    q('orphan-delete').click();
+    userClick(q('orphan-delete'));
     expect(calls).toEqual(['delete:h1']);
     render(<Orphans items={[]} />, root);
     expect(q('orphans')).toBeNull();

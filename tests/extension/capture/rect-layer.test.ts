@@ -1,0 +1,40 @@
+// @vitest-environment happy-dom
+/** The reader's highlight boxes: one per line box of each range, placed relative to the body. */
+import { describe, expect, it } from 'vitest';
+import { rectLayer } from '../../../lib/extension/capture/rect-layer';
+import type { Drawn } from '../../../lib/extension/capture/painter';
+
+const rect = (left: number, top: number, width: number, height: number) =>
+  ({ left, top, width, height, right: left + width, bottom: top + height }) as DOMRect;
+
+/** A range whose line boxes are `rects` (happy-dom does no layout). */
+function fakeRange(rects: DOMRect[]): Range {
+  const r = document.createRange();
+  Object.defineProperty(r, 'getClientRects', { value: () => rects });
+  return r;
+}
+
+describe('rectLayer', () => {
+  it('draws a box per line box, relative to the body, in the colour (or the flash) of its highlight', () => {
+    const body = document.createElement('div');
+    const layer = document.createElement('div');
+    body.append(layer);
+    document.body.append(body);
+    Object.defineProperty(body, 'getBoundingClientRect', { value: () => rect(100, 50, 600, 900) });
+    const drawn: Drawn[] = [
+      { id: 'a', color: 'green', range: fakeRange([rect(120, 80, 200, 30), rect(100, 110, 90, 30)]) },
+      { id: 'b', color: 'pink', range: fakeRange([rect(100, 200, 0, 30)]) }, // an empty line box
+    ];
+    const { paint, stop } = rectLayer(layer, body);
+    paint(drawn, null);
+    const boxes = Array.from(layer.children) as HTMLElement[];
+    expect(boxes.map((b) => [b.dataset.color, b.style.left, b.style.top, b.style.width])).toEqual([
+      ['green', '20px', '30px', '200px'],
+      ['green', '0px', '60px', '90px'],
+    ]);
+    paint(drawn, 'a');
+    expect((layer.children[0] as HTMLElement).style.background).not.toBe(boxes[0].style.background);
+    stop();
+    expect(layer.children.length).toBe(0);
+  });
+});
