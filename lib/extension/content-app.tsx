@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { ReadWhole } from '../../components/ReadWhole';
 import type { Article, Page } from '../model';
 import type { Capture, CaptureIo } from './capture';
-import { FAMILY_PATTERNS, isKnownHost, matchesPattern } from './hosts';
+import { isKnownHost, onFamilyPath } from './hosts';
 import { mountHost } from './host';
 import { t } from './i18n';
 import { startLayoutOverlay } from './layout-overlay';
@@ -42,7 +42,7 @@ export interface ContentEnv {
 export function uiFor(page: Page, url = page.url): 'layout' | 'article' | 'none' {
   // The family patterns match any host: there only a Founder reader counts, so a blog that happens to
   // have /2020/05/content_3.html gets nothing. Known hosts and switched-on sites may use the generic one.
-  const onlyByPath = !isKnownHost(url) && FAMILY_PATTERNS.some((p) => matchesPattern(p, url));
+  const onlyByPath = !isKnownHost(url) && onFamilyPath(url);
   if (onlyByPath && page.adapter === 'generic') return 'none';
   if (page.kind === 'layout' && page.blocks.length > 0) return 'layout';
   if (page.kind === 'article' && page.articles.some((a) => a.paragraphs.length > 0)) return 'article';

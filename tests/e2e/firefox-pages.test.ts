@@ -19,15 +19,9 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { localDate } from '../../lib/extension/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
 import type { Clip, Highlight, StoredArticle } from '../../lib/model/index.ts';
-import {
-  FIREFOX,
-  FIREFOX_SHIPPING_DIR,
-  hasFirefox,
-  launchFirefox,
-  type FirefoxSession,
-  type FirefoxTab,
-} from './firefox.ts';
+import { FIREFOX, hasFirefox, launchFirefox, type FirefoxSession, type FirefoxTab } from './firefox.ts';
 import { SPLIT } from './stories.ts';
+import { buildEnv } from './global-setup.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A quote from the middle of part 1's third paragraph: highlighted. */
@@ -50,10 +44,13 @@ let library: FirefoxTab;
 beforeAll(async () => {
   if (!hasFirefox())
     throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { stdio: 'ignore', cwd: ROOT });
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+    stdio: 'ignore',
+    cwd: ROOT,
+    env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
+  });
   server = await startDemoServer();
-  // Only extension pages and the light DOM are read here: the build that ships (closed root).
-  ff = await launchFirefox({ extensionPages: true, extensionDir: FIREFOX_SHIPPING_DIR });
+  ff = await launchFirefox({ extensionPages: true });
   url = new URL(SPLIT.first, server.url).href;
   library = ff;
 }, 180_000);
@@ -183,6 +180,8 @@ describe('the extension pages in Firefox', () => {
         `Array.from(CSS.highlights.get('epaper-green') ?? []).map((r) => r.toString())`,
       ),
     ).toEqual([HIGHLIGHTED]);
+    // The toolbar stays with its 「已保存」 under the quote until dismissed, as a reader would (Esc).
+    await article.press('\uE00C');
     await selectOnPage(CLIPPED.slice(3, 13));
     expect(await captureInArticle('clip')).toEqual({ ok: true, value: null });
 

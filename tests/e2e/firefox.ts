@@ -49,6 +49,8 @@ export interface FirefoxTab {
   drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void>;
   /** A real (trusted) left click at viewport point (x, y), through BiDi input actions. */
   click(x: number, y: number): Promise<void>;
+  /** A real (trusted) key press (a WebDriver key value: 'a', '\uE00C' for Escape). */
+  press(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -153,6 +155,21 @@ export async function launchFirefox(options: string | LaunchOptions = {}): Promi
       activate: async () => {
         await send('browsingContext.activate', { context });
       },
+      press: async (key) => {
+        await send('input.performActions', {
+          context,
+          actions: [
+            {
+              type: 'key',
+              id: 'keyboard',
+              actions: [
+                { type: 'keyDown', value: key },
+                { type: 'keyUp', value: key },
+              ],
+            },
+          ],
+        });
+      },
       click: async (x, y) => {
         const at = { x: Math.round(x), y: Math.round(y) };
         await send('input.performActions', {
@@ -207,6 +224,7 @@ export async function launchFirefox(options: string | LaunchOptions = {}): Promi
       activate: first.activate,
       drag: first.drag,
       click: first.click,
+      press: first.press,
       newTab: async (url) => {
         const { context } = await send<{ context: string }>('browsingContext.create', {
           type: 'tab',

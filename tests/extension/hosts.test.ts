@@ -6,6 +6,7 @@ import {
   isKnownHost,
   matchesPattern,
   MAX_URL_LENGTH,
+  onFamilyPath,
   originPattern,
 } from '../../lib/extension/hosts';
 
@@ -94,5 +95,22 @@ describe('where the content script runs', () => {
   it('knows the built-in hosts', () => {
     expect(isKnownHost('http://paper.people.com.cn/rmrb/')).toBe(true);
     expect(isKnownHost('http://127.0.0.1/')).toBe(false);
+  });
+});
+
+describe("the content script's family-path test agrees with the match-pattern library", () => {
+  it.each([
+    'http://news.hndaily.cn/html/2026-07/09/node_58464.htm',
+    'https://evil.example/x/node_1.htm',
+    'https://a.cn/html/2026-07/09/content_58464_19688148.htm?div=-1',
+    'http://paper.people.com.cn/rmrb/html/2017-10/16/nbs.D110000renmrb_01.htm',
+    'https://paper.people.com.cn/rmrb/pc/layout/202412/25/node_01.html',
+    'https://blog.example/post.html',
+    'https://blog.example/node_1.htm', // no folder before node_: the pattern wants one
+    'ftp://a.cn/x/node_1.htm',
+    'not a url',
+    `https://a.cn/${'node_'.repeat(5000)}x.htm`,
+  ])('%s', (url) => {
+    expect(onFamilyPath(url)).toBe(FAMILY_PATTERNS.some((p) => matchesPattern(p, url)));
   });
 });
