@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // The shadow root's mode is a build-time constant (wxt.config.ts, lib/extension/host.ts). Unit
+        // The shadow root's mode is a build-time constant (wxt.config.ts, lib/extension/content/shadow-host.ts). Unit
         // tests look inside our UI like the e2e inspect build does: open. What ships is closed, and
         // tests/e2e/shipping.test.ts checks that in the built content script.
         define: { __EPAPER_SHADOW_MODE__: JSON.stringify('open') },

@@ -4,11 +4,11 @@ import { defineConfig } from 'wxt';
 
 // Build config for Chrome (MV3) and Firefox (MV3). Entrypoints live in entrypoints/ and only wire.
 // Permissions (docs/extension.md says why each one is there):
-// - storage: reader settings in storage.local (lib/extension/settings.ts);
+// - storage: reader settings in storage.local (lib/extension/shared/reader-settings.ts);
 // - scripting: register the content script on a site the user switches on in the popup;
 // - activeTab: the popup reads the current tab's URL to offer that switch;
 // - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install.
-// The content script's own `matches` come from lib/extension/hosts.ts (entrypoints/content/index.ts).
+// The content script's own `matches` come from lib/extension/shared/site-patterns.ts (entrypoints/content/index.ts).
 
 /**
  * `EPAPER_E2E_INSPECT=1` makes the e2e inspect build: the same extension with an OPEN shadow root
@@ -17,7 +17,7 @@ import { defineConfig } from 'wxt';
  */
 const inspect = process.env.EPAPER_E2E_INSPECT === '1';
 
-const nativeBrowser = fileURLToPath(new URL('./lib/extension/native-browser.ts', import.meta.url));
+const nativeBrowser = fileURLToPath(new URL('./lib/extension/shared/native-browser.ts', import.meta.url));
 
 /** In the content-script build only, resolve webextension-polyfill to the native namespace (size). */
 function nativeBrowserInContentScript(): Plugin {
@@ -39,7 +39,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: inspect ? '.output-e2e' : '.output',
   vite: () => ({
-    // The one switch for the shadow root's mode (lib/extension/host.ts).
+    // The one switch for the shadow root's mode (lib/extension/content/shadow-host.ts).
     define: { __EPAPER_SHADOW_MODE__: JSON.stringify(inspect ? 'open' : 'closed') },
     plugins: [nativeBrowserInContentScript()],
   }),

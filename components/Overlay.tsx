@@ -6,9 +6,9 @@
  */
 import type { JSX } from 'preact';
 import type { Block } from '../lib/model';
-import { t } from '../lib/extension/i18n';
-import { trusted } from '../lib/extension/trusted';
-import { safeLink } from '../lib/extension/urls';
+import { t } from '../lib/extension/shared/i18n';
+import { trusted } from '../lib/extension/shared/trusted';
+import { safeLink } from '../lib/extension/shared/urls';
 
 /** Where the page image is, relative to the overlay host, and its scale from map coordinates. */
 export interface ImageBox {

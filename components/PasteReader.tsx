@@ -6,9 +6,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Article } from '../lib/model';
-import { t } from '../lib/extension/i18n';
-import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/paste';
-import type { ReaderSettings } from '../lib/extension/settings';
+import { t } from '../lib/extension/shared/i18n';
+import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/pages/paste';
+import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
 import { Reader } from './Reader';
 
 export interface PasteReaderProps {

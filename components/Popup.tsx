@@ -1,9 +1,9 @@
 /** The popup: the site switch for the current tab and a way into the page-text reader. */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../lib/extension/i18n';
+import { t } from '../lib/extension/shared/i18n';
 import type { Result } from '../lib/model';
-import type { SiteState } from '../lib/extension/site-switch';
+import type { SiteState } from '../lib/extension/shared/site-switch';
 import { SiteSwitch } from './SiteSwitch';
 
 export interface PopupProps {

@@ -6,12 +6,12 @@
  */
 import { Fragment, type JSX, type Ref } from 'preact';
 import type { Article, Paragraph } from '../lib/model';
-import { metaLine, seamText } from '../lib/extension/format';
-import { t } from '../lib/extension/i18n';
-import type { ReaderProblem } from '../lib/extension/loader';
-import type { ReaderSettings } from '../lib/extension/settings';
-import { trusted } from '../lib/extension/trusted';
-import { safeImage, safeLink } from '../lib/extension/urls';
+import { metaLine, seamText } from '../lib/extension/shared/format';
+import { t } from '../lib/extension/shared/i18n';
+import type { ReaderProblem } from '../lib/extension/kit/loader';
+import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
+import { trusted } from '../lib/extension/shared/trusted';
+import { safeImage, safeLink } from '../lib/extension/shared/urls';
 import { Settings } from './Settings';
 
 export interface ReaderProps {

@@ -1,8 +1,8 @@
 /** Reader settings controls: smaller/larger type, serif/sans, light/dark. */
 import type { JSX } from 'preact';
-import { t } from '../lib/extension/i18n';
-import { FONT_SIZES, type ReaderSettings } from '../lib/extension/settings';
-import { trusted } from '../lib/extension/trusted';
+import { t } from '../lib/extension/shared/i18n';
+import { FONT_SIZES, type ReaderSettings } from '../lib/extension/shared/reader-settings';
+import { trusted } from '../lib/extension/shared/trusted';
 
 export interface SettingsProps {
   value: ReaderSettings;

@@ -1,7 +1,7 @@
 /** The popup's "Read this site as e-paper" switch: a checkbox with a one-line state hint. */
 import type { JSX } from 'preact';
-import { t } from '../lib/extension/i18n';
-import type { SiteState } from '../lib/extension/site-switch';
+import { t } from '../lib/extension/shared/i18n';
+import type { SiteState } from '../lib/extension/shared/site-switch';
 
 export interface SiteSwitchProps {
   /** Host name shown beside the switch ('' when there is no site). */

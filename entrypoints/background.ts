@@ -10,10 +10,15 @@ import {
   setMenuSites,
   setUpCaptureBackground,
   type CaptureBackgroundApi,
-} from '../lib/extension/capture/background';
-import { isContentUrl } from '../lib/extension/hosts';
-import { t } from '../lib/extension/i18n';
-import { isSwitchedOn, sitePatterns, syncSiteScripts, type SwitchApi } from '../lib/extension/site-switch';
+} from '../lib/extension/background/capture-menus';
+import { isContentUrl } from '../lib/extension/shared/site-patterns';
+import { t } from '../lib/extension/shared/i18n';
+import {
+  isSwitchedOn,
+  sitePatterns,
+  syncSiteScripts,
+  type SwitchApi,
+} from '../lib/extension/shared/site-switch';
 import { createHandler } from '../lib/messaging';
 
 export default defineBackground(() => {

@@ -1,10 +1,10 @@
 // The reader kit, an unlisted script the content script imports on first use (see
-// lib/extension/reader-kit.ts): it runs in the content script's isolated world and hands the kit
+// lib/extension/kit/reader-kit.ts): it runs in the content script's isolated world and hands the kit
 // over on a global of that world (invisible to the page).
 import { browser } from 'wxt/browser';
-import { backgroundFetch, messageCache } from '../lib/extension/page-cache';
-import { makeReaderKit } from '../lib/extension/reader-kit';
-import { KIT_GLOBAL } from '../lib/extension/kit-loader';
+import { backgroundFetch, messageCache } from '../lib/extension/kit/background-io';
+import { makeReaderKit } from '../lib/extension/kit/reader-kit';
+import { KIT_GLOBAL } from '../lib/extension/content/kit-loader';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[KIT_GLOBAL] = makeReaderKit({

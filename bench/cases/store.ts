@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openLibrary, type Library } from '../../lib/db/index';
 import { libraryHandlers } from '../../lib/extension/background/library-handlers';
-import { FIRST_ROWS } from '../../lib/extension/library/service';
+import { FIRST_ROWS } from '../../lib/extension/pages/library/listing';
 import { uuidv7 } from '../../lib/db/ids';
 import { allClipRows } from '../../lib/db/clipstore';
 import { clipRow } from '../../lib/db/rows';

@@ -3,9 +3,9 @@
  * listed with their quote, never dropped. Quotes are page text: rendered as text children only.
  */
 import type { JSX } from 'preact';
-import { t } from '../../lib/extension/i18n';
+import { t } from '../../lib/extension/shared/i18n';
 import type { Highlight } from '../../lib/model';
-import { trusted } from '../../lib/extension/trusted';
+import { trusted } from '../../lib/extension/shared/trusted';
 
 export interface OrphansProps {
   items: Highlight[];

@@ -5,11 +5,11 @@
  */
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/extension/i18n';
+import { t } from '../../lib/extension/shared/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
-import { shadeOf } from '../../lib/extension/capture/painter';
-import { parseTags } from '../../lib/extension/capture/requests';
-import { trusted } from '../../lib/extension/trusted';
+import { shadeOf } from '../../lib/extension/content/capture/painter';
+import { parseTags } from '../../lib/extension/content/capture/requests';
+import { trusted } from '../../lib/extension/shared/trusted';
 
 export interface ToolbarProps {
   /** Viewport point under the selection's end (the toolbar is position: fixed). */

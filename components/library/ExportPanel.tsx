@@ -3,8 +3,8 @@
  * are selected, else everything), the highlight and citation style settings, backup and restore.
  */
 import type { JSX } from 'preact';
-import { t } from '../../lib/extension/i18n';
-import type { ExportSettings } from '../../lib/extension/library/exporting';
+import { t } from '../../lib/extension/shared/i18n';
+import type { ExportSettings } from '../../lib/extension/pages/library/exporting';
 
 export interface ExportPanelProps {
   selected: number;

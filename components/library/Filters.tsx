@@ -3,8 +3,8 @@
  * Every change hands a whole new ListQuery up; the page runs it.
  */
 import type { JSX } from 'preact';
-import { t } from '../../lib/extension/i18n';
-import type { Facets, ListQuery } from '../../lib/extension/library/types';
+import { t } from '../../lib/extension/shared/i18n';
+import type { Facets, ListQuery } from '../../lib/extension/pages/library/types';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
 
 export interface FiltersProps {

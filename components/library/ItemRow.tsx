@@ -4,10 +4,10 @@
  * so long quotes are cut by CSS, never by code.
  */
 import type { JSX } from 'preact';
-import { metaLine } from '../../lib/extension/format';
-import { t } from '../../lib/extension/i18n';
-import { parseTags } from '../../lib/extension/library/store';
-import type { ArticleSummary, LibraryItem } from '../../lib/extension/library/types';
+import { metaLine } from '../../lib/extension/shared/format';
+import { t } from '../../lib/extension/shared/i18n';
+import { parseTags } from '../../lib/extension/pages/library/writer';
+import type { ArticleSummary, LibraryItem } from '../../lib/extension/pages/library/types';
 import type { SourceRef } from '../../lib/model';
 import { Editable } from './Editable';
 import { Marked } from './Marked';

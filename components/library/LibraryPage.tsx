@@ -6,12 +6,12 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../lib/db/types';
-import { t } from '../../lib/extension/i18n';
-import type { Actions } from '../../lib/extension/library/actions';
-import { readFileText } from '../../lib/extension/library/download';
-import type { ExportSettings } from '../../lib/extension/library/exporting';
-import type { Writer } from '../../lib/extension/library/store';
-import { itemKey, queryKey, type ListQuery } from '../../lib/extension/library/types';
+import { t } from '../../lib/extension/shared/i18n';
+import type { Actions } from '../../lib/extension/pages/library/actions';
+import { readFileText } from '../../lib/extension/pages/library/download';
+import type { ExportSettings } from '../../lib/extension/pages/library/exporting';
+import type { Writer } from '../../lib/extension/pages/library/writer';
+import { itemKey, queryKey, type ListQuery } from '../../lib/extension/pages/library/types';
 import type { Result } from '../../lib/model';
 import { queryParts } from '../../lib/text/bigrams';
 import { ExportPanel } from './ExportPanel';

@@ -3,7 +3,7 @@
  * node): a title like 「<script>alert(1)</script>」 shows as those characters, never as markup.
  */
 import type { JSX } from 'preact';
-import { segments } from '../../lib/extension/library/matches';
+import { segments } from '../../lib/extension/pages/library/matches';
 
 /** `text` with every occurrence of a query part marked. */
 export function Marked(props: { text: string; parts: readonly string[] }): JSX.Element {

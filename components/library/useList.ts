@@ -6,7 +6,12 @@
  */
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { queryKey, type Facets, type ListQuery, type ListResult } from '../../lib/extension/library/types';
+import {
+  queryKey,
+  type Facets,
+  type ListQuery,
+  type ListResult,
+} from '../../lib/extension/pages/library/types';
 import type { Result } from '../../lib/model';
 
 /** What the page reads through (LibraryService, or a fake in tests). */

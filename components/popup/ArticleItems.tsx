@@ -5,8 +5,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ArticleItems, SearchHit } from '../../lib/db/types';
-import { metaLine } from '../../lib/extension/format';
-import { t } from '../../lib/extension/i18n';
+import { metaLine } from '../../lib/extension/shared/format';
+import { t } from '../../lib/extension/shared/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
 
 export interface ArticleItemsProps {

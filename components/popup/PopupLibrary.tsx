@@ -7,8 +7,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleItems, ClipGroup, SearchHit } from '../../lib/db/types';
-import { t } from '../../lib/extension/i18n';
-import type { Writer } from '../../lib/extension/library/store';
+import { t } from '../../lib/extension/shared/i18n';
+import type { Writer } from '../../lib/extension/pages/library/writer';
 import type { Result, StoredArticle } from '../../lib/model';
 import { ArticleItemsView } from './ArticleItems';
 import { RecentClips } from './RecentClips';

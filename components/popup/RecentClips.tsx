@@ -1,8 +1,8 @@
 /** The popup's recent clips across papers, one line per article: paper · date · 版次 · title (count). */
 import type { JSX } from 'preact';
 import type { ClipGroup } from '../../lib/db/types';
-import { metaLine } from '../../lib/extension/format';
-import { t } from '../../lib/extension/i18n';
+import { metaLine } from '../../lib/extension/shared/format';
+import { t } from '../../lib/extension/shared/i18n';
 
 /** Groups newest first; a click opens the library on that article. */
 export function RecentClips(props: {

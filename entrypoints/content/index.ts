@@ -1,12 +1,12 @@
 // Content script: wiring only. It runs on the e-paper URL patterns and known hosts of
-// lib/extension/hosts.ts (plus sites switched on from the popup, registered at run time).
+// lib/extension/shared/site-patterns.ts (plus sites switched on from the popup, registered at run time).
 // The reader (stitcher, loader, Reader view) is a separate kit loaded on first use.
 import { browser } from 'wxt/browser';
-import { startContentApp } from '../../lib/extension/content-app';
-import { CONTENT_MATCHES } from '../../lib/extension/hosts';
-import { KIT_PATH, kitLoader } from '../../lib/extension/kit-loader';
-import { htmlToDocument } from '../../lib/extension/parse';
-import type { CaptureIo } from '../../lib/extension/capture';
+import { startContentApp } from '../../lib/extension/content/app';
+import { CONTENT_MATCHES } from '../../lib/extension/shared/site-patterns';
+import { KIT_PATH, kitLoader } from '../../lib/extension/content/kit-loader';
+import { htmlToDocument } from '../../lib/extension/shared/parse-html';
+import type { CaptureIo } from '../../lib/extension/content/capture';
 import { send } from '../../lib/messaging';
 import { readPage } from '../../lib/sites';
 

@@ -8,13 +8,13 @@ import { LibraryPage } from '../../components/library/LibraryPage';
 import { LIBRARY_CSS } from '../../components/library/styles';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { openLibrary } from '../../lib/db';
-import { t } from '../../lib/extension/i18n';
-import { makeActions } from '../../lib/extension/library/actions';
-import { copyText, download, pageEnv } from '../../lib/extension/library/download';
-import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/library/exporting';
-import { LibraryService } from '../../lib/extension/library/service';
-import { loadExportSettings, saveExportSettings } from '../../lib/extension/library/settings';
-import { makeWriter, type Post } from '../../lib/extension/library/store';
+import { t } from '../../lib/extension/shared/i18n';
+import { makeActions } from '../../lib/extension/pages/library/actions';
+import { copyText, download, pageEnv } from '../../lib/extension/pages/library/download';
+import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/pages/library/exporting';
+import { LibraryService } from '../../lib/extension/pages/library/listing';
+import { loadExportSettings, saveExportSettings } from '../../lib/extension/pages/library/export-settings';
+import { makeWriter, type Post } from '../../lib/extension/pages/library/writer';
 import { createHandler, fromOrigin, send } from '../../lib/messaging';
 
 const library = openLibrary();
@@ -22,7 +22,7 @@ const service = new LibraryService(library);
 const post: Post = (req) => send(browser.runtime, req);
 const env = pageEnv();
 const actions = makeActions({
-  // The page already holds every clip and highlight once listed: read only the articles (lib/extension/library/service.ts).
+  // The page already holds every clip and highlight once listed: read only the articles (lib/extension/pages/library/listing.ts).
   dump: () => service.dump(),
   restore: (data) => library.restore(data),
   download: (name, data, type) => download(env, name, data, type),

@@ -7,9 +7,9 @@ import { POPUP_LIBRARY_CSS } from '../../components/library/styles';
 import { PopupLibrary, RECENT } from '../../components/popup/PopupLibrary';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { openLibrary } from '../../lib/db';
-import { t } from '../../lib/extension/i18n';
-import { makeWriter } from '../../lib/extension/library/store';
-import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/site-switch';
+import { t } from '../../lib/extension/shared/i18n';
+import { makeWriter } from '../../lib/extension/pages/library/writer';
+import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {

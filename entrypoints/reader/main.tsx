@@ -4,14 +4,14 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PasteReader } from '../../components/PasteReader';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
-import { t } from '../../lib/extension/i18n';
-import { readSheets } from '../../lib/extension/paste';
+import { t } from '../../lib/extension/shared/i18n';
+import { readSheets } from '../../lib/extension/pages/paste';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
   saveSettings,
   type ReaderSettings,
-} from '../../lib/extension/settings';
+} from '../../lib/extension/shared/reader-settings';
 import { readText } from '../../lib/sites';
 import { stitchPages } from '../../lib/stitch';
 

@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
-import { localDate } from '../../lib/extension/library/exporting.ts';
+import { localDate } from '../../lib/extension/pages/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
 import type { Clip, Highlight, StoredArticle } from '../../lib/model/index.ts';
 import { FIREFOX, hasFirefox, launchFirefox, type FirefoxSession, type FirefoxTab } from './firefox.ts';
@@ -165,7 +165,7 @@ describe('the extension pages in Firefox', () => {
     await article.goto(url);
     const host = (attr: string) =>
       `document.getElementById('epaper-reader-root')?.getAttribute(${JSON.stringify(attr)}) ?? null`;
-    // Highlights drawn: the latest `epaper:anchor` measure's detail (lib/extension/timing.ts).
+    // Highlights drawn: the latest `epaper:anchor` measure's detail (lib/extension/shared/timing.ts).
     const drawn = `(() => { const d = performance.getEntriesByName('epaper:anchor').at(-1)?.detail; return d ? String(d.drawn) : null; })()`;
     expect(await until<string | null>(article, host('data-ready'), (v) => v !== null)).toBe('article');
     // Capture is up once it has drawn the story's (no) highlights.
@@ -391,7 +391,7 @@ describe('the extension pages in Firefox', () => {
   // Firefox holds the content script's path-scoped family patterns (`*://*/*/content_*.htm*`, …) as
   // the host permission `*://*/*` (Chromium keeps the paths), so `permissions.contains` is true for
   // every http(s) origin; "switched on" is therefore the exact `https://host/*` grant
-  // (lib/extension/site-switch.ts isSwitchedOn), here and in the background's fetchPage check.
+  // (lib/extension/shared/site-switch.ts isSwitchedOn), here and in the background's fetchPage check.
   it('the switch reads "off" for a site nobody switched on', async () => {
     const popup = await ff.newTab();
     await popup.activate();

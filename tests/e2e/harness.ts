@@ -9,7 +9,7 @@
  * directly; everything else in that build is the same code. What ships is tested as shipped by
  * manifest.test.ts (size, closed mode, use_dynamic_url) and page-script.test.ts (a hostile page).
  *
- * Timings are performance measures (`epaper:overlay`, `epaper:stitch`, …; lib/extension/timing.ts),
+ * Timings are performance measures (`epaper:overlay`, `epaper:stitch`, …; lib/extension/shared/timing.ts),
  * read here from the page: a document's performance timeline is shared by its worlds.
  */
 import { afterAll, beforeAll } from 'vitest';

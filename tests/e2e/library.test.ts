@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
-import { localDate } from '../../lib/extension/library/exporting.ts';
+import { localDate } from '../../lib/extension/pages/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
 import {
   sourceOf,

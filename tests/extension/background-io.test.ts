@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fetchPageForTab } from '../../lib/extension/background/fetch-page';
-import { backgroundFetch, messageCache } from '../../lib/extension/page-cache';
+import { backgroundFetch, messageCache } from '../../lib/extension/kit/background-io';
 import { bytesToBase64, createHandler, type Handlers, type RuntimeLike } from '../../lib/messaging';
 import { fakeFetch, useLocale } from './helpers';
 

@@ -2,12 +2,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { DEMO_PATHS, renderDemoSite, type DemoFile } from '../../demo/render';
-import { startContentApp, uiFor, type ContentEnv } from '../../lib/extension/content-app';
+import { startContentApp, uiFor, type ContentEnv } from '../../lib/extension/content/app';
 import { emptyArticle, emptyPage } from '../../lib/model';
-import { HOST_ID } from '../../lib/extension/host';
-import type { PageCache } from '../../lib/extension/loader';
-import { htmlToDocument } from '../../lib/extension/parse';
-import { makeReaderKit } from '../../lib/extension/reader-kit';
+import { HOST_ID } from '../../lib/extension/content/shadow-host';
+import type { PageCache } from '../../lib/extension/kit/loader';
+import { htmlToDocument } from '../../lib/extension/shared/parse-html';
+import { makeReaderKit } from '../../lib/extension/kit/reader-kit';
 import { readPage } from '../../lib/sites';
 import { userClick, userKey, useLocale } from './helpers';
 
@@ -66,7 +66,7 @@ function env(path: string, extra: Partial<ContentEnv> = {}) {
 // Unit tests build with an open shadow root (vitest.config.ts); what ships is closed.
 const shadow = () => document.getElementById(HOST_ID)!.shadowRoot!;
 
-/** The `epaper:<name>` performance measures so far, newest last (lib/extension/timing.ts). */
+/** The `epaper:<name>` performance measures so far, newest last (lib/extension/shared/timing.ts). */
 const measures = (name: string) =>
   performance.getEntriesByName(`epaper:${name}`) as (PerformanceEntry & {
     detail?: Record<string, string | number>;

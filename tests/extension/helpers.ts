@@ -1,7 +1,7 @@
 /** Test helpers for the extension: the zh_CN / en messages as the translator, a fake fetch. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setTranslator, translatorFrom } from '../../lib/extension/i18n';
+import { setTranslator, translatorFrom } from '../../lib/extension/shared/i18n';
 
 /** A locale's messages.json, parsed. */
 export function messages(lang: 'zh_CN' | 'en'): Record<string, { message: string }> {
@@ -43,7 +43,7 @@ export function fakeFetch(routes: Record<string, FakeResponse>) {
 
 /**
  * What a real user's input looks like to our handlers: happy-dom has no `isTrusted`, and our UI
- * ignores events without it (lib/extension/trusted.ts), as it ignores a page script's `el.click()`.
+ * ignores events without it (lib/extension/shared/trusted.ts), as it ignores a page script's `el.click()`.
  */
 function asUser<E extends Event>(e: E): E {
   Object.defineProperty(e, 'isTrusted', { value: true });

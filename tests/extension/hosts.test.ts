@@ -8,7 +8,7 @@ import {
   MAX_URL_LENGTH,
   onFamilyPath,
   originPattern,
-} from '../../lib/extension/hosts';
+} from '../../lib/extension/shared/site-patterns';
 
 describe('where the content script runs', () => {
   it.each([

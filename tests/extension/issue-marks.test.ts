@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SCAN_BUDGET, marksFromPages, scanIssue, type ScanDeps } from '../../lib/extension/issue-marks';
-import type { PageCache } from '../../lib/extension/loader';
-import { makeReaderKit } from '../../lib/extension/reader-kit';
+import { SCAN_BUDGET, marksFromPages, scanIssue, type ScanDeps } from '../../lib/extension/kit/issue-marks';
+import type { PageCache } from '../../lib/extension/kit/loader';
+import { makeReaderKit } from '../../lib/extension/kit/reader-kit';
 import { emptyPage, type Block, type Page, type PageLink } from '../../lib/model';
 import { fakeFetch, useLocale } from './helpers';
 

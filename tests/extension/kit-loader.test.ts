@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { KIT_GLOBAL, kitLoader } from '../../lib/extension/kit-loader';
+import { KIT_GLOBAL, kitLoader } from '../../lib/extension/content/kit-loader';
 
 const g = globalThis as Record<string, unknown>;
 afterEach(() => delete g[KIT_GLOBAL]);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/dom';
-import { fetchHtml } from '../../lib/extension/fetch-html';
-import { createLoader, isEpaperPage, type PageCache } from '../../lib/extension/loader';
+import { fetchHtml } from '../../lib/extension/shared/fetch-html';
+import { createLoader, isEpaperPage, type PageCache } from '../../lib/extension/kit/loader';
 import { emptyArticle, emptyPage, type Page } from '../../lib/model';
 import { readPage } from '../../lib/sites';
 import { fakeFetch, useLocale } from './helpers';

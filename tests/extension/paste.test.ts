@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readSheets, sheetUrl, splitPasted } from '../../lib/extension/paste';
+import { readSheets, sheetUrl, splitPasted } from '../../lib/extension/pages/paste';
 import { readText } from '../../lib/sites';
 import { stitchPages } from '../../lib/stitch';
 

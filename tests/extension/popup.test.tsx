@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Popup } from '../../components/Popup';
-import type { SiteState } from '../../lib/extension/site-switch';
+import type { SiteState } from '../../lib/extension/shared/site-switch';
 import { useLocale } from './helpers';
 
 // Preact runs effects after the next frame: wait a little, not one microtask.

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Reader, type ReaderProps } from '../../components/Reader';
-import { DEFAULT_SETTINGS } from '../../lib/extension/settings';
+import { DEFAULT_SETTINGS } from '../../lib/extension/shared/reader-settings';
 import { emptyArticle, type Article } from '../../lib/model';
 import { userClick, useLocale } from './helpers';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { moveIndex, overlayKey } from '../../lib/extension/keys';
+import { moveIndex, overlayKey } from '../../lib/extension/content/keys';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
   normalizeSettings,
   saveSettings,
-} from '../../lib/extension/settings';
-import { safeImage, safeLink } from '../../lib/extension/urls';
+} from '../../lib/extension/shared/reader-settings';
+import { safeImage, safeLink } from '../../lib/extension/shared/urls';
 
 describe('reader settings', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   switchSite,
   syncSiteScripts,
   type SwitchApi,
-} from '../../lib/extension/site-switch';
+} from '../../lib/extension/shared/site-switch';
 
 /** A fake of the permission and scripting APIs: the user's answer to a prompt is `answer`. */
 function fakeApi(answer = true) {

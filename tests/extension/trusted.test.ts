@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Only real input drives our UI: a page script's synthetic events are ignored. */
 import { describe, expect, it } from 'vitest';
-import { trusted } from '../../lib/extension/trusted';
+import { trusted } from '../../lib/extension/shared/trusted';
 
 describe('trusted', () => {
   it('passes events the browser made from real input and drops synthetic ones', () => {

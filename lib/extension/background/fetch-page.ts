@@ -6,9 +6,9 @@
  */
 import type { FetchPageAnswer } from '../../messaging';
 import type { Result } from '../../model';
-import { fetchHtml, type FetchLike } from '../fetch-html';
-import { t } from '../i18n';
-import { originOf } from '../urls';
+import { fetchHtml, type FetchLike } from '../shared/fetch-html';
+import { t } from '../shared/i18n';
+import { originOf } from '../shared/urls';
 
 /** Handle one fetchPage request; `may` says whether an address (the first or a redirect's) may be fetched. */
 export async function fetchPageForTab(

@@ -5,7 +5,7 @@
  */
 import type { Library } from '../../db/library';
 import { send, type Handlers, type RuntimeLike, type TabsLike } from '../../messaging';
-import type { FetchLike } from '../fetch-html';
+import type { FetchLike } from '../shared/fetch-html';
 import { fetchPageForTab } from './fetch-page';
 import { guardHandlers } from './guard';
 import { libraryHandlers } from './library-handlers';

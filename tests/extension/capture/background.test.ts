@@ -6,8 +6,8 @@ import {
   setMenuSites,
   setUpCaptureBackground,
   type CaptureBackgroundApi,
-} from '../../../lib/extension/capture/background';
-import { CONTENT_MATCHES } from '../../../lib/extension/hosts';
+} from '../../../lib/extension/background/capture-menus';
+import { CONTENT_MATCHES } from '../../../lib/extension/shared/site-patterns';
 
 function fakeApi(tabIds: number[] = [7]) {
   const sentTo: Array<[number, unknown]> = [];

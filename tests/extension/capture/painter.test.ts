@@ -10,7 +10,7 @@ import {
   highlightCss,
   highlightName,
   type HighlightCtor,
-} from '../../../lib/extension/capture/painter';
+} from '../../../lib/extension/content/capture/painter';
 import { HIGHLIGHT_COLORS } from '../../../lib/model';
 
 class FakeHighlight extends Set<Range> {

@@ -7,8 +7,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { libraryHandlers } from '../../../lib/extension/background/library-handlers';
-import { startCaptureOnPage, type CaptureIo } from '../../../lib/extension/capture';
-import { mountHost } from '../../../lib/extension/host';
+import { startCaptureOnPage, type CaptureIo } from '../../../lib/extension/content/capture';
+import { mountHost } from '../../../lib/extension/content/shadow-host';
 import { createHandler, send, type Request, type StoryItems } from '../../../lib/messaging';
 import { ok, testLibrary } from '../../db/factories';
 import { useLocale } from '../helpers';

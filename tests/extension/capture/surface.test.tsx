@@ -13,8 +13,8 @@ import {
   paragraphsTouched,
   placeOn,
   type Surface,
-} from '../../../lib/extension/capture/surface';
-import { DEFAULT_SETTINGS } from '../../../lib/extension/settings';
+} from '../../../lib/extension/content/capture/surface';
+import { DEFAULT_SETTINGS } from '../../../lib/extension/shared/reader-settings';
 import type { Article, Selectors } from '../../../lib/model';
 import { useLocale } from '../helpers';
 import { SPLIT_1, SPLIT_2, openDemo, rangeOver, stitchedSplit } from './fixtures';

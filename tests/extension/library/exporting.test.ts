@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { copyText, download, type DownloadEnv } from '../../../lib/extension/library/download';
-import { exportName, localDate, pickData } from '../../../lib/extension/library/exporting';
-import { normalizeExport } from '../../../lib/extension/library/settings';
-import { parseTags } from '../../../lib/extension/library/store';
+import { copyText, download, type DownloadEnv } from '../../../lib/extension/pages/library/download';
+import { exportName, localDate, pickData } from '../../../lib/extension/pages/library/exporting';
+import { normalizeExport } from '../../../lib/extension/pages/library/export-settings';
+import { parseTags } from '../../../lib/extension/pages/library/writer';
 import { ok } from '../../db/factories';
 import { seededLibrary } from './fixtures';
 

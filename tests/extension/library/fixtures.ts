@@ -4,7 +4,7 @@
  */
 import { type Library } from '../../../lib/db/index.ts';
 import { libraryHandlers } from '../../../lib/extension/background/library-handlers.ts';
-import type { Post } from '../../../lib/extension/library/store.ts';
+import type { Post } from '../../../lib/extension/pages/library/writer.ts';
 import { emptyArticle, sourceOf, type Article } from '../../../lib/model/index.ts';
 import { makeArticle, makeClip, makeHighlight, ok, testLibrary } from '../../db/factories.ts';
 

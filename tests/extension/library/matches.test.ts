@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRanges, segments } from '../../../lib/extension/library/matches';
+import { matchRanges, segments } from '../../../lib/extension/pages/library/matches';
 import { queryParts } from '../../../lib/text/bigrams';
 
 const marked = (text: string, query: string) =>

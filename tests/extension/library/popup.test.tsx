@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PopupLibrary } from '../../../components/popup/PopupLibrary';
 import type { Library } from '../../../lib/db/index.ts';
-import { makeWriter } from '../../../lib/extension/library/store';
+import { makeWriter } from '../../../lib/extension/pages/library/writer';
 import type { Result } from '../../../lib/model';
 import { makeArticle, ok } from '../../db/factories';
 import { useLocale } from '../helpers';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../../lib/db/index.ts';
-import { FIRST_ROWS, LibraryService, sourceFromKey } from '../../../lib/extension/library/service';
+import { FIRST_ROWS, LibraryService, sourceFromKey } from '../../../lib/extension/pages/library/listing';
 import { makeArticle, makeClip, ok, testLibrary } from '../../db/factories';
-import type { ListQuery } from '../../../lib/extension/library/types';
+import type { ListQuery } from '../../../lib/extension/pages/library/types';
 import { HAINAN, seededLibrary } from './fixtures';
 
 let l: Library;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../lib/db/types.ts';
-import { makeWriter, type Post } from '../../../lib/extension/library/store.ts';
+import { makeWriter, type Post } from '../../../lib/extension/pages/library/writer.ts';
 import { makeClip, makeHighlight } from '../../db/factories.ts';
 
 const clip = (id: string): SearchHit => ({
