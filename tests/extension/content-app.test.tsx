@@ -5,7 +5,7 @@ import { DEMO_PATHS, renderDemoSite, type DemoFile } from '../../demo/render';
 import { startContentApp, uiFor, type ContentEnv } from '../../lib/extension/content/app';
 import { emptyArticle, emptyPage } from '../../lib/model';
 import { HOST_ID } from '../../lib/extension/content/shadow-host';
-import type { PageCache } from '../../lib/extension/kit/loader';
+import type { PageCache } from '../../lib/extension/kit/page-source';
 import { htmlToDocument } from '../../lib/extension/shared/parse-html';
 import { makeReaderKit } from '../../lib/extension/kit/reader-kit';
 import { readPage } from '../../lib/sites';

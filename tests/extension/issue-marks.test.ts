@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SCAN_BUDGET, marksFromPages, scanIssue, type ScanDeps } from '../../lib/extension/kit/issue-marks';
-import type { PageCache } from '../../lib/extension/kit/loader';
+import { SCAN_BUDGET, marksFromPages, scanIssue } from '../../lib/extension/kit/issue-marks';
+import { createPageSource, type PageCache, type PageSourceIo } from '../../lib/extension/kit/page-source';
 import { makeReaderKit } from '../../lib/extension/kit/reader-kit';
 import { emptyPage, type Block, type Page, type PageLink } from '../../lib/model';
 import { fakeFetch, useLocale } from './helpers';
@@ -40,15 +40,15 @@ describe('continuation marks from the issue', () => {
   it('reads the other pages through the loader, and survives a page that fails', async () => {
     const asked: string[] = [];
     const known = [p1, p2, p6];
-    const deps: ScanDeps = {
+    const source = createPageSource({
       pageUrl: p1.url,
       fetchSameOrigin: async (url) => {
         asked.push(url);
         return url === p2.url ? { ok: false, error: 'HTTP 404' } : { ok: true, value: { url, html: url } };
       },
       parse: (html) => known.find((p) => p.url === html)!,
-    };
-    expect(await scanIssue(p1, deps)).toEqual({ [`${U}content_1.htm`]: { to: '6' } });
+    });
+    expect(await scanIssue(p1, source)).toEqual({ [`${U}content_1.htm`]: { to: '6' } });
     expect(asked.sort()).toEqual([p2.url, p6.url].sort());
   });
 });
@@ -86,7 +86,7 @@ function slowSite(size: number) {
     peak: 0,
     chars: 0,
   };
-  const fetchSameOrigin: ScanDeps['fetchSameOrigin'] = async (url, maxBytes) => {
+  const fetchSameOrigin: PageSourceIo['fetchSameOrigin'] = async (url, maxBytes) => {
     site.calls.push(url);
     site.maxBytes.push(maxBytes);
     site.peak = Math.max(site.peak, ++site.inFlight);
@@ -108,7 +108,10 @@ describe('the issue scan is bounded', () => {
 
   it('makes at most SCAN_BUDGET.fetches requests on a page listing 40 pages, 2 at a time, and keeps the marks it found', async () => {
     const { site, fetchSameOrigin } = slowSite(50_000);
-    const marks = await scanIssue(front, { pageUrl: front.url, fetchSameOrigin, parse, cache });
+    const marks = await scanIssue(
+      front,
+      createPageSource({ pageUrl: front.url, fetchSameOrigin, parse, cache }),
+    );
     expect(site.calls.length).toBe(SCAN_BUDGET.fetches);
     expect(SCAN_BUDGET.fetches).toBeLessThan(39);
     expect(site.peak).toBe(2);
@@ -119,16 +122,15 @@ describe('the issue scan is bounded', () => {
 
   it('asks for a smaller concurrency than 2 when told, never for more', async () => {
     const { site, fetchSameOrigin } = slowSite(10);
-    await scanIssue(
-      front,
-      { pageUrl: front.url, fetchSameOrigin, parse },
-      { ...SCAN_BUDGET, concurrency: 8 },
-    );
+    await scanIssue(front, createPageSource({ pageUrl: front.url, fetchSameOrigin, parse }), {
+      ...SCAN_BUDGET,
+      concurrency: 8,
+    });
     expect(site.peak).toBe(2);
     const one = slowSite(10);
     await scanIssue(
       front,
-      { pageUrl: front.url, fetchSameOrigin: one.fetchSameOrigin, parse },
+      createPageSource({ pageUrl: front.url, fetchSameOrigin: one.fetchSameOrigin, parse }),
       { ...SCAN_BUDGET, concurrency: 1 },
     );
     expect(one.site.peak).toBe(1);
@@ -137,7 +139,10 @@ describe('the issue scan is bounded', () => {
   it('stays under the character budget when the pages are big', async () => {
     const size = 200_000; // under the page cap, so only the visit's budget stops the scan
     const { site, fetchSameOrigin } = slowSite(size);
-    const marks = await scanIssue(front, { pageUrl: front.url, fetchSameOrigin, parse, cache });
+    const marks = await scanIssue(
+      front,
+      createPageSource({ pageUrl: front.url, fetchSameOrigin, parse, cache }),
+    );
     expect(site.chars).toBeLessThanOrEqual(SCAN_BUDGET.chars);
     expect(site.calls.length).toBeGreaterThan(1);
     expect(site.calls.length).toBeLessThan(Math.ceil(SCAN_BUDGET.chars / size) + 1);
@@ -148,7 +153,9 @@ describe('the issue scan is bounded', () => {
   it('fetches nothing for pages already cached, and cache hits do not count against the budget', async () => {
     for (const l of many.slice(1)) cache.map.set(l.href, `${l.label}|cached`);
     const { site, fetchSameOrigin } = slowSite(10);
-    expect(await scanIssue(front, { pageUrl: front.url, fetchSameOrigin, parse, cache })).toEqual({
+    expect(
+      await scanIssue(front, createPageSource({ pageUrl: front.url, fetchSameOrigin, parse, cache })),
+    ).toEqual({
       [`${U}content_10.htm`]: { to: '3' },
     });
     expect(site.calls).toEqual([]);
@@ -156,7 +163,10 @@ describe('the issue scan is bounded', () => {
     // 30 cached, 9 not: all 9 are fetched (the 30 hits spend nothing), none of the cached ones.
     for (const l of many.slice(31)) cache.map.delete(l.href);
     const again = slowSite(10);
-    await scanIssue(front, { pageUrl: front.url, fetchSameOrigin: again.fetchSameOrigin, parse, cache });
+    await scanIssue(
+      front,
+      createPageSource({ pageUrl: front.url, fetchSameOrigin: again.fetchSameOrigin, parse, cache }),
+    );
     expect(again.site.calls.sort()).toEqual(
       many
         .slice(31)

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/dom';
 import { fetchHtml } from '../../lib/extension/shared/fetch-html';
-import { createLoader, isEpaperPage, type PageCache } from '../../lib/extension/kit/loader';
+import { createLoader, type LoaderOptions } from '../../lib/extension/kit/loader';
+import {
+  createPageSource,
+  isEpaperPage,
+  type PageCache,
+  type PageSourceIo,
+} from '../../lib/extension/kit/page-source';
 import { emptyArticle, emptyPage, type Page } from '../../lib/model';
 import { readPage } from '../../lib/sites';
 import { fakeFetch, useLocale } from './helpers';
@@ -81,17 +87,27 @@ const parse = (html: string, url: string): Page =>
     articles: [emptyArticle({ title: html, paragraphs: [{ text: html, kind: 'text' }] })],
   });
 
-function memoryCache(): PageCache & { map: Map<string, string> } {
+/** The IndexedDB cache as the kit sees it (over messages), counting reads. */
+function memoryCache(): PageCache & { map: Map<string, string>; gets: string[] } {
   const map = new Map<string, string>();
-  return { map, get: async (u) => map.get(u) ?? null, put: async (u, h) => void map.set(u, h) };
+  const gets: string[] = [];
+  return {
+    map,
+    gets,
+    get: async (u) => (gets.push(u), map.get(u) ?? null),
+    put: async (u, h) => void map.set(u, h),
+  };
 }
+
+/** A session over a page source of its own (a fresh tab). */
+const loader = (io: PageSourceIo, opts?: LoaderOptions) => createLoader(createPageSource(io), opts);
 
 describe('createLoader', () => {
   it('fetches once, caches, and serves the next session from the cache', async () => {
     const { fn, calls } = fakeFetch({ [BASE + 'p2.htm']: { body: 'part two' } });
     const cache = memoryCache();
-    const deps = { pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u: string) => fetchHtml(fn, u), parse, cache };
-    const first = createLoader(deps);
+    const io = { pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u: string) => fetchHtml(fn, u), parse, cache };
+    const first = loader(io);
     const [a, b] = await Promise.all([
       first.load({ url: BASE + 'p2.htm' }),
       first.load({ url: BASE + 'p2.htm' }),
@@ -101,12 +117,14 @@ describe('createLoader', () => {
     expect(first.stats).toEqual({ fetches: 1, cacheHits: 0, chars: 8 });
     expect(cache.map.get(BASE + 'p2.htm')).toBe('part two');
 
-    const second = createLoader(deps);
+    // Another tab: from IndexedDB.
+    const second = loader(io);
     await second.load({ url: BASE + 'p2.htm' });
     expect(second.stats).toEqual({ fetches: 0, cacheHits: 1, chars: 0 });
+    expect(cache.gets).toEqual([BASE + 'p2.htm', BASE + 'p2.htm']);
     expect(calls).toEqual([BASE + 'p2.htm']);
 
-    const refresh = createLoader({ ...deps, bypassCache: true });
+    const refresh = loader(io, { refresh: true });
     await refresh.load({ url: BASE + 'p2.htm' });
     expect(refresh.stats).toEqual({ fetches: 1, cacheHits: 0, chars: 8 });
   });
@@ -118,38 +136,36 @@ describe('createLoader', () => {
     });
     const cache = memoryCache();
     cache.map.set(BASE + 'p2.htm', 'part two (cached)');
-    const memory = new Map<string, string>();
-    const deps = {
+    const source = createPageSource({
       pageUrl: BASE + 'p1.htm',
       fetchSameOrigin: (u: string) => fetchHtml(fn, u),
       parse,
       cache,
-      memory,
-    };
-    const warm = createLoader({ ...deps, offline: true });
+    });
+    const warm = createLoader(source, { offline: true });
     expect((await warm.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two (cached)');
     await expect(warm.load({ url: BASE + 'p3.htm' })).rejects.toThrow('not in the cache');
     expect(calls).toEqual([]);
-    expect([...memory.keys()]).toEqual([BASE + 'p2.htm']);
 
     cache.map.clear(); // the click's session must not need the background for p2 any more
-    const click = createLoader(deps);
+    const click = createLoader(source);
     expect((await click.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two (cached)');
     expect(click.stats).toEqual({ fetches: 0, cacheHits: 1, chars: 0 });
-    const refresh = createLoader({ ...deps, bypassCache: true });
+    expect(cache.gets).toEqual([BASE + 'p2.htm', BASE + 'p3.htm']);
+    const refresh = createLoader(source, { refresh: true });
     expect((await refresh.load({ url: BASE + 'p2.htm' })).articles[0].title).toBe('part two');
   });
 
   it('rejects a missing page with the sentence and keeps it as a problem with the link', async () => {
     const { fn } = fakeFetch({});
-    const s = createLoader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
+    const s = loader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
     await expect(s.load({ url: BASE + 'p4.htm' })).rejects.toThrow('这一版不在网站上了（HTTP 404）。');
     expect(s.problems).toEqual([{ text: '这一版不在网站上了（HTTP 404）。', url: BASE + 'p4.htm' }]);
   });
 
   it('does not fetch another origin without the background, and says why', async () => {
     const { fn, calls } = fakeFetch({});
-    const s = createLoader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
+    const s = loader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
     await expect(s.load({ url: 'https://other.example.cn/p2.htm' })).rejects.toThrow(
       /另一个网站（https:\/\/other.example.cn）/,
     );
@@ -158,7 +174,7 @@ describe('createLoader', () => {
 
   it('sends another origin to the background fetch when there is one', async () => {
     const remote: string[] = [];
-    const s = createLoader({
+    const s = loader({
       pageUrl: BASE + 'p1.htm',
       fetchSameOrigin: async () => ({ ok: false, error: 'not used' }),
       fetchOtherOrigin: async (u) => (remote.push(u), { ok: true, value: { url: u, html: 'remote' } }),
@@ -171,12 +187,14 @@ describe('createLoader', () => {
   it('resolves a label through the page list of a page it knows, and reports progress', async () => {
     const { fn } = fakeFetch({ [BASE + 'node_2.htm']: { body: 'page two' } });
     const progress: string[] = [];
-    const s = createLoader({
-      pageUrl: BASE + 'p1.htm',
-      fetchSameOrigin: (u) => fetchHtml(fn, u),
-      parse,
-      onProgress: (d, t) => progress.push(`${d}/${t}`),
-    });
+    const s = loader(
+      {
+        pageUrl: BASE + 'p1.htm',
+        fetchSameOrigin: (u) => fetchHtml(fn, u),
+        parse,
+      },
+      { onProgress: (d, t) => progress.push(`${d}/${t}`) },
+    );
     s.remember(emptyPage({ pageLinks: [{ label: 'A2', name: '要闻', href: BASE + 'node_2.htm' }] }));
     expect((await s.load({ label: 'A2' })).articles[0].title).toBe('page two');
     expect(progress).toEqual(['0/1', '1/1']);
@@ -184,7 +202,7 @@ describe('createLoader', () => {
   });
 });
 
-describe('createLoader caches only e-paper pages', () => {
+describe('the page source caches only e-paper pages', () => {
   // Real pages through the real reader: a 中国青年报 layout page, and what the generic reader makes
   // of a site's error page (kind 'article', no article: kind alone would have said "cache it").
   const LAYOUT = readFileSync('tests/fixtures/real/zqb-cyol/node_06.html', 'utf8');
@@ -200,7 +218,7 @@ describe('createLoader caches only e-paper pages', () => {
       ['http://zqb.cyol.com/404.html']: { body: NOT_FOUND },
     });
     const cache = memoryCache();
-    const s = createLoader({
+    const s = loader({
       pageUrl: ZQB + 'node_01.html',
       fetchSameOrigin: (u) => fetchHtml(fn, u),
       parse: realParse,
@@ -252,13 +270,15 @@ describe('createLoader limits', () => {
     });
     const cache = memoryCache();
     cache.map.set(BASE + 'd.htm', 'cached d');
-    const s = createLoader({
-      pageUrl: BASE + 'p1.htm',
-      fetchSameOrigin: (u) => fetchHtml(fn, u),
-      parse,
-      cache,
-      limits,
-    });
+    const s = loader(
+      {
+        pageUrl: BASE + 'p1.htm',
+        fetchSameOrigin: (u) => fetchHtml(fn, u),
+        parse,
+        cache,
+      },
+      { limits },
+    );
     await s.load({ url: BASE + 'a.htm' });
     await s.load({ url: BASE + 'b.htm' });
     await expect(s.load({ url: BASE + 'c.htm' })).rejects.toThrow('not in the cache');
@@ -270,16 +290,18 @@ describe('createLoader limits', () => {
   it('passes the page cap to the fetch, refuses a bigger answer, and counts fetches under way at the cap', async () => {
     const asked: Array<number | undefined> = [];
     const bodies: Record<string, string> = { a: 'x'.repeat(30), b: 'x'.repeat(31), c: 'x'.repeat(10) };
-    const s = createLoader({
-      pageUrl: BASE + 'p1.htm',
-      fetchSameOrigin: async (u, maxBytes) => (
-        asked.push(maxBytes),
-        { ok: true, value: { url: u, html: bodies[u.slice(-5, -4)] } }
-      ),
-      parse,
-      cache: memoryCache(),
-      limits: { fetches: 10, chars: 70, pageChars: 30 },
-    });
+    const s = loader(
+      {
+        pageUrl: BASE + 'p1.htm',
+        fetchSameOrigin: async (u, maxBytes) => (
+          asked.push(maxBytes),
+          { ok: true, value: { url: u, html: bodies[u.slice(-5, -4)] } }
+        ),
+        parse,
+        cache: memoryCache(),
+      },
+      { limits: { fetches: 10, chars: 70, pageChars: 30 } },
+    );
     await s.load({ url: BASE + 'a.htm' });
     await expect(s.load({ url: BASE + 'b.htm' })).rejects.toThrow('over the page size limit');
     expect(asked).toEqual([30, 30]);

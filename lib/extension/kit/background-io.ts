@@ -7,7 +7,7 @@ import { base64ToBytes, send, type RuntimeLike } from '../../messaging';
 import type { Result } from '../../model';
 import { decodeBytes } from '../../text/decode';
 import type { FetchedPage } from '../shared/fetch-html';
-import type { PageCache } from './loader';
+import type { PageCache } from './page-source';
 
 /** The page cache over messages; a failed message is a miss (the page is then fetched). */
 export function messageCache(runtime: RuntimeLike): PageCache {

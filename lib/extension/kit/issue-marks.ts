@@ -11,7 +11,8 @@ import type { Page, PageLoader } from '../../model';
 import { sameTitle } from '../../stitch';
 import { labelsMatch } from '../../text/labels';
 import type { BlockMarks } from '../../../components/Overlay';
-import { createLoader, type LoaderDeps, type LoaderLimits } from './loader';
+import { createLoader, type LoaderLimits } from './loader';
+import type { PageSource } from './page-source';
 
 /** Titles this short (「导读」, 「图片新闻」) name a column, not a story. */
 const MIN_TITLE = 5;
@@ -41,9 +42,6 @@ export const SCAN_BUDGET: Readonly<ScanBudget> = {
   concurrency: 2,
 };
 
-/** What the scan reads pages with: the loader's host services (the scan sets its own limits). */
-export type ScanDeps = Omit<LoaderDeps, 'limits' | 'bypassCache' | 'offline' | 'onProgress'>;
-
 /** Marks by block href, from the issue's other pages as read. Pure. */
 export function marksFromPages(page: Page, others: Page[]): Record<string, BlockMarks> {
   const order = (p: Page): number =>
@@ -65,16 +63,16 @@ export function marksFromPages(page: Page, others: Page[]): Record<string, Block
 }
 
 /**
- * Read the issue's other layout pages (cache first, then the network within `budget`, a few at a
- * time) and compute the marks. Once the budget is spent only cached pages are read; the marks of
+ * Read the issue's other layout pages through the tab's source (cache first, then the network within
+ * `budget`, a few at a time) and compute the marks. Once the budget is spent only cached pages are read; the marks of
  * every page read come back.
  */
 export async function scanIssue(
   page: Page,
-  deps: ScanDeps,
+  source: PageSource,
   budget: Readonly<ScanBudget> = SCAN_BUDGET,
 ): Promise<Record<string, BlockMarks>> {
-  const { load } = createLoader({ ...deps, limits: budget });
+  const { load } = createLoader(source, { limits: budget });
   return readIssue(page, load, Math.max(1, Math.min(budget.concurrency, SCAN_BUDGET.concurrency)));
 }
 

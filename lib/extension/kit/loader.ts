@@ -1,15 +1,15 @@
 /**
- * The page loader the stitcher gets in the extension: page cache first (unless refreshing), then a
- * same-origin fetch, or the background's fetch for another origin the user granted. A failure is
- * recorded as a problem with the page's link and rejects with the same sentence (lib/stitch turns a
- * rejection into a stitch problem and keeps the part it found); the loader also counts what came from
- * the network and what from the cache, for the reader's measurements. Only pages that read as
- * e-paper are cached, and a session may be given network limits (the background issue scan).
+ * One use of a tab's page source (a stitch, its warm-up, an issue scan) as the loader the stitcher
+ * gets: the source's cache first (unless refreshing), then the network. A failure is recorded as a
+ * problem with the page's link and rejects with the same sentence (lib/stitch turns a rejection into
+ * a stitch problem and keeps the part it found); the session also counts what came from the network
+ * and what from the cache, for the reader's measurements, and may be given network limits (the
+ * issue scan). Each URL is asked of the source once per session.
  */
-import { type Page, type PageLoader, type PageRef, type Result } from '../../model';
-import type { FetchedPage } from '../shared/fetch-html';
+import { type Page, type PageLoader, type PageRef } from '../../model';
 import { t } from '../shared/i18n';
 import { originOf } from '../shared/urls';
+import type { PageSource } from './page-source';
 
 /** A problem the reader shows: a sentence and, when there is one, the page to open by hand. */
 export interface ReaderProblem {
@@ -17,26 +17,10 @@ export interface ReaderProblem {
   url?: string;
 }
 
-/** Where fetched pages are kept between opens (the background's IndexedDB, via messages). */
-export interface PageCache {
-  get(url: string): Promise<string | null>;
-  put(url: string, html: string): Promise<void>;
-}
-
-/** What the loader needs from its host context. */
-export interface LoaderDeps {
-  /** URL of the page the reader was opened from: its origin decides same-origin vs. background. */
-  pageUrl: string;
-  /** `maxBytes`: the session's `limits.pageChars` (bytes ≥ characters), else the fetch's own cap. */
-  fetchSameOrigin: (url: string, maxBytes?: number) => Promise<Result<FetchedPage>>;
-  /** Cross-origin fetch through the background; absent → such pages are a problem. */
-  fetchOtherOrigin?: (url: string) => Promise<Result<FetchedPage>>;
-  parse: (html: string, url: string) => Page;
-  cache?: PageCache;
-  /** Refresh: go to the network even when the cache has the page (and overwrite the cache). */
-  bypassCache?: boolean;
-  /** Pages already read from the cache in this tab (URL → HTML): checked first, filled on cache hits. */
-  memory?: Map<string, string>;
+/** How one session uses the source. */
+export interface LoaderOptions {
+  /** Refresh: go to the network even when a cache has the page (and overwrite both caches). */
+  refresh?: boolean;
   /** Cache only: a page not in the cache is not fetched (the idle warm-up before a click). */
   offline?: boolean;
   /** Network limits of the session: once reached it is offline (cache hits never count). */
@@ -54,16 +38,6 @@ export interface LoaderLimits {
   pageChars: number;
 }
 
-/**
- * Does a parsed page hold e-paper content (layout blocks or an article's paragraphs), so that it is
- * worth caching? `kind` cannot say: the generic reader's "not an e-paper page" (a login page, a soft
- * 404, an image) is kind 'article' with no article, like emptyPage(), and founder-pc reads an error
- * page at a layout URL as a layout page without blocks. The content script's uiFor asks much the same.
- */
-export function isEpaperPage(page: Page): boolean {
-  return page.blocks.length > 0 || page.articles.some((a) => a.paragraphs.length > 0);
-}
-
 /** A loader plus what it did: network fetches, cache hits, problems met. */
 export interface LoaderSession {
   load: PageLoader;
@@ -74,8 +48,8 @@ export interface LoaderSession {
   readonly problems: ReaderProblem[];
 }
 
-/** Make a loader for one stitch; each URL is loaded at most once per session. */
-export function createLoader(deps: LoaderDeps): LoaderSession {
+/** Make a loader for one use of `source`; each URL is loaded at most once per session. */
+export function createLoader(source: PageSource, opts: LoaderOptions = {}): LoaderSession {
   const pages = new Map<string, Promise<Page>>();
   const labels = new Map<string, string>();
   const stats = { fetches: 0, cacheHits: 0, chars: 0 };
@@ -98,37 +72,31 @@ export function createLoader(deps: LoaderDeps): LoaderSession {
   };
 
   const loadUrl = async (url: string): Promise<Page> => {
-    if (!deps.bypassCache) {
-      const remembered = deps.memory?.get(url);
-      const html = remembered ?? (deps.cache ? await deps.cache.get(url).catch(() => null) : null);
-      if (html !== null && html !== undefined) {
+    if (!opts.refresh) {
+      const html = await source.cached(url);
+      if (html !== null) {
         stats.cacheHits++;
-        deps.memory?.set(url, html);
-        return deps.parse(html, url);
+        return source.parse(html, url);
       }
     }
-    if (deps.offline || spent()) throw new Error('not in the cache');
-    const same = originOf(url) === originOf(deps.pageUrl);
-    if (!same && !deps.fetchOtherOrigin) return fail(t('problemOtherSite', [originOf(url) || url]), url);
+    if (opts.offline || spent()) throw new Error('not in the cache');
+    if (!source.reaches(url)) return fail(t('problemOtherSite', [originOf(url) || url]), url);
     stats.fetches++;
     inFlight++;
-    const got = await (
-      same ? deps.fetchSameOrigin(url, deps.limits?.pageChars) : deps.fetchOtherOrigin!(url)
-    ).finally(() => inFlight--);
+    const got = await source.fetch(url, opts.limits?.pageChars).finally(() => inFlight--);
     if (!got.ok) return fail(got.error, url);
     const { html } = got.value;
     stats.chars += html.length;
     // A page over the limit could only come from a fetch without the byte cap (the background's).
-    if (deps.limits && html.length > deps.limits.pageChars) throw new Error('over the page size limit');
-    const page = deps.parse(html, got.value.url);
-    // Parse first: a 404 text, a login page or a file would otherwise take a share of the quota.
-    if (isEpaperPage(page)) await deps.cache?.put(url, html).catch(() => undefined);
+    if (opts.limits && html.length > opts.limits.pageChars) throw new Error('over the page size limit');
+    const page = source.parse(html, got.value.url);
+    await source.keep(url, html, page);
     return page;
   };
 
   /** Would one more fetch break the limits? Fetches under way count at their most. */
   const spent = (): boolean => {
-    const l = deps.limits;
+    const l = opts.limits;
     return !!l && (stats.fetches >= l.fetches || stats.chars + (inFlight + 1) * l.pageChars > l.chars);
   };
 
@@ -138,12 +106,12 @@ export function createLoader(deps: LoaderDeps): LoaderSession {
     let p = pages.get(url);
     if (!p) {
       started++;
-      deps.onProgress?.(finished, started);
+      opts.onProgress?.(finished, started);
       p = loadUrl(url)
         .catch((e: unknown) => fail(e instanceof Error ? e.message : String(e), url))
         .finally(() => {
           finished++;
-          deps.onProgress?.(finished, started);
+          opts.onProgress?.(finished, started);
         })
         .then((page) => {
           remember(page);

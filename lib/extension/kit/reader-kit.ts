@@ -1,19 +1,18 @@
 /**
  * The reader kit: everything the content script needs only once the reader is used — the stitcher,
- * the fetch/decode/cache loader, the Reader view and its CSS, the issue scan for marks. It is built
- * as its own script (entrypoints/reader-kit.ts) and imported on first use, which keeps the content
- * script that runs on every e-paper page small (the 60 KB budget).
+ * the page source (fetch/decode/cache), the Reader view and its CSS, the issue scan for marks. It is
+ * built as its own script (entrypoints/reader-kit.ts) and imported on first use, which keeps the
+ * content script that runs on every e-paper page small (the 60 KB budget).
  */
 import type { BlockMarks } from '../../../components/Overlay';
-import type { Page } from '../../model';
+import type { Article, Page, Result } from '../../model';
 import { stitchArticle } from '../../stitch';
 import { fetchHtml, type FetchedPage, type FetchLike } from '../shared/fetch-html';
-import { scanIssue } from './issue-marks';
-import type { LoaderDeps, PageCache } from './loader';
-import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader-panel';
-import type { Result } from '../../model';
 import type { SettingsArea } from '../shared/reader-settings';
-import type { Article } from '../../model';
+import { originOf } from '../shared/urls';
+import { scanIssue } from './issue-marks';
+import { createPageSource, type PageCache, type PageSource } from './page-source';
+import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader-panel';
 
 /** What the content script gives the kit for one page. */
 export interface KitPageEnv {
@@ -41,17 +40,26 @@ export interface KitIo {
   settings?: SettingsArea;
 }
 
-/** Build the kit over its I/O. */
+/**
+ * Build the kit over its I/O. The kit is loaded once per tab, so the panel and the scan share one
+ * page source (one memory of pages); a page env of another origin or parser gets its own.
+ */
 export function makeReaderKit(io: KitIo): ReaderKit {
-  const deps = (
-    env: Pick<KitPageEnv, 'pageUrl' | 'parse'>,
-  ): Omit<LoaderDeps, 'bypassCache' | 'onProgress'> => ({
-    pageUrl: env.pageUrl,
-    fetchSameOrigin: (url, maxBytes) => fetchHtml(io.fetch, url, maxBytes),
-    fetchOtherOrigin: io.fetchOtherOrigin,
-    parse: env.parse,
-    cache: io.cache,
-  });
+  let made: { origin: string; parse: KitPageEnv['parse']; source: PageSource } | null = null;
+  const sourceFor = ({ pageUrl, parse }: Pick<KitPageEnv, 'pageUrl' | 'parse'>): PageSource => {
+    const origin = originOf(pageUrl);
+    if (made?.origin !== origin || made.parse !== parse) {
+      const source = createPageSource({
+        pageUrl,
+        fetchSameOrigin: (url, maxBytes) => fetchHtml(io.fetch, url, maxBytes),
+        fetchOtherOrigin: io.fetchOtherOrigin,
+        parse,
+        cache: io.cache,
+      });
+      made = { origin, parse, source };
+    }
+    return made.source;
+  };
   return {
     createReaderPanel: (env) =>
       createReaderPanel({
@@ -59,11 +67,11 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         ui: env.ui,
         now: env.now,
         stitch: stitchArticle,
-        loader: deps(env),
+        source: sourceFor(env),
         settings: io.settings,
         onArticle: env.onArticle,
         onClose: env.onClose,
       }),
-    scanIssue: (page, env) => scanIssue(page, deps(env)),
+    scanIssue: (page, env) => scanIssue(page, sourceFor(env)),
   };
 }

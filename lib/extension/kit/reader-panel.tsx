@@ -9,7 +9,8 @@ import { Reader } from '../../../components/Reader';
 import { READER_CSS } from '../../../components/styles';
 import type { Article } from '../../model';
 import { startCaptureOnPage, type Capture, type CaptureBase, type CaptureIo } from '../content/capture';
-import type { LoaderDeps, ReaderProblem } from './loader';
+import type { ReaderProblem } from './loader';
+import type { PageSource } from './page-source';
 import { runReader, type ReaderStart, type StitchFn } from './reader-session';
 import {
   DEFAULT_SETTINGS,
@@ -32,7 +33,8 @@ export interface PanelEnv {
   ui: HTMLElement;
   now: () => number;
   stitch: StitchFn;
-  loader: Omit<LoaderDeps, 'bypassCache' | 'onProgress'>;
+  /** The tab's pages (one per tab, shared with the issue scan). */
+  source: PageSource;
   settings?: SettingsArea;
   /** Called with each finished article, the element holding its paragraphs and the highlight layer. */
   onArticle?: (a: Article, body: ReaderBody | null) => void;
@@ -45,8 +47,8 @@ export interface ReaderPanel {
   /** Open and stitch; `t0` is when the user asked (performance.now()), for the stitch measure. */
   open(start: ReaderStart, t0?: number): Promise<void>;
   /**
-   * Before any click: run the same stitch from the cache only, keeping the cached pages it reads in
-   * memory, so the click does not wait for the background (tens of ms per page). No network.
+   * Before any click: run the same stitch from the cache only, which brings the pages it reads into
+   * the source's memory, so the click does not wait for the background (tens of ms per page). No network.
    */
   warm(start: ReaderStart): Promise<void>;
   close(): void;
@@ -65,7 +67,6 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
   let run = 0;
   let last: ReaderStart | null = null;
   let settings: ReaderSettings = { ...DEFAULT_SETTINGS };
-  const memory = new Map<string, string>();
   const body = createRef<HTMLDivElement>();
   const marks = createRef<HTMLDivElement>();
   let opener: HTMLElement | null = null;
@@ -96,7 +97,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     );
   };
 
-  const start = async (from: ReaderStart, bypassCache: boolean, t0 = env.now()): Promise<void> => {
+  const start = async (from: ReaderStart, refresh: boolean, t0 = env.now()): Promise<void> => {
     const id = ++run;
     last = from;
     if (!el) {
@@ -125,7 +126,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
     };
     await settingsReady;
     paint();
-    const out = await runReader(from, env.stitch, { ...env.loader, bypassCache, memory }, (done, total) => {
+    const out = await runReader(from, env.stitch, env.source, { refresh }, (done, total) => {
       if (id !== run) return;
       state = { ...state, progress: { done, total } };
       paint();
@@ -151,9 +152,7 @@ export function createReaderPanel(env: PanelEnv): ReaderPanel {
   }
 
   const warm = async (from: ReaderStart): Promise<void> => {
-    await runReader(from, env.stitch, { ...env.loader, offline: true, memory }, () => undefined).catch(
-      () => undefined,
-    );
+    await runReader(from, env.stitch, env.source, { offline: true }, () => undefined).catch(() => undefined);
   };
 
   return {

@@ -1,10 +1,11 @@
 /**
  * One "read whole article" run: from an article already read (article page) or from an article URL
- * (a block on a layout page), load and stitch through the extension loader, reporting progress, and
+ * (a block on a layout page), load and stitch through the tab's page source, reporting progress, and
  * end with the article (or the part found), the problems with their links, and what the run cost.
  */
 import type { Article, Page, PageLoader } from '../../model';
-import { createLoader, type LoaderDeps, type ReaderProblem } from './loader';
+import { createLoader, type LoaderOptions, type ReaderProblem } from './loader';
+import type { PageSource } from './page-source';
 import { t } from '../shared/i18n';
 
 /** The stitcher's signature (lib/stitch `stitchArticle`). */
@@ -31,10 +32,11 @@ export interface ReaderOutcome {
 export async function runReader(
   start: ReaderStart,
   stitch: StitchFn,
-  deps: Omit<LoaderDeps, 'onProgress'>,
+  source: PageSource,
+  opts: Pick<LoaderOptions, 'refresh' | 'offline'>,
   onProgress: (done: number, total: number) => void,
 ): Promise<ReaderOutcome> {
-  const session = createLoader({ ...deps, onProgress });
+  const session = createLoader(source, { ...opts, onProgress });
   let page: Page | null = null;
   const extra: string[] = [];
   if ('page' in start) {
