@@ -11,7 +11,7 @@ import { all, first, lineOf, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
-import { FAMILY_URLS, onFamilyUrl } from './urls';
+import { FOUNDER_CLASSIC_URLS, onFamilyUrl } from './urls';
 
 const SELECTORS: PageSelectors = {
   date: [
@@ -29,7 +29,7 @@ const SELECTORS: PageSelectors = {
 };
 
 // node_2.htm, node_187.htm; content_52014.htm, content_58464_19688148.htm (not pc's .html pages).
-const URLS = FAMILY_URLS['founder-classic'];
+const URLS = FOUNDER_CLASSIC_URLS;
 
 /** Body roots, one per template. */
 const BODY = [

@@ -13,7 +13,7 @@ import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
-import { FAMILY_URLS, onFamilyUrl } from './urls';
+import { FOUNDER_NBS_URLS, onFamilyUrl } from './urls';
 
 const SELECTORS: PageSelectors = {
   date: ['#riqi_', '.lai'], // 「人民日报 2017年10月16日 星期一」
@@ -23,7 +23,7 @@ const SELECTORS: PageSelectors = {
 };
 
 // nbs.D110000renmrb_01.htm (layout), nw.D110000renmrb_20171016_1-01.htm (article).
-const URLS = FAMILY_URLS['founder-nbs'];
+const URLS = FOUNDER_NBS_URLS;
 
 /** Where the title block and the body live, one selector per template. */
 const TITLE_BOX = ['.text_c', '#ozoom', 'body'];

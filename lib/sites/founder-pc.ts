@@ -16,7 +16,7 @@ import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
-import { FAMILY_URLS, onFamilyUrl } from './urls';
+import { FOUNDER_PC_URLS, onFamilyUrl } from './urls';
 
 const SELECTORS: PageSelectors = {
   date: ['.newstime', '.date-box .date', '#author'], // 「2026年09月16日 Wed」; 湖北日报 font#author
@@ -26,7 +26,7 @@ const SELECTORS: PageSelectors = {
 };
 
 // pc/layout/202609/16/node_06.html (layout), pc/content/202609/16/content_430781.html (article).
-const URLS = FAMILY_URLS['founder-pc'];
+const URLS = FOUNDER_PC_URLS;
 
 /** Title parts: the `.article` headings (人民日报, 中国青年报) or 湖北日报's fonts. */
 const LEAD = ['.article h3', 'font#intro-title', '#intro-title'];
