@@ -11,6 +11,7 @@ import { all, first, lineOf, pathOf } from './common/dom';
 import { TITLE_LISTS } from './common/layout';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
+import { FOUNDER_CLASSIC_URLS, onFamilyUrl } from './urls';
 
 const SELECTORS: PageSelectors = {
   date: [
@@ -28,8 +29,7 @@ const SELECTORS: PageSelectors = {
 };
 
 // node_2.htm, node_187.htm; content_52014.htm, content_58464_19688148.htm (not pc's .html pages).
-const LAYOUT_URL = /\/node_\d{1,8}\.htm$/i;
-const ARTICLE_URL = /\/content_\d{1,12}(?:_\d{1,12})?\.htm$/i;
+const URLS = FOUNDER_CLASSIC_URLS;
 
 /** Body roots, one per template. */
 const BODY = [
@@ -71,17 +71,17 @@ function readArticlePage(doc: Document, url: string): Page {
 
 function isLayout(doc: Document, url: string): boolean {
   const path = pathOf(url);
-  if (LAYOUT_URL.test(path)) return true;
-  if (ARTICLE_URL.test(path)) return false;
+  if (URLS.layout.path.test(path)) return true;
+  if (URLS.article.path.test(path)) return false;
   return !all(doc, 'founder-content').length && all(doc, 'map area[href]').length > 0;
 }
 
 /** Founder classic adapter. */
 export const founderClassic: SiteAdapter = {
   id: 'founder-classic',
+  urls: URLS,
   claims(url, doc) {
-    const path = url.pathname;
-    if (LAYOUT_URL.test(path) || ARTICLE_URL.test(path)) return true;
+    if (onFamilyUrl(URLS, url.pathname)) return true;
     // Saved or proxied pages: the custom elements and the PagePicMap say Founder classic.
     return (
       all(doc, 'founder-content, founder-title').length > 0 ||

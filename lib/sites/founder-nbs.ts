@@ -13,6 +13,7 @@ import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
+import { FOUNDER_NBS_URLS, onFamilyUrl } from './urls';
 
 const SELECTORS: PageSelectors = {
   date: ['#riqi_', '.lai'], // 「人民日报 2017年10月16日 星期一」
@@ -21,8 +22,8 @@ const SELECTORS: PageSelectors = {
   titleLists: [...TITLE_LISTS],
 };
 
-const LAYOUT_URL = /\/nbs\.[A-Za-z0-9]{1,40}_\d{1,3}\.htm$/;
-const ARTICLE_URL = /\/nw\.[A-Za-z0-9]{1,40}_\d{8}_\d{1,3}-\d{1,3}\.htm$/;
+// nbs.D110000renmrb_01.htm (layout), nw.D110000renmrb_20171016_1-01.htm (article).
+const URLS = FOUNDER_NBS_URLS;
 
 /** Where the title block and the body live, one selector per template. */
 const TITLE_BOX = ['.text_c', '#ozoom', 'body'];
@@ -58,11 +59,12 @@ function readArticlePage(doc: Document, url: string): Page {
 /** Founder nbs/nw adapter (人民日报 before 2024-12). */
 export const founderNbs: SiteAdapter = {
   id: 'founder-nbs',
+  urls: URLS,
   claims(url) {
-    return LAYOUT_URL.test(url.pathname) || ARTICLE_URL.test(url.pathname);
+    return onFamilyUrl(URLS, url.pathname);
   },
   read(doc, url) {
-    return LAYOUT_URL.test(pathOf(url))
+    return URLS.layout.path.test(pathOf(url))
       ? readLayoutPage(doc, url, 'founder-nbs', SELECTORS)
       : readArticlePage(doc, url);
   },

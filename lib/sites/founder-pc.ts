@@ -16,6 +16,7 @@ import { TITLE_LISTS } from './common/layout';
 import { labelIn } from './common/meta';
 import { readArticlePageResult, readLayoutPage, readPageMeta, type PageSelectors } from './common/page';
 import type { SiteAdapter } from './types';
+import { FOUNDER_PC_URLS, onFamilyUrl } from './urls';
 
 const SELECTORS: PageSelectors = {
   date: ['.newstime', '.date-box .date', '#author'], // 「2026年09月16日 Wed」; 湖北日报 font#author
@@ -24,8 +25,8 @@ const SELECTORS: PageSelectors = {
   titleLists: [...TITLE_LISTS],
 };
 
-const LAYOUT_URL = /\/(?:pc|pad)\/layout\/\d{6}\/\d{2}\/node_[\w-]{1,20}\.html?$/;
-const ARTICLE_URL = /\/(?:pc|pad)\/content\/\d{6}\/\d{2}\/content_\d{1,12}\.html?$/;
+// pc/layout/202609/16/node_06.html (layout), pc/content/202609/16/content_430781.html (article).
+const URLS = FOUNDER_PC_URLS;
 
 /** Title parts: the `.article` headings (人民日报, 中国青年报) or 湖北日报's fonts. */
 const LEAD = ['.article h3', 'font#intro-title', '#intro-title'];
@@ -94,8 +95,9 @@ function readArticlePage(doc: Document, url: string): Page {
 /** Founder pc adapter. */
 export const founderPc: SiteAdapter = {
   id: 'founder-pc',
+  urls: URLS,
   claims(url, doc) {
-    if (LAYOUT_URL.test(url.pathname) || ARTICLE_URL.test(url.pathname)) return true;
+    if (onFamilyUrl(URLS, url.pathname)) return true;
     // Saved pages: the pc template's boxes.
     return all(doc, '.paper-box map, .article-box .article, #scroller founder-content').length > 0;
   },
@@ -104,8 +106,8 @@ export const founderPc: SiteAdapter = {
     // Off its own URL (a saved file), a page is a layout page when it has an image map and no article
     // body. `#ozoom` alone is no body: it is 中国青年报 layout pages' title-list panel too.
     const layout =
-      LAYOUT_URL.test(path) ||
-      (!ARTICLE_URL.test(path) && !!first(doc, ['map area[href]']) && !first(doc, ARTICLE_EVIDENCE));
+      URLS.layout.path.test(path) ||
+      (!URLS.article.path.test(path) && !!first(doc, ['map area[href]']) && !first(doc, ARTICLE_EVIDENCE));
     return layout ? readLayoutPage(doc, url, 'founder-pc', SELECTORS) : readArticlePage(doc, url);
   },
 };

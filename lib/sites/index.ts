@@ -11,6 +11,7 @@ import { founderPc } from './founder-pc';
 import { generic } from './generic';
 import { readPageText } from './page-text';
 import type { SiteAdapter } from './types';
+import { onFamilyUrl } from './urls';
 
 /** Printed page text → a Page, cut to the stored limits like readPage. */
 export function readText(text: string, url: string): Page {
@@ -71,14 +72,10 @@ export function readPage(doc: Document, url: string): Page {
   }
 }
 
-// URL patterns of the known families (the extension runs its content script only there).
-const EPAPER_URLS: readonly RegExp[] = [
-  /\/\d{4}-\d{2}\/\d{2}\/(?:node|content)_\d{1,12}(?:_\d{1,12})?\.html?$/i, // Founder classic html/2017-07/22/node_2.htm
-  /\/(?:nbs|nw)\.[A-Za-z0-9]{1,40}_[\d_-]{1,30}\.html?$/, // Founder nbs/nw 人民日报 until 2024-11
-  /\/(?:pc|pad)\/(?:layout|content)\/\d{6}\/\d{2}\/(?:node|content)_[\w-]{1,20}\.html?$/, // Founder pc
-];
-
-/** Is this URL an e-paper page of a known family? (Layout or article page; query and hash ignored.) */
+/**
+ * Is this URL an e-paper page of a known family? Exactly when a family adapter claims it by its URL
+ * alone (its `urls` paths, lib/sites/urls.ts): layout or article page; query and hash ignored.
+ */
 export function isEpaperUrl(url: string): boolean {
   let path: string;
   try {
@@ -86,5 +83,5 @@ export function isEpaperUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return EPAPER_URLS.some((re) => re.test(path));
+  return ADAPTERS.some((a) => a.urls !== undefined && onFamilyUrl(a.urls, path));
 }

@@ -42,6 +42,19 @@ describe('where the content script runs', () => {
     expect(isContentUrl(url)).toBe(expected);
   });
 
+  // Derived from lib/sites/urls.ts; the manifest lists exactly these, in this order.
+  it('runs on the Founder family paths from the URL table', () => {
+    expect(FAMILY_PATTERNS).toEqual([
+      '*://*/*/node_*.htm*',
+      '*://*/*/content_*.htm*',
+      '*://*/*/nbs.D110000*',
+      '*://*/*/nw.D110000*',
+      '*://*/pc/layout/*',
+      '*://*/pc/content/*',
+    ]);
+    expect(CONTENT_MATCHES.slice(0, FAMILY_PATTERNS.length)).toEqual(FAMILY_PATTERNS);
+  });
+
   it('never asks for every page of every site', () => {
     expect(CONTENT_MATCHES).not.toContain('<all_urls>');
     expect(CONTENT_MATCHES.some((p) => /^\*:\/\/\*\/\*$/.test(p))).toBe(false);

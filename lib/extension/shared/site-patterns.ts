@@ -4,22 +4,18 @@
  * sites outside it are switched on one origin at a time from the popup (optional host permission).
  */
 import { MatchPattern } from '@webext-core/match-patterns';
+import { FAMILY_URLS } from '../../sites/urls';
 
 /**
- * Path patterns of the three Founder generations (domain.md §2). They match on any host, but only on
- * e-paper paths: `/html/2026-07/09/node_58464.htm` yes, `/blog/post.html` no.
+ * Path patterns of the three Founder generations (domain.md §2), from the adapters' URL table
+ * (lib/sites/urls.ts, each family's layout then article `matches`, oldest family first). They match
+ * on any host, but only on e-paper paths: `/html/2026-07/09/node_58464.htm` yes, `/blog/post.html` no.
+ * The table module has no DOM code, so the background takes it without the page readers.
  */
-export const FAMILY_PATTERNS: readonly string[] = [
-  // Founder classic: html/YYYY-MM/DD/node_N.htm (layout) and content_N.htm / content_NODE_ID.htm
-  '*://*/*/node_*.htm*',
-  '*://*/*/content_*.htm*',
-  // Founder nbs/nw (人民日报 until 2024-11-30, 光明日报): nbs.D110000renmrb_01.htm, nw.D110000renmrb_20171016_1-01.htm
-  '*://*/*/nbs.D110000*',
-  '*://*/*/nw.D110000*',
-  // Founder pc (人民日报 since 2024-12-01, 中国青年报, 经济日报): pc/layout/202412/25/node_01.html
-  '*://*/pc/layout/*',
-  '*://*/pc/content/*',
-];
+export const FAMILY_PATTERNS: readonly string[] = FAMILY_URLS.flatMap((f) => [
+  ...f.layout.matches,
+  ...f.article.matches,
+]);
 
 /** Known e-paper hosts (the whole host: their front pages redirect into the issue of the day). */
 export const KNOWN_HOSTS: readonly string[] = [
