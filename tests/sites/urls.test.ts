@@ -11,8 +11,25 @@ import { docFromHtml } from '../helpers/dom';
 
 const FAMILIES = ADAPTERS.filter((a) => a.urls !== undefined);
 const KINDS = ['layout', 'article'] as const;
+/** The real URL each row of lib/sites/urls.ts names in its comment. */
+const EXAMPLES: Record<string, Record<(typeof KINDS)[number], string>> = {
+  'founder-classic': {
+    layout: 'http://news.hndaily.cn/html/2026-07/09/node_58464.htm',
+    article: 'http://news.hndaily.cn/html/2026-07/09/content_58464_19688148.htm',
+  },
+  'founder-nbs': {
+    layout: 'http://paper.people.com.cn/rmrb/html/2017-10/16/nbs.D110000renmrb_01.htm',
+    article: 'http://paper.people.com.cn/rmrb/html/2017-10/16/nw.D110000renmrb_20171016_1-01.htm',
+  },
+  'founder-pc': {
+    layout: 'http://zqb.cyol.com/pc/layout/202609/16/node_06.html',
+    article: 'http://zqb.cyol.com/pc/content/202609/16/content_430781.html',
+  },
+};
 const ROWS = FAMILIES.flatMap((a) =>
-  KINDS.map((kind) => [`${a.id} ${kind}`, a.id, kind, a.urls![kind]] as const),
+  KINDS.map(
+    (kind) => [`${a.id} ${kind}`, a.id, kind, { ...a.urls![kind], example: EXAMPLES[a.id][kind] }] as const,
+  ),
 );
 const pathOf = (url: string) => new URL(url).pathname;
 /** A page with no family's DOM evidence: only the URL can make a family claim it. */
@@ -26,21 +43,24 @@ describe('the URL table', () => {
     expect(ROWS).toHaveLength(6);
   });
 
-  it.each(ROWS)('%s: the example passes its own rules', (_, id, kind, rule: UrlRule) => {
-    const path = pathOf(rule.example);
-    expect(rule.matches.length).toBeGreaterThan(0);
-    expect(rule.matches.some((p) => matchesPattern(p, rule.example))).toBe(true);
-    expect(rule.matches.every((p) => FAMILY_PATTERNS.includes(p))).toBe(true);
-    expect(onFamilyPath(rule.example)).toBe(true); // the content script's own glob walk agrees
-    expect(rule.path.test(path)).toBe(true);
-    expect(isEpaperUrl(rule.example)).toBe(true);
-    expect(adapterFor(rule.example, plain()).id).toBe(id);
-    // No other row's path takes it: the registry's order never decides, and read() can tell
-    // the family's layout page from its article page by the path alone.
-    for (const [, otherId, otherKind, other] of ROWS) {
-      if (otherId !== id || otherKind !== kind) expect(other.path.test(path)).toBe(false);
-    }
-  });
+  it.each(ROWS)(
+    '%s: the example passes its own rules',
+    (_, id, kind, rule: UrlRule & { example: string }) => {
+      const path = pathOf(rule.example);
+      expect(rule.matches.length).toBeGreaterThan(0);
+      expect(rule.matches.some((p) => matchesPattern(p, rule.example))).toBe(true);
+      expect(rule.matches.every((p) => FAMILY_PATTERNS.includes(p))).toBe(true);
+      expect(onFamilyPath(rule.example)).toBe(true); // the content script's own glob walk agrees
+      expect(rule.path.test(path)).toBe(true);
+      expect(isEpaperUrl(rule.example)).toBe(true);
+      expect(adapterFor(rule.example, plain()).id).toBe(id);
+      // No other row's path takes it: the registry's order never decides, and read() can tell
+      // the family's layout page from its article page by the path alone.
+      for (const [, otherId, otherKind, other] of ROWS) {
+        if (otherId !== id || otherKind !== kind) expect(other.path.test(path)).toBe(false);
+      }
+    },
+  );
 });
 
 describe('URLs that are no e-paper page', () => {
