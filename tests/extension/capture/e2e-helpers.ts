@@ -136,6 +136,8 @@ export async function ask<T = unknown>(
  * the page's script can read that registry (lib/extension/content/capture/rect-layer.ts).
  */
 export async function readerMarks(page: Page): Promise<string[]> {
+  // The boxes are drawn in the next frame (rect-layer.ts): wait for one, then read.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
   return page.evaluate(() =>
     Array.from(
       document.getElementById('epaper-reader-root')?.shadowRoot?.querySelectorAll('.reader-marks > i') ?? [],

@@ -25,7 +25,7 @@ describe('rectLayer', () => {
       { id: 'a', color: 'green', range: fakeRange([rect(120, 80, 200, 30), rect(100, 110, 90, 30)]) },
       { id: 'b', color: 'pink', range: fakeRange([rect(100, 200, 0, 30)]) }, // an empty line box
     ];
-    const { paint, stop } = rectLayer(layer, body);
+    const { paint, stop } = rectLayer(layer, body, (fn) => fn());
     paint(drawn, null);
     const boxes = Array.from(layer.children) as HTMLElement[];
     expect(boxes.map((b) => [b.dataset.color, b.style.left, b.style.top, b.style.width])).toEqual([
@@ -35,6 +35,29 @@ describe('rectLayer', () => {
     paint(drawn, 'a');
     expect((layer.children[0] as HTMLElement).style.background).not.toBe(boxes[0].style.background);
     stop();
+    expect(layer.children.length).toBe(0);
+  });
+
+  it('draws in the next frame, once for any number of paints before it, and not after stop', () => {
+    const body = document.createElement('div');
+    const layer = document.createElement('div');
+    Object.defineProperty(body, 'getBoundingClientRect', { value: () => rect(0, 0, 600, 900) });
+    const frames: Array<() => void> = [];
+    const { paint, stop } = rectLayer(layer, body, (fn) => frames.push(fn));
+    const one: Drawn[] = [{ id: 'a', color: 'green', range: fakeRange([rect(10, 10, 50, 20)]) }];
+    const two: Drawn[] = [...one, { id: 'b', color: 'blue', range: fakeRange([rect(10, 40, 50, 20)]) }];
+    paint(one, null);
+    paint(two, null);
+    expect(layer.children.length).toBe(0);
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(Array.from(layer.children).map((b) => (b as HTMLElement).dataset.color)).toEqual([
+      'green',
+      'blue',
+    ]);
+    paint(one, null);
+    stop();
+    frames.shift()!();
     expect(layer.children.length).toBe(0);
   });
 });
