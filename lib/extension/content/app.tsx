@@ -15,7 +15,7 @@ import { startLayoutOverlay } from './overlay';
 import { measure } from '../shared/timing';
 import { trusted } from '../shared/trusted';
 import type { ReaderKit } from '../kit/reader-kit';
-import type { ReaderBody, ReaderPanel } from '../kit/reader-panel';
+import type { ReaderBody, ReaderPanel } from '../kit/reader';
 import type { ReaderStart } from '../kit/reader-session';
 
 /** The world the content script runs in, handed over by the entrypoint. */

@@ -9,7 +9,7 @@ import type { Article, Page } from '../../model';
 import { labelsMatch } from '../../text/labels';
 import { findPageImage, imageBox } from './geometry';
 import { moveIndex, overlayKey } from './keys';
-import type { ReaderPanel } from '../kit/reader-panel';
+import type { ReaderPanel } from '../kit/reader';
 import { trusted } from '../shared/trusted';
 
 /** What the overlay needs from the content script. */
