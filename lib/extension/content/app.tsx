@@ -11,11 +11,12 @@ import type { Capture, CaptureIo } from './capture';
 import { isKnownHost, onFamilyPath } from '../shared/site-patterns';
 import { mountHost } from './shadow-host';
 import { t } from '../shared/i18n';
-import { startLayoutOverlay } from './overlay';
+import { LayoutOverlay } from './overlay/LayoutOverlay';
+import type { OverlayControl } from './overlay/types';
 import { measure } from '../shared/timing';
 import { trusted } from '../shared/trusted';
 import type { ReaderKit } from '../kit/reader-kit';
-import type { ReaderBody, ReaderPanel } from '../kit/reader-panel';
+import type { ReaderBody, ReaderPanel } from '../kit/reader';
 import type { ReaderStart } from '../kit/reader-session';
 
 /** The world the content script runs in, handed over by the entrypoint. */
@@ -101,20 +102,25 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     ui,
   );
 
+  // One Preact tree for the page's surface: the overlay on a layout page, 阅读全文 on an article page.
+  const el = env.doc.createElement('div');
+  ui.append(el);
   if (kind === 'layout') {
-    const overlay = startLayoutOverlay(page, { doc: env.doc, host, ui, listen: env.listen, panel });
-    learn = overlay.learn;
+    const overlay: { current: OverlayControl | null } = { current: null };
+    learn = (a) => overlay.current?.learn(a);
+    render(
+      <LayoutOverlay page={page} env={{ doc: env.doc, host, listen: env.listen, panel }} control={overlay} />,
+      el,
+    );
     // After the overlay is up: read the issue's other layout pages (cache first) for → 6 / ← 1 marks.
     env.defer(() => {
       void env
         .loadKit()
         .then((kit) => kit.scanIssue(page, kitEnv))
-        .then((marks) => overlay.addMarks(marks))
+        .then((marks) => overlay.current?.addMarks(marks))
         .catch(() => undefined); // marks are a bonus: without them the overlay still works
     }, 0);
   } else {
-    const el = env.doc.createElement('div');
-    ui.append(el);
     render(<ReadWhole onClick={() => void panel.open({ page })} />, el);
     env.listen(
       env.doc,

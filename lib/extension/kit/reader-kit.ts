@@ -12,7 +12,7 @@ import type { SettingsArea } from '../shared/reader-settings';
 import { originOf } from '../shared/urls';
 import { scanIssue } from './issue-marks';
 import { createPageSource, type PageCache, type PageSource } from './page-source';
-import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader-panel';
+import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader';
 
 /** What the content script gives the kit for one page. */
 export interface KitPageEnv {

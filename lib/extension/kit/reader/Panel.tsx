@@ -1,0 +1,35 @@
+/** The reader panel over the page: a focusable dialog holding the Reader while open, nothing when closed. */
+import type { JSX } from 'preact';
+import { useRef } from 'preact/hooks';
+import { Reader } from '../../../../components/Reader';
+import type { PanelControl, PanelEnv } from './types';
+import { usePanel, type PanelRefs } from './usePanel';
+
+/** The panel; `control` receives its open/close/isOpen for the content script. */
+export function Panel(props: {
+  env: PanelEnv;
+  control: { current: PanelControl | null };
+}): JSX.Element | null {
+  const refs: PanelRefs = {
+    panel: useRef<HTMLDivElement>(null),
+    body: useRef<HTMLDivElement>(null),
+    marks: useRef<HTMLDivElement>(null),
+  };
+  const { view, settings, setSettings, refresh, close } = usePanel(props.env, refs, props.control);
+  if (!view) return null;
+  return (
+    <div class="panel" role="dialog" aria-modal="false" tabIndex={-1} ref={refs.panel}>
+      <Reader
+        article={view.article}
+        problems={view.problems}
+        progress={view.progress}
+        bodyRef={refs.body}
+        marksRef={refs.marks}
+        settings={settings}
+        onSettings={setSettings}
+        onRefresh={refresh}
+        onClose={close}
+      />
+    </div>
+  );
+}

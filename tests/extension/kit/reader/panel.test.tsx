@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+// The reader panel (lib/extension/kit/reader): one Preact tree driven through its handle.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createReaderPanel, type PanelEnv } from '../../../../lib/extension/kit/reader';
+import type { PageSource } from '../../../../lib/extension/kit/page-source';
+import { emptyArticle, emptyPage, type Article } from '../../../../lib/model';
+import { userClick, useLocale } from '../../helpers';
+
+const article = emptyArticle({
+  title: '自贸港外贸账',
+  paragraphs: [
+    { text: '第一段。', kind: 'text' },
+    { text: '第二段。', kind: 'text' },
+  ],
+});
+const page = emptyPage({ kind: 'article', url: 'https://epaper.example.cn/a.htm', articles: [article] });
+
+function mount(extra: Partial<PanelEnv> = {}) {
+  const ui = document.createElement('div');
+  document.body.replaceChildren(ui);
+  const shown: Article[] = [];
+  let closed = 0;
+  const env: PanelEnv = {
+    host: ui,
+    ui,
+    now: () => performance.now(),
+    // The stitcher hands the part back as it is: the panel is what is under test.
+    stitch: async (a) => ({ article: a, problems: [] }),
+    source: { get: async () => null } as unknown as PageSource,
+    onArticle: (a, body) => {
+      expect(body?.root.isConnected).toBe(true);
+      shown.push(a);
+    },
+    onClose: () => closed++,
+    ...extra,
+  };
+  return { ui, panel: createReaderPanel(env), shown, closed: () => closed };
+}
+
+const all = (root: Element, id: string) => Array.from(root.querySelectorAll(`[data-testid="${id}"]`));
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => useLocale('zh_CN'));
+
+describe('reader panel', () => {
+  it('renders nothing until opened, then the stitched article, and hands it on once shown', async () => {
+    const { ui, panel, shown } = mount();
+    expect(all(ui, 'reader')).toEqual([]);
+    expect(panel.isOpen()).toBe(false);
+    const before = performance.getEntriesByName('epaper:stitch').length;
+    await panel.open({ page });
+    await tick();
+    expect(panel.isOpen()).toBe(true);
+    expect(all(ui, 'reader-paragraph').map((p) => p.textContent)).toEqual(['第一段。', '第二段。']);
+    expect(shown.map((a) => a.title)).toEqual(['自贸港外贸账']);
+    expect(performance.getEntriesByName('epaper:stitch').length).toBe(before + 1);
+    expect(ui.querySelector('.panel')).toBe(document.activeElement);
+  });
+
+  it('closes from its own button (a real click only) and says so', async () => {
+    const { ui, panel, closed } = mount();
+    await panel.open({ page });
+    await tick();
+    (all(ui, 'reader-close')[0] as HTMLButtonElement).click(); // synthetic: ignored
+    await tick();
+    expect(panel.isOpen()).toBe(true);
+    userClick(all(ui, 'reader-close')[0]);
+    expect(panel.isOpen()).toBe(false);
+    expect(closed()).toBe(1);
+    await tick();
+    expect(all(ui, 'reader')).toEqual([]);
+  });
+
+  it('drops a run that a close outdated', async () => {
+    let release: () => void = () => undefined;
+    const { ui, panel, shown } = mount({
+      stitch: (a) => new Promise((r) => (release = () => r({ article: a, problems: [] }))),
+    });
+    const opening = panel.open({ page });
+    await tick();
+    panel.close();
+    release();
+    await opening;
+    await tick();
+    expect(all(ui, 'reader')).toEqual([]);
+    expect(shown).toEqual([]);
+  });
+});
