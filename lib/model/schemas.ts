@@ -93,16 +93,18 @@ export const highlightSchema = v.object({
   updatedAt: timeSchema,
 });
 
+// A clip's source is its article's bibliographic fields (sourceOf), held to the same rules.
+const { paper, date, pages, leadTitle, title, subtitle, bylines, urls } = articleSchema.entries;
 export const sourceSchema = v.object({
   articleKey: id,
-  paper: line,
-  date: line,
-  pages: list(line, LIMITS.short),
-  leadTitle: line,
-  title: line,
-  subtitle: line,
-  bylines: list(line, LIMITS.short),
-  urls: list(url, LIMITS.urls),
+  paper,
+  date,
+  pages,
+  leadTitle,
+  title,
+  subtitle,
+  bylines,
+  urls,
 });
 
 export const clipSchema = v.object({
