@@ -19,7 +19,14 @@ import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { localDate } from '../../lib/extension/pages/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
 import type { Clip, Highlight, StoredArticle } from '../../lib/model/index.ts';
-import { FIREFOX, hasFirefox, launchFirefox, type FirefoxSession, type FirefoxTab } from './firefox.ts';
+import {
+  FIREFOX,
+  hasFirefox,
+  launchFirefox,
+  until,
+  type FirefoxSession,
+  type FirefoxTab,
+} from './firefox.ts';
 import { SPLIT } from './stories.ts';
 import { buildEnv } from './global-setup.ts';
 
@@ -58,22 +65,6 @@ afterAll(async () => {
   await ff?.close();
   await server?.close();
 });
-
-/** Poll `expression` in `tab` until `done(value)` or the time is up; the last value. */
-async function until<T>(
-  tab: FirefoxTab,
-  expression: string,
-  done: (v: T) => boolean,
-  ms = 15_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await tab.evaluate<T>(expression);
-  while (!done(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await tab.evaluate<T>(expression);
-  }
-  return last;
-}
 
 /** Text of every element matching `selector` in the page. */
 const texts = (selector: string) =>

@@ -12,7 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { buildEnv } from './global-setup.ts';
-import { FIREFOX, FIREFOX_SHIPPING_DIR, hasFirefox, launchFirefox, type FirefoxSession } from './firefox.ts';
+import {
+  FIREFOX,
+  FIREFOX_SHIPPING_DIR,
+  hasFirefox,
+  launchFirefox,
+  until,
+  type FirefoxSession,
+} from './firefox.ts';
 import { MARKER_WORDS, SPLIT, layout0709, occurrences } from './stories.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,15 +49,8 @@ afterAll(async () => {
 });
 
 /** Poll `expression` in the page until `done(value)` or the time is up; the last value. */
-async function until<T>(expression: string, done: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  let last = await ff.evaluate<T>(expression);
-  while (!done(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await ff.evaluate<T>(expression);
-  }
-  return last;
-}
+const untilInPage = <T>(expression: string, done: (v: T) => boolean, ms = 20_000): Promise<T> =>
+  until<T>(ff, expression, done, ms);
 
 /** Texts of the elements matching `selector` inside the extension's shadow root. */
 const inUi = (selector: string) =>
@@ -73,19 +73,19 @@ describe('the extension in Firefox', () => {
   it('lists every block of a layout page (2026-07-09 第001版) in page order', async () => {
     const front = layout0709('001');
     await ff.goto(new URL(front.path, server.url).href);
-    const ready = await until<string | null>(
+    const ready = await untilInPage<string | null>(
       `document.getElementById('epaper-reader-root')?.getAttribute('data-ready') ?? null`,
       (v) => v !== null,
     );
     expect(ready).toBe('layout');
-    const items = await until<string[]>(inUi('[data-testid="block-item"]'), (v) => v.length > 0);
+    const items = await untilInPage<string[]>(inUi('[data-testid="block-item"]'), (v) => v.length > 0);
     expect(items).toHaveLength(front.titles.length);
     items.forEach((text, i) => expect(text).toContain(front.titles[i]));
   });
 
   it('opens a split story (001 下转 → 002 上接) as one article, each part once', async () => {
     await ff.goto(new URL(SPLIT.first, server.url).href);
-    await until<string | null>(
+    await untilInPage<string | null>(
       `document.getElementById('epaper-reader-root')?.getAttribute('data-ready') ?? null`,
       (v) => v === 'article',
     );
@@ -98,7 +98,7 @@ describe('the extension in Firefox', () => {
       `(() => { const r = ${button}.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
     );
     await ff.click(box.x, box.y);
-    const shown = await until<string[]>(inUi('[data-testid="reader-paragraph"]'), (v) =>
+    const shown = await untilInPage<string[]>(inUi('[data-testid="reader-paragraph"]'), (v) =>
       v.some((p) => p.includes(SPLIT.secondParagraphs.at(-1) ?? '\u0000')),
     );
     const joined = shown.join('\n');

@@ -134,85 +134,73 @@ export async function launchFirefox(options: string | LaunchOptions = {}): Promi
     const installed = await send<{ extension: string }>('webExtension.install', {
       extensionData: { type: 'path', path: extensionDir },
     });
-    const tab = (context: string): FirefoxTab => ({
-      context,
-      goto: async (url) => {
-        await send('browsingContext.navigate', { context, url, wait: 'complete' });
-      },
-      evaluate: async <T>(expression: string) => {
-        const r = await send<{
-          type: string;
-          result?: { value?: unknown };
-          exceptionDetails?: { text: string };
-        }>('script.evaluate', {
-          expression: `(async () => JSON.stringify(await (${expression})))()`,
-          target: { context },
-          awaitPromise: true,
-        });
-        if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'evaluation failed');
-        return JSON.parse(String(r.result?.value ?? 'null')) as T;
-      },
-      activate: async () => {
-        await send('browsingContext.activate', { context });
-      },
-      press: async (key) => {
-        await send('input.performActions', {
+    const tab = (context: string): FirefoxTab => {
+      /** One trusted mouse sequence in this tab (BiDi input actions). */
+      const pointer = (actions: Array<Record<string, unknown>>) =>
+        send('input.performActions', {
           context,
-          actions: [
-            {
-              type: 'key',
-              id: 'keyboard',
-              actions: [
-                { type: 'keyDown', value: key },
-                { type: 'keyUp', value: key },
-              ],
-            },
-          ],
+          actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
         });
-      },
-      click: async (x, y) => {
-        const at = { x: Math.round(x), y: Math.round(y) };
-        await send('input.performActions', {
-          context,
-          actions: [
-            {
-              type: 'pointer',
-              id: 'mouse',
-              parameters: { pointerType: 'mouse' },
-              actions: [
-                { type: 'pointerMove', ...at },
-                { type: 'pointerDown', button: 0 },
-                { type: 'pointerUp', button: 0 },
-              ],
-            },
-          ],
-        });
-      },
-      drag: async (from, to) => {
-        const mid = { x: Math.round((from.x + to.x) / 2), y: Math.round((from.y + to.y) / 2) };
-        const at = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
-        await send('input.performActions', {
-          context,
-          actions: [
-            {
-              type: 'pointer',
-              id: 'mouse',
-              parameters: { pointerType: 'mouse' },
-              actions: [
-                { type: 'pointerMove', ...at(from) },
-                { type: 'pointerDown', button: 0 },
-                { type: 'pointerMove', ...mid, duration: 50 },
-                { type: 'pointerMove', ...at(to), duration: 50 },
-                { type: 'pointerUp', button: 0 },
-              ],
-            },
-          ],
-        });
-      },
-      close: async () => {
-        await send('browsingContext.close', { context });
-      },
-    });
+      return {
+        context,
+        goto: async (url) => {
+          await send('browsingContext.navigate', { context, url, wait: 'complete' });
+        },
+        evaluate: async <T>(expression: string) => {
+          const r = await send<{
+            type: string;
+            result?: { value?: unknown };
+            exceptionDetails?: { text: string };
+          }>('script.evaluate', {
+            expression: `(async () => JSON.stringify(await (${expression})))()`,
+            target: { context },
+            awaitPromise: true,
+          });
+          if (r.type === 'exception') throw new Error(r.exceptionDetails?.text ?? 'evaluation failed');
+          return JSON.parse(String(r.result?.value ?? 'null')) as T;
+        },
+        activate: async () => {
+          await send('browsingContext.activate', { context });
+        },
+        press: async (key) => {
+          await send('input.performActions', {
+            context,
+            actions: [
+              {
+                type: 'key',
+                id: 'keyboard',
+                actions: [
+                  { type: 'keyDown', value: key },
+                  { type: 'keyUp', value: key },
+                ],
+              },
+            ],
+          });
+        },
+        click: async (x, y) => {
+          const at = { x: Math.round(x), y: Math.round(y) };
+          await pointer([
+            { type: 'pointerMove', ...at },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ]);
+        },
+        drag: async (from, to) => {
+          const mid = { x: Math.round((from.x + to.x) / 2), y: Math.round((from.y + to.y) / 2) };
+          const at = (p: { x: number; y: number }) => ({ x: Math.round(p.x), y: Math.round(p.y) });
+          await pointer([
+            { type: 'pointerMove', ...at(from) },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerMove', ...mid, duration: 50 },
+            { type: 'pointerMove', ...at(to), duration: 50 },
+            { type: 'pointerUp', button: 0 },
+          ]);
+        },
+        close: async () => {
+          await send('browsingContext.close', { context });
+        },
+      };
+    };
     const tree = await send<{ contexts: Array<{ context: string }> }>('browsingContext.getTree', {});
     const first = tab(tree.contexts[0].context);
     return {
@@ -279,4 +267,20 @@ function stop(ff: ChildProcess): Promise<void> {
       resolve();
     }, 5000);
   });
+}
+
+/** Poll `expression` in `tab` until `done(value)` or `ms` has passed; the last value. */
+export async function until<T>(
+  tab: Pick<FirefoxTab, 'evaluate'>,
+  expression: string,
+  done: (v: T) => boolean,
+  ms = 15_000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  let last = await tab.evaluate<T>(expression);
+  while (!done(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await tab.evaluate<T>(expression);
+  }
+  return last;
 }
