@@ -23,6 +23,13 @@ const evilArticle = makeArticle({
   urls: ['https://evil.example/x/content_1.htm'],
 });
 
+/** A highlight evil.example may keep: on its own page, of its own article. */
+const evilOwnHighlight = (): Request => ({
+  type: 'saveHighlight',
+  highlight: makeHighlight('底线', { articleKey: evilArticle.key }),
+  article: evilArticle,
+});
+
 let library: Library;
 let handlers: Handlers;
 let sentToTabs: Array<[number, unknown]>;
@@ -190,16 +197,7 @@ describe('a content script acts only on its own origin', () => {
   });
 
   it('may keep highlights of its own pages (a hostile page is still a page)', async () => {
-    ok(
-      await call(
-        {
-          type: 'saveHighlight',
-          highlight: makeHighlight('底线', { articleKey: evilArticle.key }),
-          article: evilArticle,
-        },
-        evil,
-      ),
-    );
+    ok(await call(evilOwnHighlight(), evil));
     expect((await stored()).highlights).toHaveLength(2);
   });
 });
@@ -263,16 +261,7 @@ describe('payloads are checked by the record schemas before any handler runs', (
 describe('change notices', () => {
   it("go only to tabs of the article's site, not to every tab that ever spoke", async () => {
     // evil.example's tab has spoken too (it is in the registry).
-    ok(
-      await call(
-        {
-          type: 'saveHighlight',
-          highlight: makeHighlight('底线', { articleKey: evilArticle.key }),
-          article: evilArticle,
-        },
-        evil,
-      ),
-    );
+    ok(await call(evilOwnHighlight(), evil));
     await new Promise((r) => setTimeout(r, 20)); // its own notice (to tab 9) is sent first
     sentToTabs = [];
     const [h] = (await stored()).highlights;
