@@ -10,13 +10,14 @@ import { emptyArticle, emptyPage, type Article, type Block, type Page } from '..
 import { parseChineseDate } from '../text/dates';
 import { labelFromMasthead } from '../sites/page-text/lines';
 import { classifyLine } from '../text/bylines';
+import { findMarker } from '../text/markers';
 import { normalizeText } from '../text/normalize';
 import { readRun, type PdfArticleDraft } from './article';
 import { cutByAreas } from './areas';
 import { pageGlyphs } from './glyphs';
 import { gap, layout, type Cluster, type Layout, type Run } from './layout';
 import { bodySize, lineText, toLines, type Line } from './lines';
-import { matchHeadlines } from './match';
+import { lineDistance, matchHeadlines } from './match';
 import { fromFileName, paperFromTitle } from './names';
 import type { Box, PdfPageText } from './types';
 
@@ -146,10 +147,71 @@ function readMasthead(page: Page, lay: Layout, ctx: PdfPageContext, url: string)
   if (!page.date) page.problems.push('no date: neither the masthead nor the file name carries one');
 }
 
+// A leftover headline at least this much larger than the body is a story's, not a figure's title.
+const HEADLINE_MIN = 1.5;
+
+/**
+ * Match headlines to runs. When the nearest lines of two story headlines lie in one run, the stream
+ * ran two stories' bodies together (no headline drawn between them): the run is cut where the text
+ * jumps to the line nearest to each headline but the first, then headlines are matched.
+ */
+function splitAndMatch(lay: Layout, isBody: (r: Run) => boolean): ReturnType<typeof matchHeadlines> {
+  const anchors = new Map<Run, Set<number>>();
+  for (const c of lay.clusters) {
+    if (c.size < HEADLINE_MIN * lay.body) continue;
+    const a = anchorOf(lay, c);
+    if (!a) continue;
+    const set = anchors.get(a.run) ?? new Set<number>();
+    anchors.set(a.run, set.add(a.k));
+  }
+  const runs: Run[] = [];
+  for (const r of lay.runs) {
+    const ks = anchors.get(r);
+    const cuts =
+      ks && ks.size > 1
+        ? [...ks].filter((k) => k > 0 && jumps(r.lines[k - 1], r.lines[k])).sort((a, b) => a - b)
+        : [];
+    let from = 0;
+    for (const k of [...cuts, r.lines.length]) {
+      const lines = r.lines.slice(from, k);
+      runs.push({
+        lines,
+        crossheads: new Set(lines.filter((l) => r.crossheads.has(l))),
+        chars: lines.reduce((n, l) => n + l.glyphs.length, 0),
+      });
+      from = k;
+    }
+  }
+  lay.runs = runs;
+  return matchHeadlines(lay.clusters, lay.runs, isBody);
+}
+
+/** The body line nearest to a headline, as the run holding it and its index there. */
+function anchorOf(lay: Layout, c: Cluster): { run: Run; k: number } | null {
+  let best: { run: Run; k: number } | null = null;
+  let d = Infinity;
+  for (const run of lay.runs)
+    for (let k = 0; k < run.lines.length; k++) {
+      const x = lineDistance(c, run.lines[k]);
+      if (x < d) [best, d] = [{ run, k }, x];
+    }
+  return best;
+}
+
+/** Does the text jump between these lines (not the next line of the same column)? */
+function jumps(prev: Line, next: Line): boolean {
+  const down = prev.y - next.y;
+  return !(Math.abs(next.x0 - prev.x0) < 3 * next.size && down > 0 && down < 2.5 * next.size);
+}
+
 /** Articles from geometry alone: headlines matched to runs, figure notes attached to the nearest story. */
 function byGeometry(lay: Layout): Piece[] {
-  const isStory = (r: Run) => r.chars >= STORY_MIN && !isFigure(r);
-  const { head, left } = matchHeadlines(lay.clusters, lay.runs, isStory);
+  // A continued part (「（上接第一版）…」 at the top of a page) is a story however short, and so is the
+  // only text of a page.
+  const continued = (r: Run) => findMarker(normalizeText(lineText(r.lines[0])))?.direction === 'from';
+  const only = lay.runs.filter((r) => !isFigure(r)).length === 1;
+  const isStory = (r: Run) => !isFigure(r) && (r.chars >= STORY_MIN || continued(r) || only);
+  const { head, left } = splitAndMatch(lay, (r) => !isFigure(r));
   const pieces: Array<Piece & { run: Run }> = [];
   const small: Run[] = [];
   lay.runs.forEach((r, i) => {

@@ -12,7 +12,8 @@ import type { Line } from './lines';
 // it), and vertical distance for a vertical one.
 const ACROSS = 2;
 
-function distance(c: Cluster, l: Line): number {
+/** How far a line is from a headline, as the headline's body would be (Infinity: on the wrong side). */
+export function lineDistance(c: Cluster, l: Line): number {
   const dx = Math.max(0, c.x0 - l.x1, l.x0 - c.x1);
   if (c.vertical) {
     if (l.x0 > c.x1) return Infinity;
@@ -27,7 +28,7 @@ function distance(c: Cluster, l: Line): number {
 /** Nearest distance from a cluster to any line of a run (Infinity when no line is on the right side). */
 export function runDistance(c: Cluster, r: Run): number {
   let best = Infinity;
-  for (const l of r.lines) best = Math.min(best, distance(c, l));
+  for (const l of r.lines) best = Math.min(best, lineDistance(c, l));
   return best;
 }
 
