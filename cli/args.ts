@@ -12,8 +12,8 @@ export type Command = { command: 'help' } | { command: 'parse'; format: OutputFo
 /** The text `--help` prints. */
 export const USAGE = `Usage: epaper-reader parse [--format json|md] FILE...
 
-Reads e-paper pages saved as HTML (layout pages with article blocks, article pages) or as the
-plain text of a printed page, stitches stories continued across the given pages (下转/上接), and
+Reads e-paper pages saved as HTML (layout pages with article blocks, article pages), as the
+plain text of a printed page, or as page PDFs (版面 PDF, one or many pages; known by their bytes), stitches stories continued across the given pages (下转/上接), and
 prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation. A page saved by a
 browser is read under the address in its "saved from url=" mark; other files under their file: URL.
 

@@ -1,6 +1,6 @@
 /**
  * `epaper-reader parse [--format json|md] FILE...`: the command-line front door over lib/. Thin:
- * arguments (args.ts), files → pages (read.ts), stitching (lib/stitch), printing (output.ts).
+ * arguments (args.ts), files → pages (read.ts; PDFs pdf.ts), stitching (lib/stitch), printing (output.ts).
  * Exit 0 when the files were read, 2 with one line on stderr when they cannot be; never a stack trace.
  */
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ import { stitchPages } from '../lib/stitch';
 import type { Page } from '../lib/model';
 import { parseArgs, USAGE, type OutputFormat } from './args';
 import { toJson, toMarkdown, type FileProblem } from './output';
+import { looksLikePdf } from '../lib/pdf/load';
+import { pdfPages } from './pdf';
 import { loadBytes, pageFromBytes } from './read';
 
 /** Where the CLI writes, and its clock: parameters, so tests run it in-process. */
@@ -50,7 +52,10 @@ async function parse(files: string[], format: OutputFormat, io: CliIo): Promise<
     bytes.push(loaded.value);
   }
   const read = [];
-  for (let i = 0; i < files.length; i++) read.push(await pageFromBytes(files[i], bytes[i]));
+  for (let i = 0; i < files.length; i++) {
+    if (looksLikePdf(bytes[i])) read.push(...(await pdfPages(files[i], bytes[i])));
+    else read.push(await pageFromBytes(files[i], bytes[i]));
+  }
 
   const pages = read.filter((r): r is typeof r & { page: Page } => r.page !== null);
   const problems: FileProblem[] = read.flatMap((r) =>

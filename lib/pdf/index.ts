@@ -141,7 +141,8 @@ function readMasthead(page: Page, lay: Layout, ctx: PdfPageContext, url: string)
     page.date ||= parseChineseDate(t);
   }
   const named = fromFileName(url);
-  page.label ||= named.label;
+  // A page of a many-page PDF without a label of its own is known by its place in the file.
+  page.label ||= named.label || (ctx.pageNumber ? String(ctx.pageNumber) : '');
   page.date ||= named.date;
   page.paper = paperFromTitle(ctx.title ?? '') || named.paper;
   if (!page.date) page.problems.push('no date: neither the masthead nor the file name carries one');

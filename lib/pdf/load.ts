@@ -140,15 +140,20 @@ export async function readPdfText(
         message: `the PDF is ${Math.round(bytes.length / 2 ** 20)} MB, more than the ${MAX_PDF_BYTES / 2 ** 20} MB a reader takes`,
       },
     };
-  const task = pdfjs.getDocument({
-    // pdf.js takes ownership of (and may detach) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
-    cMapUrl: opts.cMapUrl,
-    cMapPacked: true,
-    isEvalSupported: false,
-    stopAtErrors: false,
-    ...opts.extra,
-  });
+  let task: ReturnType<PdfJs['getDocument']>;
+  try {
+    task = pdfjs.getDocument({
+      // pdf.js takes ownership of (and may detach) the buffer it is given, and refuses a Buffer: a copy.
+      data: new Uint8Array(bytes),
+      cMapUrl: opts.cMapUrl,
+      cMapPacked: true,
+      isEvalSupported: false,
+      stopAtErrors: false,
+      ...opts.extra,
+    });
+  } catch (e) {
+    return { ok: false, error: classify(e) };
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = opts.timeLimitMs ?? PDF_TIME_LIMIT_MS;
   const timeout = new Promise<'timeout'>((res) => (timer = setTimeout(() => res('timeout'), limit)));
