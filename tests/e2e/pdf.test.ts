@@ -1,0 +1,90 @@
+/**
+ * reader.html's PDF mode in Chromium: pdf.js in the extension page with its worker and GB CMaps from
+ * the extension. Real page PDFs (read in place from ../shared) chosen through the file input; bad
+ * PDFs made by tests/pdf/pdf-writer.ts. The time from choosing a PDF to its articles shown is
+ * printed (docs/benchmarks.md), never asserted.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAVE_PDF_FIXTURES, NO_PDF_FIXTURES, PDF_FIXTURES } from '../helpers/pdf-truth.ts';
+import { writePdf } from '../pdf/pdf-writer.ts';
+import { useDemo } from './harness.ts';
+
+if (!HAVE_PDF_FIXTURES) console.warn(NO_PDF_FIXTURES);
+const demo = useDemo();
+const pdf = (name: string) => ({
+  name: `${name}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: readFileSync(join(PDF_FIXTURES, `${name}.pdf`)),
+});
+
+async function openPdfMode(): Promise<{ page: Page; errors: string[] }> {
+  const page = await demo.browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
+  await page.locator('[data-testid="pdf-input"]').waitFor();
+  return { page, errors };
+}
+
+const items = (page: Page) =>
+  page.locator('[data-testid="pdf-article-list"] [data-testid="pdf-article-item"]');
+
+describe.skipIf(!HAVE_PDF_FIXTURES)('PDF mode: real page PDFs', () => {
+  it('reads a chosen page PDF into its three articles and shows each in the reader', async () => {
+    const { page, errors } = await openPdfMode();
+    const t0 = Date.now();
+    await page.locator('[data-testid="pdf-input"]').setInputFiles(pdf('rmrb2018010207'));
+    await expect.poll(() => items(page).count(), { timeout: 30_000 }).toBe(3);
+    console.log(`[bench] PDF mode: rmrb2018010207.pdf chosen → 3 articles shown in ${Date.now() - t0} ms`);
+    expect((await items(page).allTextContents()).map((s) => s.trim())).toEqual([
+      '新时代：发展新方位 奋进新目标',
+      '意气风发走进新时代',
+      '深刻理解新时代划时代意义',
+    ]);
+    for (let i = 0; i < 3; i++) {
+      await items(page).nth(i).locator('button').click();
+      const shown = await page.locator('[data-testid="reader-paragraph"]').allTextContents();
+      expect(shown.length).toBeGreaterThan(5);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads two PDFs chosen together: six articles', async () => {
+    const { page, errors } = await openPdfMode();
+    await page
+      .locator('[data-testid="pdf-input"]')
+      .setInputFiles([pdf('rmrb2018010207'), pdf('rmrb2018010307')]);
+    await expect.poll(() => items(page).count(), { timeout: 30_000 }).toBe(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('PDF mode: bad PDFs', () => {
+  const hello = { text: [{ x: 72, y: 700, size: 12, s: 'Rural roads reach every village.' }] };
+  it.each([
+    ['locked.pdf', writePdf([hello], { encrypted: true }), /encrypted|加密/],
+    ['scan.pdf', writePdf([{ image: true }]), /scanned|扫描/],
+    ['page.pdf', Buffer.from('<html><body>not a pdf</body></html>'), /not a PDF|不是 PDF/],
+  ])('%s: a clear message in the reader, no articles', async (name, bytes, says) => {
+    const { page, errors } = await openPdfMode();
+    await page
+      .locator('[data-testid="pdf-input"]')
+      .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+    await page.locator('[data-testid="pdf-output"]').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator('[data-testid="reader-problem"]').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(says)]);
+    expect(await items(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
