@@ -20,18 +20,36 @@ export interface Glyph {
   font: string;
   /** The item had white space right before this character (a printed space between Latin words). */
   spaceBefore: boolean;
+  /** Drawn one em wide (CJK, full-width, or vertical). */
+  wide: boolean;
 }
 
 // Wide characters: CJK, kana, hangul, full-width forms and CJK punctuation (「，」 「“」 are wide in
 // these fonts: pdf.js gives 「“经过长期努力，」 an advance of 8.3 × 8.3 pt for 9 characters at 8.3 pt).
-const WIDE =
-  /[\u1100-\u11ff\u2014\u2018-\u201d\u2026\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\ud840-\ud87f][\udc00-\udfff]/;
-const SPACE = /\s/;
+// Code point ranges, not a regular expression: this runs for every character of the page.
+const WIDE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x1100, 0x11ff], // hangul jamo
+  [0x2014, 0x2014], // 「——」
+  [0x2018, 0x201d], // 「“」 「”」 「‘」 「’」
+  [0x2026, 0x2026], // 「……」
+  [0x2e80, 0x9fff], // CJK radicals, 「、」 「。」, kana, ideographs
+  [0xac00, 0xd7af], // hangul syllables
+  [0xf900, 0xfaff], // compatibility ideographs
+  [0xfe30, 0xfe4f], // vertical forms
+  [0xff00, 0xff60], // full-width forms 「，」 「：」 「（」
+  [0xffe0, 0xffe6],
+  [0x20000, 0x3ffff], // extension B and later 「𠮷」
+];
 
 /** Is the character drawn one em wide (CJK and full-width) rather than about half an em? */
 export function isWide(ch: string): boolean {
-  return WIDE.test(ch);
+  const c = ch.codePointAt(0) ?? 0;
+  if (c < 0x1100) return false;
+  for (const [a, b] of WIDE_RANGES) if (c >= a && c <= b) return true;
+  return false;
 }
+
+const isSpaceCode = (c: number) => c === 0x20 || c === 0x3000 || c === 0xa0 || (c >= 0x09 && c <= 0x0d);
 
 function isTextItem(it: PdfTextItem | { type: string }): it is PdfTextItem {
   return typeof (it as PdfTextItem).str === 'string' && Array.isArray((it as PdfTextItem).transform);
@@ -43,7 +61,7 @@ function explode(it: PdfTextItem, vertical: boolean, out: Glyph[]): void {
   const chars: Array<{ ch: string; em: number; space: boolean }> = [];
   let pendingSpace = false;
   for (const ch of it.str) {
-    if (SPACE.test(ch)) {
+    if (isSpaceCode(ch.charCodeAt(0))) {
       pendingSpace = true;
       continue;
     }
@@ -61,6 +79,7 @@ function explode(it: PdfTextItem, vertical: boolean, out: Glyph[]): void {
     const adv = g.em * size * scale;
     out.push({
       ch: g.ch,
+      wide: g.em === 1,
       x: vertical ? e : e + at,
       y: vertical ? f - at : f,
       adv,
@@ -84,16 +103,21 @@ export function pageGlyphs(text: PdfPageText): Glyph[] {
   return dedupe(all);
 }
 
+// Small integer keys (15 bits a coordinate): V8 hashes them faster than doubles. Cells wrap
+// every 32768 cells (kilometres of page), far beyond any neighbour that could collide.
+const cellKey = (cx: number, cy: number) => ((cx & 0x7fff) << 15) | (cy & 0x7fff);
+
 /**
  * Drop a glyph when the same character was already drawn within about half its advance. Cells of
  * 0.35 advance and their neighbours: two real neighbours 「11」 are a whole advance apart, never merged.
  */
+
 function dedupe(glyphs: Glyph[]): Glyph[] {
   // Numeric keys (size class → cell → the characters drawn there): string keys cost 20 ms a page.
   const bySize = new Map<number, Map<number, string>>();
   const out: Glyph[] = [];
   for (const g of glyphs) {
-    const wide = g.vertical || isWide(g.ch);
+    const wide = g.wide;
     // The nominal advance, not the estimated one: two drawings split into different items agree on it.
     const cell = g.size * (wide ? 1 : 0.5) * 0.35;
     const sizeKey = Math.round(g.size * 4) * 4 + (g.vertical ? 2 : 0) + (wide ? 1 : 0);
@@ -104,9 +128,9 @@ function dedupe(glyphs: Glyph[]): Glyph[] {
     let dup = false;
     for (let dx = -1; dx <= 1 && !dup; dx++)
       for (let dy = -1; dy <= 1 && !dup; dy++)
-        dup = cells.get((cx + dx) * 1e6 + (cy + dy))?.includes(g.ch) ?? false;
+        dup = cells.get(cellKey(cx + dx, cy + dy))?.includes(g.ch) ?? false;
     if (dup) continue;
-    const key = cx * 1e6 + cy;
+    const key = cellKey(cx, cy);
     cells.set(key, (cells.get(key) ?? '') + g.ch);
     out.push(g);
   }

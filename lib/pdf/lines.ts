@@ -4,7 +4,6 @@
  * (Identity-V headlines and authors, 「意气风发走进新时代」 「欧阳辉」) make vertical lines of their own.
  */
 import type { Glyph } from './glyphs';
-import { isWide } from './glyphs';
 import type { Box } from './types';
 
 /** One printed line: its glyphs in reading order and its box. */
@@ -95,7 +94,7 @@ export function lineText(line: Line, opts: { wordGaps?: boolean } = {}): string 
     if (i > 0) {
       const p = line.glyphs[i - 1];
       const gap = line.vertical ? p.y - p.adv - g.y : g.x - (p.x + p.adv);
-      const latin = !isWide(p.ch) && !isWide(g.ch) && LATIN.test(p.ch) && LATIN.test(g.ch);
+      const latin = !p.wide && !g.wide && LATIN.test(p.ch) && LATIN.test(g.ch);
       if ((latin && (g.spaceBefore || gap > 0.2 * g.size)) || (opts.wordGaps && gap >= 0.5 * g.size))
         out += ' ';
     }
