@@ -6,6 +6,7 @@
  * (tests/helpers/pdf-truth.ts). Run alone with `npx tsx bench/cases/pdf.ts`.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { nodePdfJs, nodePdfOptions } from '../../cli/pdfjs';
 import { readPdfPage } from '../../lib/pdf';
@@ -71,6 +72,8 @@ export default async function (): Promise<Array<{ name: string; ours_ms: number;
         target_ms: 20,
         articles: page.articles.length,
         min_ms: round(Math.min(...groupTimes)),
+        // Medians on a shared machine (2 cores, many processes) move with its load; the minimum less.
+        load_1min: round(loadavg()[0]),
         items: pageText.items.length,
         chars: page.articles.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.text.length, 0), 0),
       },
