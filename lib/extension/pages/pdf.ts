@@ -35,11 +35,26 @@ const ERROR_KEYS: Record<PdfErrorCode, string> = {
   timeout: 'pdfErrTimeout',
 };
 
-/** pdf.js for an extension page: the legacy build (Firefox ESR lacks what the modern one calls). */
-export async function browserPdfJs(workerUrl: string): Promise<PdfJs> {
-  const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  mod.GlobalWorkerOptions.workerSrc = workerUrl;
-  return mod as unknown as PdfJs;
+let shared: Promise<PdfJs> | null = null;
+
+/**
+ * pdf.js for an extension page: the legacy build (Firefox ESR lacks what the modern one calls), with
+ * one worker for the page's life: each PDF would otherwise start its own (1.3 MB of script to load).
+ */
+export function browserPdfJs(workerUrl: string): Promise<PdfJs> {
+  shared ??= (async () => {
+    const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    mod.GlobalWorkerOptions.workerSrc = workerUrl;
+    const worker = new mod.PDFWorker();
+    return {
+      OPS: mod.OPS as unknown as Record<string, number>,
+      getDocument: (src: Record<string, unknown>) =>
+        mod.getDocument({ ...src, worker } as Parameters<typeof mod.getDocument>[0]),
+    } as unknown as PdfJs;
+  })();
+  // A failed load (a missing asset) is not kept: the next PDF tries again.
+  shared.catch(() => (shared = null));
+  return shared;
 }
 
 /** The worker's URL inside the extension, for browserPdfJs. */
