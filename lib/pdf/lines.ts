@@ -79,11 +79,9 @@ export function toLines(glyphs: readonly Glyph[]): Line[] {
   return lines;
 }
 
-const LATIN = /[A-Za-z0-9]/;
-
 /**
- * The line's text. Spaces are printed only between Latin or digit runs (a space in the item, or a
- * gap of a fifth of an em); CJK never gets one: justified lines spread their characters
+ * The line's text. Spaces are printed only between two narrow (Latin, digit, ASCII punctuation)
+ * characters (a space in the item, or a gap of a fifth of an em: 「year, the」); CJK never gets one: justified lines spread their characters
  * (「加 宏 大 ，愿 景」 in a layout extractor) and that is not a word break. `wordGaps` (headlines):
  * a gap of half an em or more is a space, as printed (「新时代：发展新方位 奋进新目标」).
  */
@@ -94,7 +92,7 @@ export function lineText(line: Line, opts: { wordGaps?: boolean } = {}): string 
     if (i > 0) {
       const p = line.glyphs[i - 1];
       const gap = line.vertical ? p.y - p.adv - g.y : g.x - (p.x + p.adv);
-      const latin = !p.wide && !g.wide && LATIN.test(p.ch) && LATIN.test(g.ch);
+      const latin = !p.wide && !g.wide;
       if ((latin && (g.spaceBefore || gap > 0.2 * g.size)) || (opts.wordGaps && gap >= 0.5 * g.size))
         out += ' ';
     }
