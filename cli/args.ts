@@ -13,7 +13,8 @@ export type Command = { command: 'help' } | { command: 'parse'; format: OutputFo
 export const USAGE = `Usage: epaper-reader parse [--format json|md] FILE...
 
 Reads e-paper pages saved as HTML (layout pages with article blocks, article pages), as the
-plain text of a printed page, or as page PDFs (版面 PDF, one or many pages; known by their bytes), stitches stories continued across the given pages (下转/上接), and
+plain text of a printed page, or as page PDFs (版面 PDF, one or many pages; known by their bytes; a PDF given with its layout
+page is cut by that page's image map), stitches stories continued across the given pages (下转/上接), and
 prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation. A page saved by a
 browser is read under the address in its "saved from url=" mark; other files under their file: URL.
 

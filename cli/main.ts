@@ -9,7 +9,7 @@ import type { Page } from '../lib/model';
 import { parseArgs, USAGE, type OutputFormat } from './args';
 import { toJson, toMarkdown, type FileProblem } from './output';
 import { looksLikePdf } from '../lib/pdf/load';
-import { pdfPages } from './pdf';
+import { cutByLayouts, pdfPages, type PdfReadFile } from './pdf';
 import { loadBytes, pageFromBytes } from './read';
 
 /** Where the CLI writes, and its clock: parameters, so tests run it in-process. */
@@ -51,11 +51,13 @@ async function parse(files: string[], format: OutputFormat, io: CliIo): Promise<
     if (!loaded.ok) return fail(io, loaded.error);
     bytes.push(loaded.value);
   }
-  const read = [];
+  const read: PdfReadFile[] = [];
   for (let i = 0; i < files.length; i++) {
     if (looksLikePdf(bytes[i])) read.push(...(await pdfPages(files[i], bytes[i])));
     else read.push(await pageFromBytes(files[i], bytes[i]));
   }
+  // A page PDF given with its layout page is cut by that page's image map.
+  cutByLayouts(read);
 
   const pages = read.filter((r): r is typeof r & { page: Page } => r.page !== null);
   const problems: FileProblem[] = read.flatMap((r) =>

@@ -40,15 +40,23 @@ export function cutByAreas(
   blocks: Block[],
   image: { width: number; height: number },
   page: { width: number; height: number },
+  problems: string[],
 ): Array<{ draft: ReturnType<typeof readRun>; top: number; x0: number }> {
   const masthead = new Set(lay.masthead);
   const owner = new Map<Line, number>();
+  let outside = 0;
   for (const l of lines) {
     if (masthead.has(l)) continue;
     const c = toImage((l.x0 + l.x1) / 2, (l.top + l.bottom) / 2, page, image);
     const b = blocks.findIndex((bl) => bl.polygons.some((poly) => inPolygon(c, poly)));
     if (b !== -1) owner.set(l, b);
+    else outside += l.glyphs.length;
   }
+  // Text no outline holds is not guessed into an article: it is named, so nothing goes unnoticed.
+  if (outside > 0)
+    problems.push(
+      `${outside} characters of the PDF page lie outside every article outline of the layout page`,
+    );
   const out = [];
   for (let b = 0; b < blocks.length; b++) {
     const mine = lines.filter((l) => owner.get(l) === b);

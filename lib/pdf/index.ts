@@ -107,7 +107,8 @@ function fill(page: Page, text: PdfPageText, ctx: PdfPageContext): void {
   const lay = layout(lines, body, text.height || Math.max(...lines.map((l) => l.top)));
   readMasthead(page, lay, ctx, page.url);
   const areas = ctx.image && ctx.blocks?.some((b) => b.polygons.length) ? ctx.blocks : null;
-  const pieces = areas && ctx.image ? cutByAreas(lines, lay, areas, ctx.image, text) : byGeometry(lay);
+  const pieces =
+    areas && ctx.image ? cutByAreas(lines, lay, areas, ctx.image, text, page.problems) : byGeometry(lay);
   // Reading order: top to bottom, then left to right (an image map's own order when it cut the page).
   if (!areas) pieces.sort((a, b) => b.top - a.top || a.x0 - b.x0);
   const pages = page.label ? [page.label] : [];
