@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HandoffBar } from '../../components/handoff/HandoffBar';
+import { HANDOFF_CSS } from '../../components/handoff/styles';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { LIBRARY_CSS } from '../../components/library/styles';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
@@ -96,7 +97,7 @@ function App({ initial, obsidian }: { initial: ExportSettings; obsidian: Obsidia
 document.title = `${t('libraryTitle')} · ${t('extName')}`;
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
-style.textContent = UI_CSS + PAGE_CSS + LIBRARY_CSS;
+style.textContent = UI_CSS + PAGE_CSS + LIBRARY_CSS + HANDOFF_CSS;
 document.head.append(style);
 document.body.classList.add('ui', 'page');
 void Promise.all([

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
 import { PopupHandoff } from '../../components/handoff/PopupHandoff';
+import { HANDOFF_CSS } from '../../components/handoff/styles';
 import { POPUP_LIBRARY_CSS } from '../../components/library/styles';
 import { PopupLibrary, RECENT } from '../../components/popup/PopupLibrary';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
@@ -41,7 +42,7 @@ const writer = makeWriter((req) => send(browser.runtime, req));
 document.title = t('extName');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
-style.textContent = UI_CSS + PAGE_CSS + POPUP_LIBRARY_CSS;
+style.textContent = UI_CSS + PAGE_CSS + POPUP_LIBRARY_CSS + HANDOFF_CSS;
 document.head.append(style);
 document.body.classList.add('ui');
 void currentTab().then(({ url, id }) =>

@@ -12,6 +12,13 @@ import { newNotes, recordAfter, type SentRecord } from './sent';
 import { ping, saveItems, type ZoteroClient, type ZoteroFailure } from './zotero-client';
 import { zoteroItem, type ZoteroItem } from './zotero';
 
+/**
+ * Articles per 「存入 Zotero」: one session, one item each, Zotero showing its progress window;
+ * a whole library in one request would keep that window busy for minutes, so more is refused
+ * with a sentence asking for a smaller selection.
+ */
+export const MAX_ZOTERO_ARTICLES = 100;
+
 /** Where the records of what was sent are kept (browser.storage.local in the extension). */
 export interface SentStore {
   get(articleKeys: readonly string[]): Promise<Map<string, SentRecord>>;

@@ -7,7 +7,7 @@
 import type { ArticleGroup } from '../../../export/selection.ts';
 import { obsidianNote, obsidianUri, vaultFolder, type ObsidianSettings } from '../../../handoff/obsidian.ts';
 import type { ZoteroFailure } from '../../../handoff/zotero-client.ts';
-import { sendToZotero, type ZoteroSendReport } from '../../../handoff/zotero-send.ts';
+import { MAX_ZOTERO_ARTICLES, sendToZotero, type ZoteroSendReport } from '../../../handoff/zotero-send.ts';
 import type { Result } from '../../../model/index.ts';
 import { t } from '../../shared/i18n.ts';
 import { localDate } from '../library/exporting.ts';
@@ -97,6 +97,11 @@ export function makeHandoff(d: HandoffDeps): Handoff {
       const permitted = d.requestPermission();
       const groups = await loaded(load);
       if (!groups.ok) return { ok: false, text: groups.error };
+      if (groups.value.length > MAX_ZOTERO_ARTICLES)
+        return {
+          ok: false,
+          text: t('zoteroTooMany', [String(groups.value.length), String(MAX_ZOTERO_ARTICLES)]),
+        };
       const r = await sendToZotero(
         groups.value,
         {
