@@ -94,7 +94,8 @@ export function makeHandoff(d: HandoffDeps): Handoff {
   };
   const handoff: Handoff = {
     async zotero(load, onlyNew = false) {
-      const permitted = d.requestPermission();
+      // Asked at once (the gesture), answered later; a refusal or an error is `false`, never unhandled.
+      const permitted = d.requestPermission().catch(() => false);
       const groups = await loaded(load);
       if (!groups.ok) return { ok: false, text: groups.error };
       if (groups.value.length > MAX_ZOTERO_ARTICLES)
@@ -109,7 +110,7 @@ export function makeHandoff(d: HandoffDeps): Handoff {
           store: zoteroSentStore(d.area),
           now: d.now,
           sessionId: d.newId,
-          requestPermission: () => permitted.catch(() => false),
+          requestPermission: () => permitted,
         },
         { onlyNew },
       );
