@@ -15,6 +15,7 @@ import { sourceOf, type Article, type Clip, type StoredArticle } from '../../lib
 import type { ExtensionBrowser } from './launch.ts';
 import { launchLibraryBrowser, openExtensionPage, readDemoArticle, sendFrom } from './library-helpers.ts';
 import { SPLIT } from './stories.ts';
+import { messages } from '../extension/helpers.ts';
 
 let server: DemoServer;
 let browser: ExtensionBrowser;
@@ -53,6 +54,20 @@ describe('Obsidian handoff in Chromium', () => {
       article: stored,
       clips: [clip],
     } = items.value);
+    await page.close();
+  });
+
+  it("the popup offers both for the tab's article", async () => {
+    const url = new URL(SPLIT.first, server.url).href;
+    const page = await openExtensionPage(browser, `popup.html?url=${encodeURIComponent(url)}`);
+    await page.locator('[data-testid="to-zotero"]').waitFor();
+    // The browser here runs in English: the labels come from _locales/en.
+    const en = messages('en');
+    expect(await page.locator('[data-testid="handoff"] button').allTextContents()).toEqual([
+      en.handoffZotero.message,
+      en.handoffObsidian.message,
+      en.handoffFolder.message,
+    ]);
     await page.close();
   });
 
