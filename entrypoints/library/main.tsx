@@ -50,8 +50,8 @@ function subscribe(onChange: () => void): () => void {
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-/** Space above the list: title and search, filters, export bar, bulk bar. */
-const CHROME_PX = 190;
+/** Space above the list: title and search, filters, export bar, handoff bar, bulk bar. */
+const CHROME_PX = 226;
 
 const handoff = pageHandoff();
 
