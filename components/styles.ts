@@ -60,7 +60,7 @@ export const READER_CSS = `
 .reader-figure figcaption { font-size: .85em; opacity: .8; }
 .reader-problems { margin: 1.5em 0 0; padding: 8px 12px 8px 28px; border-left: 3px solid #d08c00; background: rgba(208,140,0,.08); font-size: .9em; }
 .reader-empty { opacity: .7; }
-/* Reader highlights: boxes under the text (lib/extension/content/capture/rect-layer.ts), not ::highlight(). */
+/* Reader highlights: boxes under the text (lib/extension/kit/capture/rect-layer.ts), not ::highlight(). */
 .reader-body { position: relative; z-index: 0; }
 .reader-marks { position: absolute; inset: 0; z-index: -1; pointer-events: none; }
 .reader-marks > i { position: absolute; border-radius: 2px; }

@@ -10,7 +10,7 @@ import {
   highlightCss,
   highlightName,
   type HighlightCtor,
-} from '../../../lib/extension/content/capture/painter';
+} from '../../../lib/extension/kit/capture/painter';
 import { HIGHLIGHT_COLORS } from '../../../lib/model';
 
 class FakeHighlight extends Set<Range> {

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /** The reader's highlight boxes: one per line box of each range, placed relative to the body. */
 import { describe, expect, it } from 'vitest';
-import { rectLayer } from '../../../lib/extension/content/capture/rect-layer';
-import type { Drawn } from '../../../lib/extension/content/capture/painter';
+import { rectLayer } from '../../../lib/extension/kit/capture/rect-layer';
+import type { Drawn } from '../../../lib/extension/kit/capture/painter';
 
 const rect = (left: number, top: number, width: number, height: number) =>
   ({ left, top, width, height, right: left + width, bottom: top + height }) as DOMRect;
