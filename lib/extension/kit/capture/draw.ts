@@ -31,7 +31,7 @@ export function drawStory(
     for (const p of placeOn(s, items.highlights)) {
       if (p.range) {
         placed.add(p.item.id);
-        drawn.push({ id: p.item.id, color: p.item.color, range: p.range });
+        drawn.push({ id: p.item.id, color: p.item.color, range: p.range, note: p.item.note.trim() !== '' });
       } else if (expectedOn(s, p.item, items.articles)) expected.set(p.item.id, p.item);
     }
     painter?.draw(s.kind, drawn);

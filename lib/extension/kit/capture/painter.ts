@@ -22,10 +22,12 @@ export interface Drawn {
   id: string;
   color: HighlightColor;
   range: Range;
+  /** It has a note: the reader marks its end (rect-layer.ts). */
+  note?: boolean;
 }
 
 /** Registry name of a colour: 「epaper-yellow」. */
-export const highlightName = (c: HighlightColor | 'flash'): string => `epaper-${c}`;
+export const highlightName = (c: HighlightColor | 'flash' | 'note'): string => `epaper-${c}`;
 
 // Translucent, so the text stays readable in the light and the dark reader theme alike.
 const SHADES: Record<HighlightColor, string> = {
@@ -45,7 +47,9 @@ export function highlightCss(): string {
     HIGHLIGHT_COLORS.map((c) => `::highlight(${highlightName(c)}) { background-color: ${SHADES[c]}; }`).join(
       '\n',
     ) +
-    `\n::highlight(${highlightName('flash')}) { background-color: rgba(255, 120, 0, .75); color: #000; }\n`
+    `\n::highlight(${highlightName('flash')}) { background-color: rgba(255, 120, 0, .75); color: #000; }\n` +
+    // A highlight with a note, on the article page: underlined too, so the note leaves a mark.
+    `::highlight(${highlightName('note')}) { text-decoration: underline dotted 2px rgba(110, 80, 20, .8); }\n`
   );
 }
 
@@ -82,6 +86,9 @@ export function createPainter(registry: RegistryLike, Ctor: HighlightCtor): Pain
       if (ranges.length === 0) registry.delete(highlightName(c));
       else registry.set(highlightName(c), new Ctor(...ranges) as never);
     }
+    const noted = pageDrawn.filter((d) => d.note && !d.range.collapsed).map((d) => d.range);
+    if (noted.length === 0) registry.delete(highlightName('note'));
+    else registry.set(highlightName('note'), new Ctor(...noted) as never);
   };
   let flashes = 0;
   return {

@@ -59,6 +59,13 @@ export interface CaptureRefs {
   orphans: RefObject<HTMLDetailsElement | null>;
 }
 
+/** The reader's paragraphs that a clip of the story holds (a clip keeps its paragraphs' text whole). */
+function clippedIn(root: Element | undefined, items: StoryItems): Element[] {
+  if (!root?.isConnected || items.clips.length === 0) return [];
+  const texts = new Set(items.clips.flatMap((c) => c.paragraphs));
+  return Array.from(root.querySelectorAll('[data-para]')).filter((p) => texts.has(p.textContent ?? ''));
+}
+
 /** Drafts are kept per target: a selection's span on its surface, or a highlight's id. */
 export const draftKey = (tg: Target): string =>
   'edit' in tg ? `h:${tg.edit.id}` : `${tg.surface.kind}:${tg.selectors.start}:${tg.selectors.end}`;
@@ -112,6 +119,7 @@ export function useCapture(
   const draw = (): void => {
     const t0 = env.now();
     const out = drawStory(surfaces(), st.items, st.painter);
+    st.layer?.clips(clippedIn(st.reader?.root, st.items));
     setOrphans(out.orphans);
     measure('anchor', t0, { drawn: out.placed.size, orphans: out.orphans.length });
   };
