@@ -11,9 +11,9 @@ export const OVERLAY_CSS = `
 button { font: inherit; cursor: pointer; border: 1px solid #b8b8c0; background: #fff; color: #1d1d1f; border-radius: 4px; padding: 2px 8px; }
 button:hover { background: #f0f0f4; }
 .outlines { position: absolute; overflow: visible; z-index: 2147483000; }
-.outline polygon { fill: transparent; stroke: transparent; stroke-width: 2; cursor: pointer; pointer-events: all; }
-.outline text { fill: transparent; font: bold 13px system-ui, sans-serif; pointer-events: none; }
-.outline.lit polygon { fill: rgba(196, 30, 58, .08); stroke: #c41e3a; }
+.outline polygon { fill: transparent; stroke: rgba(196,30,58,.3); stroke-width: 1; cursor: pointer; pointer-events: all; }
+.outline text { fill: rgba(196,30,58,.6); stroke: #fff; stroke-width: 3px; paint-order: stroke; font: bold 12px system-ui, sans-serif; pointer-events: none; }
+.outline.lit polygon { fill: rgba(196, 30, 58, .08); stroke: #c41e3a; stroke-width: 2; }
 .outline.lit text { fill: #c41e3a; }
 .block-panel { position: fixed; top: 12px; right: 12px; width: 300px; max-height: calc(100vh - 24px); overflow: auto;
   background: rgba(255,255,255,.97); border: 1px solid #d0d0d8; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15);
