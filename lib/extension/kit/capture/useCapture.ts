@@ -253,7 +253,7 @@ export function useCapture(
 
   const onPointerUp = (e: Event): void => {
     // Only the user's own selections: a page script's synthetic events never open the toolbar.
-    if (!e.isTrusted || e.composedPath().includes(refs.mount)) return;
+    if (!e.isTrusted || ownEvents.has(e)) return;
     env.defer(() => {
       const sel = fromSelection();
       if (sel) return open(sel.target, sel.box);
@@ -272,10 +272,17 @@ export function useCapture(
     if (b.noteOpen) setBar({ ...b, noteOpen: false });
     else hideBar();
   };
+  // Events from inside the capture app (a press on the toolbar, typing in the note box) are not new
+  // selections. Seen from the document, a closed shadow root's composedPath() stops at the host, so
+  // the app's own element marks them on their way up instead.
+  const ownEvents = useRef(new WeakSet<Event>()).current;
   // The listeners are registered once; they call the latest render's functions.
   const latest = useRef({ onPointerUp, onEscape });
   latest.current = { onPointerUp, onEscape };
   useLayoutEffect(() => {
+    const mine = (e: Event): void => void ownEvents.add(e);
+    env.listen(refs.mount, 'mouseup', mine);
+    env.listen(refs.mount, 'keyup', mine);
     const up = (e: Event): void => latest.current.onPointerUp(e);
     env.listen(doc, 'mouseup', up);
     env.listen(doc, 'keyup', (e) => (e as KeyboardEvent).shiftKey && up(e));
