@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import type { Route } from '../../demo/server.ts';
 import { openReader, paragraphs, problems, untilMeasured, useDemo, waitReady } from './harness.ts';
 import { MISSING, SPLIT, layout0709 } from './stories.ts';
-import { selectQuote } from '../extension/capture/e2e-helpers.ts';
+import { drawnTexts, selectQuote } from '../extension/capture/e2e-helpers.ts';
 
 /** 2026-07-09 第001版's 省政府…签约: its first paragraph opens with the 讯 byline. */
 const BYLINE_STORY = '/html/2026-07/09/content_58464_19688150.htm';
@@ -104,6 +104,13 @@ describe('nothing is lost', () => {
     await tool(page, 'capture-status').waitFor({ state: 'visible' });
     await expect.poll(() => marks('clip')).toBeGreaterThanOrEqual(1);
     await page.close();
+    // On the page the paragraph came from, the clip is a tint and the note an underline.
+    const { page: part2 } = await demo.open(SPLIT.second);
+    await waitReady(part2, 'article');
+    await expect.poll(() => drawnTexts(part2, 'epaper-clip'), { timeout: 15_000 }).toHaveLength(1);
+    expect((await drawnTexts(part2, 'epaper-clip'))[0].trim()).toBe(SPLIT.secondParagraphs[5].trim());
+    expect(await drawnTexts(part2, 'epaper-note')).toEqual([QUOTE]);
+    await part2.close();
   });
 });
 

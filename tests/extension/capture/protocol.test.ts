@@ -129,6 +129,9 @@ describe('capture over the message protocol', () => {
     expect(clip.paragraphIndexes).toEqual([i]);
     expect(clip.paragraphs).toEqual([page.article.paragraphs[i].text]);
     expect(clip.source).toMatchObject({ paper: '海南日报', date: '2026-07-13', urls: [page.url] });
+    // The clipped paragraph is marked on the page: a whole-paragraph range in its own entry.
+    const marked = [...(registry.get('epaper-clip') ?? [])].map((r) => r.toString().trim());
+    expect(marked).toEqual([page.article.paragraphs[i].text]);
   });
 
   it('copy puts the quote and its citation on the clipboard; no selection is an error', async () => {
