@@ -52,6 +52,7 @@ export const READER_CSS = `
 .reader.font-sans { font-family: "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "Hiragino Sans GB", system-ui, sans-serif; }
 /* The text column is --measure characters wide (settings.width) at any font size. */
 .reader > :not(.reader-bar) { max-width: calc(var(--measure, 38) * 1em); margin-left: auto; margin-right: auto; }
+.reader > .reader-problems { max-width: calc(var(--measure, 38) * 1em / .9); }
 /* Justified, with CJK line breaking rules: no line starts with 「，。」）」 or ends with 「（“」. */
 .reader-head, .reader-body { line-break: strict; word-break: normal; overflow-wrap: break-word; }
 .reader-body .reader-p { text-align: justify; text-justify: inter-character; }
