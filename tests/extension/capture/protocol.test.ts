@@ -190,6 +190,10 @@ describe('nothing is lost: Escape closes the innermost thing, drafts are kept', 
     await toTab({ type: 'captureSelection', action: 'note' });
     typeNote('要核对的数字');
     await settle();
+    // Escape during an input method's composition is the IME's (it drops the candidates).
+    userKey(tool('hl-note-input')!, 'Escape', { isComposing: true });
+    await settle();
+    expect(tool('hl-note-input')).toBeTruthy();
     userKey(tool('hl-note-input')!, 'Escape');
     await settle();
     expect(tool('hl-note-input')).toBeNull();

@@ -266,9 +266,12 @@ export function useCapture(
   };
   const onEscape = (e: Event): void => {
     const b = st.bar;
-    if (!e.isTrusted || (e as KeyboardEvent).key !== 'Escape' || !b) return;
+    const k = e as KeyboardEvent;
+    if (!e.isTrusted || k.key !== 'Escape' || !b) return;
     // Ours: neither the reader panel nor the page hears this Escape.
     e.stopImmediatePropagation();
+    // While an input method is composing, Escape cancels the composition (its candidates), not the note.
+    if (k.isComposing || k.keyCode === 229) return;
     if (b.noteOpen) setBar({ ...b, noteOpen: false });
     else hideBar();
   };
