@@ -114,6 +114,26 @@ describe('nothing is lost', () => {
   });
 });
 
+describe('closing the panel', () => {
+  it('takes the toolbar over its text with it, and keeps the draft', async () => {
+    const { page } = await demo.open(SPLIT.first);
+    await waitReady(page, 'article');
+    const reader = await openReader(page);
+    const quote = SPLIT.secondParagraphs[2].slice(4, 16);
+    await selectQuote(page, 'reader', quote);
+    await tool(page, 'hl-note').click();
+    await tool(page, 'hl-note-input').fill('关面板前写的');
+    await tool(page, 'reader-close').click();
+    await reader.waitFor({ state: 'detached' });
+    await tool(page, 'capture-toolbar').waitFor({ state: 'detached' });
+    await openReader(page);
+    await selectQuote(page, 'reader', quote);
+    await tool(page, 'hl-note').click();
+    expect(await tool(page, 'hl-note-input').inputValue()).toBe('关面板前写的');
+    await page.close();
+  });
+});
+
 describe('what the reader sees', () => {
   it('places the toolbar clear of the selection, on one row', async () => {
     const { page } = await demo.open(SPLIT.first);

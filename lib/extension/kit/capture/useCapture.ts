@@ -308,9 +308,14 @@ export function useCapture(
       st.layer?.stop();
       st.layer = null;
       st.painter?.setReaderLayer(null);
-      if (!st.reader) return;
-      st.reader = null;
-      draw();
+      if (st.reader) {
+        st.reader = null;
+        draw();
+      }
+      // A toolbar over the reader's text goes with it (a note's draft stays in `drafts`).
+      const tg = st.bar?.target;
+      const gone = tg && ('edit' in tg ? !st.painter?.find(tg.edit.id) : tg.surface.kind === 'reader');
+      if (gone) hideBar();
     },
     async act(action, color) {
       const sel = fromSelection();
