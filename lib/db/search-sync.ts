@@ -1,0 +1,117 @@
+/**
+ * Keeps one connection's search index (search-index.ts) equal to the database: built once from
+ * every clip and highlight row (or from the rows a listing of everything already read), in slices
+ * so a page stays responsive, then caught up before each search from the change feed: rows and
+ * tombstones with a `seq` above the index's, whoever wrote them (this tab, another tab, sync).
+ */
+import { clipTexts, highlightTexts } from './rows.ts';
+import type { ClipRow, EpaperDB, HighlightRow } from './schema.ts';
+import { type IndexDoc, SearchIndex, indexDoc } from './search-index.ts';
+
+/** Records indexed between two yields to the event loop while building. */
+const SLICE = 2000;
+
+/** A clip row as the index holds it. */
+export function clipDoc(r: ClipRow): IndexDoc {
+  const s = r.source;
+  return indexDoc(
+    {
+      kind: 'clip',
+      id: r.id,
+      createdAt: r.createdAt,
+      articleKey: r.articleKey,
+      paper: s?.paper ?? '',
+      date: s?.date ?? '',
+      tags: r.tags ?? [],
+    },
+    clipTexts(r),
+  );
+}
+
+/** A highlight row as the index holds it. */
+export function highlightDoc(r: HighlightRow): IndexDoc {
+  return indexDoc(
+    {
+      kind: 'highlight',
+      id: r.id,
+      createdAt: r.createdAt,
+      articleKey: r.articleKey,
+      paper: r.paper ?? '',
+      date: r.date ?? '',
+      color: r.color,
+      tags: r.tags ?? [],
+    },
+    highlightTexts(r),
+  );
+}
+
+/** The search index of one connection, built on first need. */
+export class SearchIndexes {
+  private building?: Promise<SearchIndex>;
+
+  /** True once an index exists or is being built. */
+  ready(): boolean {
+    return this.building !== undefined;
+  }
+
+  /** The index (built from every row the first time). */
+  get(db: EpaperDB): Promise<SearchIndex> {
+    if (!this.building) {
+      this.building = db
+        .transaction('r', [db.clips, db.highlights, db.meta], () =>
+          Promise.all([db.clips.toArray(), db.highlights.toArray(), db.meta.get('clock')]),
+        )
+        .then(([clips, highlights, clock]) => build(clips, highlights, clock?.seq ?? 0));
+      this.building.catch(() => (this.building = undefined));
+    }
+    return this.building;
+  }
+
+  /** Rows a listing read (every clip and highlight, at `seq`): the index is built from them. */
+  offer(clips: ClipRow[], highlights: HighlightRow[], seq: number): void {
+    if (this.building) return;
+    this.building = build(clips, highlights, seq);
+    this.building.catch(() => (this.building = undefined));
+  }
+
+  /** Forgets the index (the database was replaced or closed). */
+  drop(): void {
+    this.building = undefined;
+  }
+
+  /**
+   * Applies every change after the index's `seq`, inside the caller's read transaction (which
+   * holds clips, highlights, tombstones and meta), so the answer read next sees the same state.
+   */
+  async catchUp(db: EpaperDB, index: SearchIndex): Promise<void> {
+    const seq = (await db.meta.get('clock'))?.seq ?? 0;
+    if (seq <= index.seq) return;
+    const [clips, highlights, gone] = await Promise.all([
+      db.clips.where('seq').above(index.seq).toArray(),
+      db.highlights.where('seq').above(index.seq).toArray(),
+      db.tombstones.where('seq').above(index.seq).toArray(),
+    ]);
+    for (const t of gone) if (t.kind !== 'article') index.remove(t.kind, t.id);
+    for (const r of clips) index.put(clipDoc(r));
+    for (const r of highlights) index.put(highlightDoc(r));
+    index.seq = seq;
+  }
+}
+
+async function build(clips: ClipRow[], highlights: HighlightRow[], seq: number): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  let n = 0;
+  const step = async () => {
+    if (++n % SLICE === 0) await new Promise((r) => setTimeout(r, 0));
+  };
+  for (const r of clips) {
+    index.put(clipDoc(r));
+    await step();
+  }
+  for (const r of highlights) {
+    index.put(highlightDoc(r));
+    await step();
+  }
+  index.seq = seq;
+  return index;
+}
