@@ -160,13 +160,17 @@ async function applyKind(
     if (kind === 'article' && !r.deleted && row) {
       // One article per key: merged, never replaced whole.
       const mine = toStoredArticle(row as ArticleRow);
-      const merged = mergeArticles(mine, r.data as StoredArticle);
-      if (same(merged, mine)) {
+      const theirsData = r.data as StoredArticle;
+      const merged = mergeArticles(mine, theirsData);
+      if (sameArticle(merged, mine)) {
         report.ignored++;
         continue;
       }
-      const v = same(merged, r.data) && r.rev > row.rev ? theirs() : st.next(merged.lastSeenAt);
-      const out = articleRow(merged, v);
+      // The incoming copy already holds everything: take it as it is, version and all, so both
+      // devices end with one version; else the merge is a new version of this device.
+      const adopt = sameArticle(merged, theirsData) && r.rev > row.rev;
+      const v = adopt ? theirs() : st.next(merged.lastSeenAt);
+      const out = articleRow(adopt ? theirsData : merged, v);
       puts.push(out);
       report.changed.push(recordOf('article', out));
       report.replaced.push({ kind, id: r.id, kept: v.rev, dropped: row.rev });
@@ -207,6 +211,13 @@ async function applyKind(
   ]);
 }
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Two copies of an article equal but for the order of their URLs. */
+function sameArticle(a: StoredArticle, b: StoredArticle): boolean {
+  const norm = (x: StoredArticle) =>
+    JSON.stringify({
+      ...x,
+      urls: [...x.urls].sort(),
+      article: { ...x.article, urls: [...x.article.urls].sort() },
+    });
+  return norm(a) === norm(b);
 }

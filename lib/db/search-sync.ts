@@ -1,14 +1,14 @@
 /**
  * Keeps one connection's search index (search-index.ts) equal to the database: built once from
  * every clip and highlight row (or from the rows a listing of everything already read), in slices
- * so a page stays responsive, then caught up before each search from the change feed: rows and
+ * so a page stays responsive (`build`), then caught up before each search from the change feed: rows and
  * tombstones with a `seq` above the index's, whoever wrote them (this tab, another tab, sync).
  */
 import { clipTexts, highlightTexts } from './rows.ts';
 import type { ClipRow, EpaperDB, HighlightRow } from './schema.ts';
 import { type IndexDoc, SearchIndex, indexDoc } from './search-index.ts';
 
-/** Records indexed between two yields to the event loop while building. */
+/** Records loaded or posted between two yields to the event loop while building. */
 const SLICE = 2000;
 
 /** A clip row as the index holds it. */
@@ -98,20 +98,28 @@ export class SearchIndexes {
   }
 }
 
+const pause = () => new Promise((r) => setTimeout(r, 0));
+
+/**
+ * The index of these rows, in two steps, each in slices that leave the page responsive: the
+ * records and their folded texts (~0.3 s of CPU for 50,000 clips; searches wait for this), then,
+ * after the index is handed out, their terms (~1–2 s; searches meanwhile scan the texts, with the
+ * same answers).
+ */
 async function build(clips: ClipRow[], highlights: HighlightRow[], seq: number): Promise<SearchIndex> {
   const index = new SearchIndex();
   let n = 0;
-  const step = async () => {
-    if (++n % SLICE === 0) await new Promise((r) => setTimeout(r, 0));
-  };
   for (const r of clips) {
-    index.put(clipDoc(r));
-    await step();
+    index.load(clipDoc(r));
+    if (++n % SLICE === 0) await pause();
   }
   for (const r of highlights) {
-    index.put(highlightDoc(r));
-    await step();
+    index.load(highlightDoc(r));
+    if (++n % SLICE === 0) await pause();
   }
   index.seq = seq;
+  void (async () => {
+    while (!index.postSome(SLICE)) await pause();
+  })();
   return index;
 }

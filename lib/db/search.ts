@@ -5,6 +5,7 @@
  * the newest rows straight from the `createdAt` index and needs no search index; a listing of
  * everything (the library page's) hands its rows to the index, so it is built without a second read.
  */
+import type { Table } from 'dexie';
 import { queryParts, searchTokens } from '../text/bigrams.ts';
 import type { EpaperDB } from './schema.ts';
 import { type IndexDoc, matches } from './search-index.ts';
