@@ -163,10 +163,11 @@ describe('applyRemote: the merge rules', () => {
   it('a tombstone from another device deletes the record and is kept', async () => {
     const [a, b] = [device(), device()];
     const h = ok(await a.saveHighlight(makeHighlight()));
-    let cursor = (await push(a, b)).cursor;
+    const { cursor } = await push(a, b);
     expect(ok(await b.search('返贫')).total).toBe(1);
     ok(await a.deleteHighlight(h.id));
-    cursor = (await push(a, b, cursor)).cursor;
+    // Only what changed since the first push: the tombstone.
+    expect((await push(a, b, cursor)).report.changed.map((r) => r.deleted)).toEqual([true]);
     expect(ok(await b.getHighlight(h.id))).toBeNull();
     expect(ok(await b.search('返贫')).total).toBe(0);
     const gone = ok(await b.changesSince(0)).records.find((r) => r.id === h.id);

@@ -248,17 +248,15 @@ describe.each([4, 5] as const)('v%i → v6', (version) => {
     const name = freshName();
     const old = legacyDb(name, version);
     const article = makeArticle();
-    await old
-      .table('articles')
-      .put({
-        key: article.key,
-        article,
-        urls: [],
-        firstSeenAt: 5,
-        lastSeenAt: 7,
-        paper: '株洲日报',
-        date: '2022-02-07',
-      });
+    await old.table('articles').put({
+      key: article.key,
+      article,
+      urls: [],
+      firstSeenAt: 5,
+      lastSeenAt: 7,
+      paper: '株洲日报',
+      date: '2022-02-07',
+    });
     // Saved one at a time (with *terms), one of them also in a pack with an older copy.
     const saved = {
       ...at('saved', 30, '巩固拓展脱贫攻坚成果是基石。'),
