@@ -1,7 +1,7 @@
 /**
  * The library: one object over the Dexie database whose methods are the repositories
  * (articles.ts, highlights.ts, clips.ts, items.ts, recent.ts, search.ts, backup.ts, pages.ts,
- * changes.ts). Every call returns `Result` (never throws) and every write is one transaction, so a
+ * changes.ts, apply.ts). Every call returns `Result` (never throws) and every write is one transaction, so a
  * quota error or a closed database leaves nothing half-written. Every record is checked with its
  * schema (lib/model/schemas.ts) before it is written, the same schemas restore and sync use.
  * Ids are random and time-ordered (UUIDv7, ids.ts); timestamps come from an injected clock.
@@ -10,7 +10,8 @@ import type { BackupData } from '../export/validate.ts';
 import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
 import * as articles from './articles.ts';
 import { dumpAll, restore } from './backup.ts';
-import { applyRemote, changesSince, deviceId } from './changes.ts';
+import { applyRemote } from './apply.ts';
+import { changesSince, deviceId } from './changes.ts';
 import * as clips from './clips.ts';
 import { guard } from './errors.ts';
 import * as highlights from './highlights.ts';

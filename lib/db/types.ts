@@ -62,8 +62,8 @@ export interface SearchResult {
   hits: SearchHit[];
   total: number;
   /**
-   * Set when a query matched so many index candidates that only the newest were checked: `total`
-   * then counts the unchecked candidates too (an upper bound; bigram false positives are rare).
+   * Never set since schema v6 (the search index counts every match exactly); kept so the message
+   * shape stays what earlier pages expect.
    */
   totalIsEstimate?: true;
 }
