@@ -19,14 +19,26 @@ export function titleOf(a: Pick<Article, 'leadTitle' | 'title' | 'subtitle'> | u
   return a ? [a.leadTitle, a.title, a.subtitle].filter(Boolean).join(' ') : '';
 }
 
-/** The texts a highlight is searched in: quote, note, tags, its article's title. */
+/**
+ * The texts a highlight is searched in: quote, note, tags, its article's title. Each string as the
+ * row holds it, none joined: a query part never spans two (parts hold no spaces), and the search
+ * index then keeps references to the row's strings instead of copies (~20 MB for 50,000 clips).
+ */
 export function highlightTexts(h: Pick<HighlightRow, 'selectors' | 'note' | 'tags' | 'title'>): string[] {
-  return [h.selectors?.exact ?? '', h.note ?? '', (h.tags ?? []).join(' '), h.title ?? ''];
+  return [h.selectors?.exact ?? '', h.note ?? '', ...(h.tags ?? []), h.title ?? ''];
 }
 
 /** The texts a clip is searched in: its paragraphs, note, tags, the source's headline block. */
 export function clipTexts(c: Pick<Clip, 'paragraphs' | 'note' | 'tags' | 'source'>): string[] {
-  return [(c.paragraphs ?? []).join('\n'), c.note ?? '', (c.tags ?? []).join(' '), titleOf(c.source)];
+  const s = c.source;
+  return [
+    ...(c.paragraphs ?? []),
+    c.note ?? '',
+    ...(c.tags ?? []),
+    s?.leadTitle ?? '',
+    s?.title ?? '',
+    s?.subtitle ?? '',
+  ];
 }
 
 /** A highlight row: model fields, its version, and title, paper and date (from the article when known). */

@@ -27,7 +27,7 @@ export interface IndexDoc {
 
 /** An IndexDoc from a record's searched texts (rows.ts `clipTexts` / `highlightTexts`). */
 export function indexDoc(fields: Omit<IndexDoc, 'texts'>, texts: readonly string[]): IndexDoc {
-  return { ...fields, texts: texts.map(foldForSearch) };
+  return { ...fields, texts: texts.filter((t) => t !== '').map(foldForSearch) };
 }
 
 // Terms of two CJK characters of U+3400–U+9FFF (almost every Chinese bigram) are small integers,
