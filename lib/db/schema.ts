@@ -10,7 +10,7 @@
  *      and restore), because 50,000 clips × ~97 multi-entry `terms` took Chromium ~40 s to write;
  *      rows written by a restore keep `terms: []`; the unused `*tags` indexes are dropped. Nothing to
  *      convert: v2 rows keep their `*terms`, which search still reads (docs/storage.md).
- *   4: `packs`, restored clips stored 20 to a row (packs.ts): Chromium spends ~75 µs per row written
+ *   4: `packs`, restored clips stored 20 to a row (packs.ts until v6): Chromium spends ~75 µs per row written
  *      whatever its size, so 50,000 restored clip rows alone took ~6 s; 2,500 packs take ~0.7 s.
  *      Nothing to convert: clips of earlier restores stay rows.
  *   5: `pages` rows carry `usedAt` (last read or written) and `size` (text length), indexed together
@@ -94,7 +94,7 @@ export interface PageRow extends PageRowV1 {
 }
 
 /**
- * A row of `packs` (lib/db/packs.ts): up to 20 clips of one restore, newest first, under the key
+ * A row of `packs` (versions 4–5; lib/db/packs.ts until v6 unpacked them): up to 20 clips of one restore, newest first, under the key
  * 「p <segment> <n>」 (n zero-padded), or the counter row 「#count」 whose `n` is how many clips all
  * packs hold (so the library's total needs no read of every pack).
  */
@@ -109,7 +109,7 @@ export interface PackRow {
 }
 
 /**
- * A row of the restored records' search index (lib/db/postings.ts), key `k`:
+ * A row of the restored records' search index (versions 3–5; lib/db/postings.ts until v6), key `k`:
  * - 「C <segment>」 / 「H <segment>」: `ids`, the clip / highlight ids of one restore, newest first,
  *   and `ts`, their createdAt;
  * - 「c 返 <segment>」 (table letter, first character, segment, space separated): `terms`, every term

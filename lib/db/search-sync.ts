@@ -10,6 +10,8 @@ import { type IndexDoc, SearchIndex, indexDoc } from './search-index.ts';
 
 /** Records loaded between two yields to the event loop while building (~30 ms of work). */
 const SLICE = 5000;
+/** Changes a search catches up with at once; past this many they wait for idle slices. */
+const CATCH_UP = 2000;
 /** Records whose terms are posted in one idle slice (~20 ms of work: 50,000 clips took ~1.8 s). */
 const POST_SLICE = 500;
 
@@ -50,6 +52,8 @@ export function highlightDoc(r: HighlightRow): IndexDoc {
 /** The search index of one connection, built on first need. */
 export class SearchIndexes {
   private building?: Promise<SearchIndex>;
+  /** The change feed position of the rows the current index was built from (-1: being read). */
+  private builtAt = -1;
 
   /** True once an index exists or is being built. */
   ready(): boolean {
@@ -59,19 +63,28 @@ export class SearchIndexes {
   /** The index (built from every row the first time). */
   get(db: EpaperDB): Promise<SearchIndex> {
     if (!this.building) {
+      this.builtAt = -1;
       this.building = db
         .transaction('r', [db.clips, db.highlights, db.meta], () =>
           Promise.all([db.clips.toArray(), db.highlights.toArray(), db.meta.get('clock')]),
         )
-        .then(([clips, highlights, clock]) => build(clips, highlights, clock?.seq ?? 0));
+        .then(([clips, highlights, clock]) => {
+          this.builtAt = Math.max(this.builtAt, clock?.seq ?? 0);
+          return build(clips, highlights, clock?.seq ?? 0);
+        });
       this.building.catch(() => (this.building = undefined));
     }
     return this.building;
   }
 
-  /** Rows a listing read (every clip and highlight, at `seq`): the index is built from them. */
+  /**
+   * Rows a listing read (every clip and highlight, at `seq`): the index is built from them, also
+   * in place of an index of older rows (the library page listed an empty library, then restored
+   * 50,000 clips: catching up would index all of them again, in one go, inside a search).
+   */
   offer(clips: ClipRow[], highlights: HighlightRow[], seq: number): void {
-    if (this.building) return;
+    if (this.building && seq <= this.builtAt + CATCH_UP) return;
+    this.builtAt = seq;
     this.building = build(clips, highlights, seq);
     this.building.catch(() => (this.building = undefined));
   }
@@ -94,9 +107,13 @@ export class SearchIndexes {
       db.tombstones.where('seq').above(index.seq).toArray(),
     ]);
     for (const t of gone) if (t.kind !== 'article') index.remove(t.kind, t.id);
-    for (const r of clips) index.put(clipDoc(r));
-    for (const r of highlights) index.put(highlightDoc(r));
+    // Many changes (a restore or a first sync in another tab): loaded now, their terms posted
+    // later in idle slices (searches scan meanwhile), so this search does not post them all.
+    const many = clips.length + highlights.length > CATCH_UP;
+    for (const r of clips) (many ? index.load : index.put).call(index, clipDoc(r));
+    for (const r of highlights) (many ? index.load : index.put).call(index, highlightDoc(r));
     index.seq = seq;
+    if (many) postLater(index);
   }
 }
 
@@ -130,8 +147,18 @@ async function build(clips: ClipRow[], highlights: HighlightRow[], seq: number):
     if (++n % SLICE === 0) await pause();
   }
   index.seq = seq;
+  postLater(index);
+  return index;
+}
+
+const posting = new WeakSet<SearchIndex>();
+
+/** Posts the index's waiting terms in idle slices, one loop per index. */
+function postLater(index: SearchIndex): void {
+  if (posting.has(index) || index.complete) return;
+  posting.add(index);
   void (async () => {
     while (!index.postSome(POST_SLICE)) await idle();
+    posting.delete(index);
   })();
-  return index;
 }

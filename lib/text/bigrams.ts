@@ -146,8 +146,8 @@ export function bigrams(s: string): string[] {
 }
 
 /**
- * Every index term of `s`, for posting lists built without a string per occurrence (a restore
- * visits ~7.5 M characters): a bigram of two BMP CJK characters as `pair(hi, lo)`, a BMP CJK
+ * Every index term of `s`, for lib/db's search index, built without a string per occurrence
+ * (50,000 clips are ~7.5 M characters): a bigram of two BMP CJK characters as `pair(hi, lo)`, a BMP CJK
  * character ending a run as `pair(cp, 0)` (small integers: V8 hashes them without allocating),
  * anything else (latin/digit words, terms with an astral character) as `other(term)`. Terms repeat
  * as the text does. The terms are those of `bigrams(s)` plus every run-final character, where

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Library } from '../../lib/db/index.ts';
+import { openLibrary, type Library } from '../../lib/db/index.ts';
+import { libraryDb } from '../../lib/db/library.ts';
 import { foldForSearch } from '../../lib/text/bigrams.ts';
 import { emptyArticle, sourceOf } from '../../lib/model/index.ts';
 import { hainanArticles, seedParagraphs } from '../anchor/fixtures.ts';
@@ -191,5 +192,33 @@ describe('a restored library answers like the one it was saved from', () => {
     expect(b.hits.map((h) => h.item.id).sort()).toEqual(a.hits.map((h) => h.item.id).sort());
     expect(b.total).toBe(a.total);
     restored.close();
+  });
+});
+
+describe('the search index after a big change elsewhere', () => {
+  it('an index built on an empty library catches up with a restore of 2,500 clips: exact, before and after the terms are posted', async () => {
+    const l = testLibrary();
+    const other = openLibrary({ name: libraryDb(l).name });
+    expect(ok(await l.search('', { limit: 2 ** 31 - 1 })).total).toBe(0); // builds an empty index
+    expect(ok(await l.search('返贫')).total).toBe(0);
+    const t0 = Date.UTC(2026, 0, 1);
+    const clips = Array.from({ length: 2500 }, (_, i) => ({
+      ...makeClip(i % 5 === 0 ? `防止规模性返贫是底线，第${i}条。` : `乡村振兴，第${i}条。`),
+      id: `r-${i}`,
+      note: '',
+      tags: [],
+      createdAt: t0 + i,
+      updatedAt: t0 + i,
+    }));
+    ok(await other.restore({ articles: [], highlights: [], clips })); // another tab's connection
+    const first = ok(await l.search('返贫', { limit: 10 }));
+    expect(first.total).toBe(500);
+    expect(first.hits.map((h) => h.item.id)).toEqual(
+      Array.from({ length: 10 }, (_, k) => `r-${2495 - 5 * k}`),
+    );
+    await new Promise((r) => setTimeout(r, 200)); // idle slices post the terms
+    expect(ok(await l.search('返贫', { limit: 10 }))).toEqual(first);
+    other.close();
+    l.close();
   });
 });
