@@ -22,7 +22,7 @@ import {
 } from './rows.ts';
 import type { EpaperDB } from './schema.ts';
 import type { RestoreReport } from './types.ts';
-import { revive, writing } from './versions.ts';
+import { revive, tombKey, writing } from './versions.ts';
 
 /** Every article, highlight and clip, without derived fields. */
 export async function dumpAll(db: EpaperDB): Promise<LibraryData> {
@@ -93,6 +93,11 @@ export async function restore(
     const hs = highlights.filter((h) => newer(h, oldHighlights.get(h.id), report, 'highlights'));
     const unknown = [...new Set(hs.map((h) => h.articleKey).filter((k) => !stored.has(k)))];
     for (const a of await db.articles.bulkGet(unknown)) if (a) stored.set(a.key, a);
+    // A record deleted here and brought back by the restore is a new edit (it must beat its own
+    // tombstone, which other devices may hold); any other is versioned at its own time.
+    const tombs = new Set(await db.tombstones.toCollection().primaryKeys());
+    const version = (kind: 'clip' | 'highlight', id: string, at: number) =>
+      tombs.has(tombKey(kind, id)) ? st.next(at) : st.at(at);
     const oldClips = await existing(
       db.clips,
       clips.map((c) => c.id),
@@ -111,9 +116,11 @@ export async function restore(
         cs.map((c) => c.id),
       ),
       db.highlights.bulkPut(
-        hs.map((h) => highlightRow(toHighlight(h), stored.get(h.articleKey), st.at(h.updatedAt))),
+        hs.map((h) =>
+          highlightRow(toHighlight(h), stored.get(h.articleKey), version('highlight', h.id, h.updatedAt)),
+        ),
       ),
-      db.clips.bulkPut(cs.map((c) => clipRow(c, st.at(c.updatedAt)))),
+      db.clips.bulkPut(cs.map((c) => clipRow(c, version('clip', c.id, c.updatedAt)))),
     ]);
   });
   return report;

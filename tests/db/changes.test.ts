@@ -175,6 +175,46 @@ describe('applyRemote: the merge rules', () => {
   });
 });
 
+describe('restore and sync', () => {
+  it('an old copy restored from a backup does not beat a later edit made on another device', async () => {
+    const [a, b] = [device(), device(HOUR)];
+    const c = ok(await a.saveClip(makeClip('沙土上不能盖房子。')));
+    const backup = ok(await a.dumpAll()); // the clip as it was
+    await push(a, b);
+    ok(await b.updateClip(c.id, { note: '乙后来写的笔记' }));
+    // a loses the clip, then restores the old backup: its copy comes back, versioned at its own time.
+    ok(await a.deleteClip(c.id));
+    ok(await a.restore(backup));
+    const restored = ok(await a.changesSince(0)).records.find((r) => r.id === c.id);
+    expect(restored?.deleted).toBe(false);
+    await push(b, a);
+    expect(ok(await a.getClip(c.id))?.note).toBe('乙后来写的笔记');
+  });
+
+  it('a record deleted, synced as deleted, then restored from a backup comes back on every device', async () => {
+    const [a, b] = [device(), device()];
+    const c = ok(await a.saveClip(makeClip('沙土上不能盖房子。')));
+    const backup = ok(await a.dumpAll());
+    ok(await a.deleteClip(c.id));
+    const { cursor } = await push(a, b); // b holds the tombstone
+    ok(await a.restore(backup));
+    await push(a, b, cursor);
+    expect(ok(await b.getClip(c.id))?.id).toBe(c.id);
+  });
+
+  it('keeps its device id across connections; a restored backup does not carry one', async () => {
+    const a = device();
+    const id = ok(await a.deviceId());
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
+    const again = openLibrary({ name: (a as unknown as { db: { name: string } }).db.name });
+    expect(ok(await again.deviceId())).toBe(id);
+    const b = device();
+    ok(await b.restore(ok(await a.dumpAll())));
+    expect(ok(await b.deviceId())).not.toBe(id);
+    again.close();
+  });
+});
+
 describe('applyRemote: bad input', () => {
   const good = async () => {
     const a = device();
