@@ -1,6 +1,6 @@
 /** The reader panel's contract with the content script (what it is given, what it offers). */
 import type { Article } from '../../../model';
-import type { Capture, CaptureBase, CaptureIo } from '../../content/capture';
+import type { Capture, CaptureBase, CaptureIo } from '../capture';
 import type { PageSource } from '../page-source';
 import type { ReaderStart, StitchFn } from '../reader-session';
 import type { SettingsArea } from '../../shared/reader-settings';

@@ -17,7 +17,7 @@ export interface CaptureEnv {
   /** The article read from this page (article pages); null on a layout page. */
   pageArticle: Article | null;
   send: SendFn;
-  listen: (target: EventTarget, type: string, fn: (e: Event) => void) => void;
+  listen: (target: EventTarget, type: string, fn: (e: Event) => void, opts?: AddEventListenerOptions) => void;
   defer: (fn: () => void, ms: number) => void;
   now: () => number;
   /** `CSS.highlights` and `Highlight`; null where the browser lacks the API (nothing is drawn). */

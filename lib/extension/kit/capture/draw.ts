@@ -6,7 +6,7 @@ import type { StoryItems } from '../../../messaging';
 import type { Highlight } from '../../../model';
 import type { Drawn, Painter } from './painter';
 import { expectedOn } from './story';
-import { placeOn, type Surface } from './surface';
+import { paragraphRanges, placeOn, type Surface } from './surface';
 
 /** What a drawing pass found. */
 export interface DrawOutcome {
@@ -31,10 +31,15 @@ export function drawStory(
     for (const p of placeOn(s, items.highlights)) {
       if (p.range) {
         placed.add(p.item.id);
-        drawn.push({ id: p.item.id, color: p.item.color, range: p.range });
+        drawn.push({ id: p.item.id, color: p.item.color, range: p.range, note: p.item.note.trim() !== '' });
       } else if (expectedOn(s, p.item, items.articles)) expected.set(p.item.id, p.item);
     }
     painter?.draw(s.kind, drawn);
   }
+  // Clipped paragraphs on the article page: a faint tint over each (the reader marks its own, rect-layer.ts).
+  const clipped = new Set(items.clips.flatMap((c) => c.paragraphs));
+  const page = surfaces.find((s) => s.kind === 'page');
+  const indexes = page ? page.article.paragraphs.flatMap((p, i) => (clipped.has(p.text) ? [i] : [])) : [];
+  painter?.setClipped(page && indexes.length ? paragraphRanges(page, indexes) : []);
   return { placed, orphans: [...expected.values()].filter((h) => !placed.has(h.id)) };
 }

@@ -22,10 +22,12 @@ export interface Drawn {
   id: string;
   color: HighlightColor;
   range: Range;
+  /** It has a note: the reader marks its end (rect-layer.ts). */
+  note?: boolean;
 }
 
 /** Registry name of a colour: 「epaper-yellow」. */
-export const highlightName = (c: HighlightColor | 'flash'): string => `epaper-${c}`;
+export const highlightName = (c: HighlightColor | 'flash' | 'note' | 'clip'): string => `epaper-${c}`;
 
 // Translucent, so the text stays readable in the light and the dark reader theme alike.
 const SHADES: Record<HighlightColor, string> = {
@@ -45,7 +47,11 @@ export function highlightCss(): string {
     HIGHLIGHT_COLORS.map((c) => `::highlight(${highlightName(c)}) { background-color: ${SHADES[c]}; }`).join(
       '\n',
     ) +
-    `\n::highlight(${highlightName('flash')}) { background-color: rgba(255, 120, 0, .75); color: #000; }\n`
+    `\n::highlight(${highlightName('flash')}) { background-color: rgba(255, 120, 0, .75); color: #000; }\n` +
+    // A highlight with a note, on the article page: underlined too, so the note leaves a mark.
+    `::highlight(${highlightName('note')}) { text-decoration: underline dotted 2px rgba(110, 80, 20, .8); }\n` +
+    // A clipped paragraph on the article page: a faint tint, under the colours.
+    `::highlight(${highlightName('clip')}) { background-color: rgba(138, 109, 59, .12); }\n`
   );
 }
 
@@ -57,6 +63,8 @@ export interface Painter {
   /** Where the reader's highlights go (null: the reader is closed, nothing is drawn there). */
   setReaderLayer(layer: ReaderLayer | null): void;
   draw(surface: SurfaceKind, drawn: readonly Drawn[]): void;
+  /** Paragraphs of the article page a clip holds (whole-paragraph ranges); [] for none. */
+  setClipped(ranges: readonly Range[]): void;
   clear(surface: SurfaceKind): void;
   /** Drawn highlight `id`, on the reader first (it is on top when open), else on the page. */
   find(id: string): Drawn | null;
@@ -82,6 +90,9 @@ export function createPainter(registry: RegistryLike, Ctor: HighlightCtor): Pain
       if (ranges.length === 0) registry.delete(highlightName(c));
       else registry.set(highlightName(c), new Ctor(...ranges) as never);
     }
+    const noted = pageDrawn.filter((d) => d.note && !d.range.collapsed).map((d) => d.range);
+    if (noted.length === 0) registry.delete(highlightName('note'));
+    else registry.set(highlightName('note'), new Ctor(...noted) as never);
   };
   let flashes = 0;
   return {
@@ -92,6 +103,12 @@ export function createPainter(registry: RegistryLike, Ctor: HighlightCtor): Pain
     draw(surface, drawn) {
       bySurface.set(surface, [...drawn]);
       repaint();
+    },
+    setClipped(ranges) {
+      if (ranges.length === 0) return void registry.delete(highlightName('clip'));
+      const h = new Ctor(...ranges);
+      h.priority = -1; // under the colour entries
+      registry.set(highlightName('clip'), h as never);
     },
     clear(surface) {
       bySurface.delete(surface);

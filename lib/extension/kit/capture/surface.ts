@@ -77,3 +77,23 @@ export function paragraphsTouched(s: Pick<Surface, 'text'>, sel: Pick<Selectors,
     out.push(out[out.length - 1] + 1);
   return out;
 }
+
+/**
+ * Ranges over whole paragraphs of the surface's article (by index), for marks that cover a
+ * paragraph (a clip); a paragraph the surface does not show is left out.
+ */
+export function paragraphRanges(s: Surface, indexes: readonly number[]): Range[] {
+  const lines = s.text.split('\n');
+  const out: Range[] = [];
+  let at = 0;
+  lines.forEach((line, i) => {
+    const start = at;
+    at += line.length + 1;
+    if (!indexes.includes(i) || line.trim() === '') return;
+    const sel = selectorsFromNormalized(s.text, start, start + line.length, s.article.key);
+    const loc = sel ? locate(s.view, sel) : null;
+    const range = loc && !('notFound' in loc) ? toRange(loc) : null;
+    if (range) out.push(range);
+  });
+  return out;
+}
