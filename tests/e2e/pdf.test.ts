@@ -102,6 +102,23 @@ describe.skipIf(!HAVE_PDF_FIXTURES)('PDF mode: real page PDFs', () => {
   });
 });
 
+describe('PDF mode: the GB CMaps ship with the extension', () => {
+  it('reads a PDF whose Chinese font uses the predefined CMap UniGB-UCS2-H', async () => {
+    const text = '乡村公路通到每个村，群众出行更方便了。';
+    const { page, errors } = await openPdfMode();
+    await page.locator('[data-testid="pdf-input"]').setInputFiles({
+      name: 'gb.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(writePdf([{ text: [{ x: 72, y: 700, size: 12, s: text, gb: true }] }])),
+    });
+    await expect.poll(() => items(page).count(), { timeout: 30_000 }).toBe(1);
+    await items(page).first().locator('button').click();
+    expect(await page.locator('[data-testid="reader-paragraph"]').allTextContents()).toEqual([text]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('PDF mode: bad PDFs', () => {
   const hello = { text: [{ x: 72, y: 700, size: 12, s: 'Rural roads reach every village.' }] };
   it.each([

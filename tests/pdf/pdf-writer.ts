@@ -6,7 +6,9 @@
 
 /** One page: lines of Latin text at (x, y), or a grey image covering it (a scan). */
 export interface WrittenPage {
-  text?: Array<{ x: number; y: number; size: number; s: string }>;
+  /** `gb`: set in STSong-Light through the predefined CMap UniGB-UCS2-H (no embedded font, no
+   * ToUnicode): pdf.js finds the text only with its GB CMaps. */
+  text?: Array<{ x: number; y: number; size: number; s: string; gb?: boolean }>;
   image?: boolean;
 }
 
@@ -25,14 +27,24 @@ export function writePdf(pages: WrittenPage[], opts: WriteOptions = {}): Uint8Ar
   const h = opts.height ?? 842;
   const objs: string[] = [];
   const add = (body: string) => objs.push(body) - 0;
-  // 1: catalog, 2: pages, 3: font; pages follow.
+  // 1: catalog, 2: pages, 3: Helvetica, 4–6: a Chinese font; pages follow.
   add('<< /Type /Catalog /Pages 2 0 R >>');
   add('');
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  // 4: a Chinese font as older Founder and Word PDFs have it: predefined CMap, not embedded.
+  add(
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+  );
+  add(
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 6 0 R >>',
+  );
+  add(
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+  );
   const kids: number[] = [];
   for (const p of pages) {
     let content = '';
-    let resources = '/Font << /F1 3 0 R >>';
+    let resources = '/Font << /F1 3 0 R /F2 4 0 R >>';
     if (p.image) {
       const img = add(
         `<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x80\x90\xa0\xb0\nendstream`,
@@ -40,7 +52,12 @@ export function writePdf(pages: WrittenPage[], opts: WriteOptions = {}): Uint8Ar
       resources += ` /XObject << /Im1 ${img} 0 R >>`;
       content += `q ${w} 0 0 ${h} 0 0 cm /Im1 Do Q\n`;
     }
-    for (const t of p.text ?? []) content += `BT /F1 ${t.size} Tf ${t.x} ${t.y} Td (${esc(t.s)}) Tj ET\n`;
+    for (const t of p.text ?? []) {
+      const shown = t.gb
+        ? `<${[...t.s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`
+        : `(${esc(t.s)})`;
+      content += `BT /${t.gb ? 'F2' : 'F1'} ${t.size} Tf ${t.x} ${t.y} Td ${shown} Tj ET\n`;
+    }
     const c = add(`<< /Length ${content.length} >>\nstream\n${content}endstream`);
     kids.push(
       add(
