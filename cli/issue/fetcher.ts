@@ -7,7 +7,7 @@ import type { IssueFetcher, Sleep } from '../../lib/issue';
 import type { Page } from '../../lib/model';
 import { readPage } from '../../lib/sites';
 import { decodeBytes } from '../../lib/text/decode';
-import { parseHtml } from '../dom';
+import { sharedParser } from '../dom';
 import { MAX_PAGE_BYTES } from '../read';
 import type { PageCache } from './cache';
 import { getPage, type Fetched } from './http';
@@ -25,6 +25,8 @@ export interface FetchStats {
 
 export interface CliFetcher extends IssueFetcher {
   stats: FetchStats;
+  /** Free the parser's window (at the end of a run). */
+  close(): Promise<void>;
   /** Raw bytes of a URL (the cover image), through the cache. */
   raw(url: string, signal?: AbortSignal): Promise<Fetched>;
 }
@@ -46,6 +48,7 @@ export interface CliFetcherOptions {
 /** Make the fetcher. */
 export function cliFetcher(o: CliFetcherOptions): CliFetcher {
   const stats: FetchStats = { requests: 0, fromCache: 0, retries: 0, networkMs: 0, parseMs: 0 };
+  const parser = sharedParser();
   const raw = async (url: string, signal?: AbortSignal): Promise<Fetched> => {
     const hit = await o.cache.get(url);
     if (hit) {
@@ -77,6 +80,7 @@ export function cliFetcher(o: CliFetcherOptions): CliFetcher {
   return {
     stats,
     raw,
+    close: () => parser.close(),
     cached: (url) => o.cache.has(url),
     async load(url, signal): Promise<Page> {
       const got = await raw(url, signal);
@@ -84,7 +88,7 @@ export function cliFetcher(o: CliFetcherOptions): CliFetcher {
       try {
         const decoded = decodeBytes(got.bytes, got.contentType);
         if (!decoded.charset) throw new Error(decoded.problems[0] ?? 'not a text or HTML page');
-        const parsed = parseHtml(decoded.text, url);
+        const parsed = parser.parse(decoded.text);
         try {
           return readPage(parsed.document, url);
         } finally {

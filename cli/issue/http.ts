@@ -34,8 +34,32 @@ export interface GetOptions {
 class Retryable extends Error {}
 
 async function once(url: string, o: GetOptions): Promise<Fetched> {
-  const timeout = AbortSignal.timeout(o.timeoutMs);
-  const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
+  // A timer of our own, cleared once the body is read: AbortSignal.timeout's timer would keep the
+  // request's objects (and its body) reachable for the whole timeout after every request, which
+  // showed as a heap sawtooth of 8 MB per issue over a 30-issue range (docs/benchmarks-issue.md).
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, o.timeoutMs);
+  const stop = () => ctrl.abort();
+  o.signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await answer(url, o, ctrl.signal, () => timedOut);
+  } finally {
+    clearTimeout(timer);
+    o.signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function answer(
+  url: string,
+  o: GetOptions,
+  signal: AbortSignal,
+  timedOut: () => boolean,
+): Promise<Fetched> {
+  const late = () => new Retryable(`timed out after ${o.timeoutMs / 1000} s`);
   let res: Response;
   try {
     res = await (o.fetchFn ?? fetch)(url, {
@@ -45,7 +69,7 @@ async function once(url: string, o: GetOptions): Promise<Fetched> {
     });
   } catch (e) {
     if (o.signal?.aborted) throw e;
-    if (timeout.aborted) throw new Retryable(`timed out after ${o.timeoutMs / 1000} s`);
+    if (timedOut()) throw late();
     throw new Retryable(`no answer (${(e as Error).cause ?? (e as Error).message})`);
   }
   if (res.status >= 500) {
@@ -57,14 +81,16 @@ async function once(url: string, o: GetOptions): Promise<Fetched> {
     throw new Error(`HTTP ${res.status}`);
   }
   const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > o.maxBytes)
+  if (length > o.maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
     throw new Error(`the page is ${Math.round(length / 1048576)} MB, larger than any e-paper page`);
+  }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await res.arrayBuffer());
   } catch (e) {
     if (o.signal?.aborted) throw e;
-    if (timeout.aborted) throw new Retryable(`timed out after ${o.timeoutMs / 1000} s`);
+    if (timedOut()) throw late();
     throw new Retryable(`the answer broke off (${(e as Error).message})`);
   }
   if (bytes.byteLength > o.maxBytes) throw new Error('the page is larger than any e-paper page');

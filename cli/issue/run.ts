@@ -44,6 +44,8 @@ export interface IssueIo {
   fetchFn?: typeof fetch;
   signal?: AbortSignal;
   env?: NodeJS.ProcessEnv;
+  /** Told after each issue of a run is written (the bench samples memory there). */
+  onIssueDone?(date: string): void;
 }
 
 /** What one run did (the bench and the tests read it). */
@@ -80,6 +82,7 @@ export async function runIssue(a: IssueArgs, io: IssueIo): Promise<IssueRun> {
   });
   const run: IssueRun = { code: 0, fetcher, written: [], tocs: [] };
   const fail = (message: string) => {
+    void fetcher.close();
     out.note(`epaper-reader: ${message}`);
     run.code = 2;
     return run;
@@ -170,6 +173,7 @@ export async function runIssue(a: IssueArgs, io: IssueIo): Promise<IssueRun> {
     }
     run.written.push(target);
     written++;
+    io.onIssueDone?.(toc.date);
     if (toc.failures.length) partial = true;
     io.stdout(
       `${target}: ${issueTitle(toc)}, ${toc.entries.length} articles on ${toc.pages.length} pages` +
@@ -177,6 +181,7 @@ export async function runIssue(a: IssueArgs, io: IssueIo): Promise<IssueRun> {
         '\n',
     );
   }
+  await fetcher.close();
   const s = fetcher.stats;
   out.note(`epaper-reader: ${s.requests} requests, ${s.fromCache} from the cache ${cache.dir}`);
   if (!written) run.code = 2;
