@@ -10,6 +10,7 @@ import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/shared/i18n';
 import { makeWriter } from '../../lib/extension/pages/library/writer';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
+import { isContentUrl } from '../../lib/extension/shared/site-patterns';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
@@ -59,6 +60,16 @@ void currentTab().then(({ url, id }) =>
         return r;
       }}
       openReader={() => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') })}
+      openIssue={
+        isContentUrl(url)
+          ? () =>
+              void browser.tabs.create({
+                url:
+                  (browser.runtime.getURL as (path: string) => string)('/issue.html') +
+                  `?url=${encodeURIComponent(url)}`,
+              })
+          : undefined
+      }
     >
       <PopupLibrary
         url={url}

@@ -6,6 +6,7 @@
 import type { Library } from '../../db/library';
 import { send, type Handlers, type RuntimeLike, type TabsLike } from '../../messaging';
 import type { FetchLike } from '../shared/fetch-html';
+import { isContentUrl } from '../shared/site-patterns';
 import { fetchPageForTab } from './fetch-page';
 import { guardHandlers } from './guard';
 import { libraryHandlers } from './library-handlers';
@@ -47,11 +48,13 @@ export function backgroundHandlers(
     ...libraryHandlers(library, changed),
     fetchPage: (m, sender) => {
       const who = sender as Sender;
-      // A content script: its own origin or a switched-on one; our own pages: switched-on ones.
+      // A content script: its own origin or a switched-on one. Our own pages (「整期目录」 walks a
+      // whole issue from an extension page): switched-on origins, and e-paper pages on the URL shapes
+      // the content script itself runs on (any host: the manifest's family patterns), nothing else.
       const may =
         who.kind === 'content'
           ? (u: string) => reachable(u, who, reads)
-          : (u: string) => io.granted(new URL(u).origin).catch(() => false);
+          : async (u: string) => isContentUrl(u) || io.granted(new URL(u).origin).catch(() => false);
       return fetchPageForTab(m.url, io.fetch, may);
     },
   };

@@ -107,6 +107,23 @@ describe('library-wide messages come only from extension pages', () => {
   });
 });
 
+describe("our own pages' fetchPage (「整期目录」 walks an issue from issue.html)", () => {
+  it('fetches e-paper pages on the family URL shapes, on any host nobody switched on', async () => {
+    const r = ok(await call({ type: 'fetchPage', url: HONEST_URL }, PAGE)) as { text: string };
+    expect(r.text).toBe('<p>x</p>');
+    expect(fetched).toEqual([HONEST_URL]);
+  });
+
+  it.each(['http://127.0.0.1:8080/admin', 'https://epaper.zhuzhou.com/images/page_1.jpg'])(
+    'refuses %s (no e-paper page shape, not switched on) without fetching it',
+    async (url) => {
+      const r = await call({ type: 'fetchPage', url }, PAGE);
+      expect(r.ok).toBe(false);
+      expect(fetched).toEqual([]);
+    },
+  );
+});
+
 describe('a content script acts only on its own origin', () => {
   it("cannot read, edit or delete another paper's highlight, even by id", async () => {
     const [h] = (await stored()).highlights;
