@@ -80,7 +80,8 @@ export async function walkIssue(
     }
   };
   const report = (failed: boolean) => {
-    if (failed) progress.failed++;
+    // A load cut short by a stop is no failure: it was never answered.
+    if (failed && !walk.stopped) progress.failed++;
     opts.onProgress?.({ ...progress });
   };
 

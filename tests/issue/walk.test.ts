@@ -83,8 +83,15 @@ describe('walkIssue: bad input', () => {
     const stop = new AbortController();
     let loads = 0;
     const f = demoFetcher(demoSite(), { onLoad: () => ++loads === 6 && stop.abort() });
-    const r = await walkIssue(BASE + FRONT, f, { delayMs: 0, signal: stop.signal });
+    let failed = 0;
+    const r = await walkIssue(BASE + FRONT, f, {
+      delayMs: 0,
+      signal: stop.signal,
+      onProgress: (p) => (failed = p.failed),
+    });
     expect(r.ok && r.value.stopped).toBe(true);
+    // Loads cut short by the stop are not failures.
+    expect(failed).toBe(0);
     expect(f.calls.length).toBeLessThanOrEqual(7);
     expect(r.ok && r.value.failures).toEqual([]);
   });
