@@ -8,34 +8,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../demo/render';
-import { useDemo } from './harness.ts';
+import { openReader, useDemo, waitReady } from './harness.ts';
 
 const demo = useDemo({ failOnce: [DEMO_PATHS.flaky] });
 const FRONT = DEMO_PATHS.front['2026-07-09'];
 
+// The journey runs first: the tabs the other two tests open start walking (and caching) at once.
 describe('整期目录', () => {
-  it('the popup offers it for an e-paper tab and opens issue.html for that page', async () => {
-    const front = new URL(FRONT, demo.server.url).href;
-    const popup = await demo.browser.context.newPage();
-    await popup.goto(
-      `chrome-extension://${demo.browser.extensionId}/popup.html?url=${encodeURIComponent(front)}`,
-    );
-    const opened = demo.browser.context.waitForEvent('page');
-    await popup.locator('[data-testid="open-issue"]').click();
-    const tab = await opened;
-    expect(tab.url()).toBe(
-      `chrome-extension://${demo.browser.extensionId}/issue.html?url=${encodeURIComponent(front)}`,
-    );
-    await tab.close();
-    // Not on a page that is no e-paper page.
-    await popup.goto(
-      `chrome-extension://${demo.browser.extensionId}/popup.html?url=${encodeURIComponent(demo.server.url + 'blog/post.html')}`,
-    );
-    await popup.locator('[data-testid="open-reader"]').waitFor();
-    expect(await popup.locator('[data-testid="open-issue"]').count()).toBe(0);
-    await popup.close();
-  });
-
   it('loads the issue, retries the failure, reads in order with the keyboard, exports, reopens from the cache', async () => {
     const front = new URL(FRONT, demo.server.url).href;
     const address = `chrome-extension://${demo.browser.extensionId}/issue.html?url=${encodeURIComponent(front)}&delay=200`;
@@ -52,8 +31,9 @@ describe('整期目录', () => {
       expect.stringContaining('HTTP 500'),
     ]);
     expect(await entries.count()).toBe(26);
-    const coldRequests = demo.server.requests.filter((r) => r.startsWith('/html/')).length;
-    expect(coldRequests).toBe(35);
+    const issuePages = demo.server.requests.filter((r) => r.startsWith('/html/2026-07/09/'));
+    const coldRequests = issuePages.length;
+    expect(new Set(issuePages).size, issuePages.join(' ')).toBe(35);
 
     demo.server.requests.length = 0;
     await page.locator('[data-testid="issue-retry"]').click();
@@ -119,6 +99,43 @@ describe('整期目录', () => {
         2,
       ) + '\n',
     );
+    await page.close();
+  });
+  it('the popup offers it for an e-paper tab and opens issue.html for that page', async () => {
+    const front = new URL(FRONT, demo.server.url).href;
+    const popup = await demo.browser.context.newPage();
+    await popup.goto(
+      `chrome-extension://${demo.browser.extensionId}/popup.html?url=${encodeURIComponent(front)}`,
+    );
+    const opened = demo.browser.context.waitForEvent('page');
+    await popup.locator('[data-testid="open-issue"]').click();
+    const tab = await opened;
+    expect(tab.url()).toBe(
+      `chrome-extension://${demo.browser.extensionId}/issue.html?url=${encodeURIComponent(front)}`,
+    );
+    await tab.close();
+    // Not on a page that is no e-paper page.
+    await popup.goto(
+      `chrome-extension://${demo.browser.extensionId}/popup.html?url=${encodeURIComponent(demo.server.url + 'blog/post.html')}`,
+    );
+    await popup.locator('[data-testid="open-reader"]').waitFor();
+    expect(await popup.locator('[data-testid="open-issue"]').count()).toBe(0);
+    await popup.close();
+  });
+
+  it("the reader panel's 「整期目录」 button opens issue.html for the article's page", async () => {
+    const { page } = await demo.open(DEMO_PATHS.split.part1);
+    await waitReady(page, 'article');
+    await openReader(page);
+    const opened = demo.browser.context.waitForEvent('page');
+    await page.locator('[data-testid="reader-issue"]').click();
+    const tab = await opened;
+    await tab.waitForURL(/issue\.html/);
+    const article = new URL(DEMO_PATHS.split.part1, demo.server.url).href;
+    expect(tab.url()).toBe(
+      `chrome-extension://${demo.browser.extensionId}/issue.html?url=${encodeURIComponent(article)}`,
+    );
+    await tab.close();
     await page.close();
   });
 });

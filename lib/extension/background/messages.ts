@@ -21,6 +21,8 @@ export interface BackgroundIo {
   fetch: FetchLike;
   /** Whether the user switched an origin (`https://host`) on. */
   granted(origin: string): Promise<boolean>;
+  /** Open 「整期目录」 for an e-paper page in a new tab (absent: the message is refused). */
+  openIssue?(url: string): Promise<void>;
   sender: SenderEnv;
 }
 
@@ -56,6 +58,12 @@ export function backgroundHandlers(
           ? (u: string) => reachable(u, who, reads)
           : async (u: string) => isContentUrl(u) || io.granted(new URL(u).origin).catch(() => false);
       return fetchPageForTab(m.url, io.fetch, may);
+    },
+    openIssue: async (m) => {
+      // Only for e-paper pages: issue.html would refuse anything else anyway, with a message.
+      if (!io.openIssue || !isContentUrl(m.url)) return { ok: false, error: 'not an e-paper page' };
+      await io.openIssue(m.url);
+      return { ok: true, value: null };
     },
   };
   return {
