@@ -191,6 +191,10 @@ export async function walkIssue(
   if (!walk.list.length) {
     return { ok: false, error: `${start}: every entry of its page list points outside the issue` };
   }
+  // A start layout page its own list leaves out (a template listing only the other pages): its
+  // articles are read all the same.
+  if (first.kind === 'layout' && !walk.list.some((l) => pageKey(l.href) === pageKey(start)))
+    loadArticles(first);
   // Tasks add tasks (a layout page names article pages): wait until no new ones appear.
   for (let n = 0; n < layoutTasks.length + articleTasks.length;) {
     n = layoutTasks.length + articleTasks.length;

@@ -66,6 +66,19 @@ describe('walkIssue: bad input', () => {
     expect(f.calls.some((p) => p.includes('/10/') || p.includes('example'))).toBe(false);
   });
 
+  it('refuses an issue whose every page-list entry points outside it, loading nothing more', async () => {
+    const site = bent('/html/2026-07/09/', (h) =>
+      h.replaceAll('id="pageLink" href="node_', 'id="pageLink" href="http://example.com/node_'),
+    );
+    const f = demoFetcher(site);
+    const r = await walkIssue(BASE + FRONT, f, { delayMs: 0 });
+    expect(r).toEqual({
+      ok: false,
+      error: `${BASE}${FRONT}: every entry of its page list points outside the issue`,
+    });
+    expect(f.calls).toEqual([FRONT]);
+  });
+
   it('reads a page listed twice (page 2 lists page 1 again as page 8: a loop) once', async () => {
     // lib/sites already keeps one entry per URL within a list; the walk meets the loop across lists.
     const site = bent('/html/2026-07/09/node_58465.htm', (h) =>
