@@ -121,20 +121,28 @@ function Reader(props: IssuePageProps & { toc: IssueToc }): JSX.Element {
   const at = list.findIndex((e) => e.key === props.open);
   const e = list[at];
   const top = useRef<HTMLElement>(null);
-  const go = (i: number) => i >= 0 && i < list.length && props.onOpen(list[i].key);
+  // The key listener reads the current article through a ref: keys pressed faster than an effect
+  // re-runs (after paint) must still move from the article on screen, not from the previous one.
+  const now = useRef({ at, list, onOpen: props.onOpen });
+  now.current = { at, list, onOpen: props.onOpen };
+  const go = (i: number) => {
+    const c = now.current;
+    if (i >= 0 && i < c.list.length) c.onOpen(c.list[i].key);
+  };
+  useEffect(() => top.current?.scrollIntoView?.(), [props.open]);
   useEffect(() => {
-    top.current?.scrollIntoView?.();
     const onKey = (ev: KeyboardEvent) => {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+      const at = now.current.at;
       if (ev.key === 'ArrowRight' || ev.key === 'j') go(at + 1);
       else if (ev.key === 'ArrowLeft' || ev.key === 'k') go(at - 1);
-      else if (ev.key === 'Escape') props.onOpen('');
+      else if (ev.key === 'Escape') now.current.onOpen('');
       else return;
       ev.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [props.open, list]);
+  }, []);
   const a = e.article;
   return (
     <article ref={top} data-testid="issue-reader" data-key={e.key} class="issue-reader">

@@ -61,10 +61,14 @@ function App() {
   }, [toc]);
   const onOpen = (key: string) => {
     setOpen(key);
-    if (!key || read.has(key)) return;
-    const next = new Set(read).add(key);
-    setRead(next);
-    void saveReadMarks(store, marksKey, next);
+    if (!key) return;
+    // From the latest marks, not this render's: keys may open several articles between renders.
+    setRead((prev) => {
+      if (prev.has(key)) return prev;
+      const next = new Set(prev).add(key);
+      void saveReadMarks(store, marksKey, next);
+      return next;
+    });
   };
   const onExport = (format: IssueExport) => {
     if (!toc) return;
