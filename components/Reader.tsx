@@ -24,6 +24,8 @@ export interface ReaderProps {
   onSettings: (s: ReaderSettings) => void;
   onRefresh?: () => void;
   onClose?: () => void;
+  /** Open 「整期目录」 for this issue. */
+  onIssue?: () => void;
   /** Receives the element holding the paragraphs (highlights anchor on it). */
   bodyRef?: Ref<HTMLDivElement>;
   /** Receives the layer under the paragraphs where highlights are drawn as boxes. */
@@ -50,6 +52,11 @@ export function Reader(props: ReaderProps): JSX.Element {
             onClick={trusted(props.onRefresh)}
           >
             {t('refresh')}
+          </button>
+        )}
+        {props.onIssue && (
+          <button type="button" data-testid="reader-issue" onClick={trusted(props.onIssue)}>
+            {t('popupIssue')}
           </button>
         )}
         {props.onClose && (

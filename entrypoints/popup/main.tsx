@@ -17,6 +17,7 @@ import { localArea, pageHandoff } from '../../lib/extension/pages/handoff/page';
 import { loadObsidianSettings, saveObsidianSettings } from '../../lib/extension/pages/handoff/stores';
 import { makeWriter } from '../../lib/extension/pages/library/writer';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
+import { isContentUrl } from '../../lib/extension/shared/site-patterns';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
@@ -66,6 +67,16 @@ void currentTab().then(({ url, id }) =>
         return r;
       }}
       openReader={() => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') })}
+      openIssue={
+        isContentUrl(url)
+          ? () =>
+              void browser.tabs.create({
+                url:
+                  (browser.runtime.getURL as (path: string) => string)('/issue.html') +
+                  `?url=${encodeURIComponent(url)}`,
+              })
+          : undefined
+      }
     >
       <PdfLink
         find={async () =>

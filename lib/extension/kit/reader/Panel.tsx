@@ -40,6 +40,7 @@ export function Panel(props: {
         onSettings={setSettings}
         onRefresh={refresh}
         onClose={close}
+        onIssue={props.env.openIssue}
       />
     </div>
   );

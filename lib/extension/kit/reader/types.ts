@@ -24,6 +24,8 @@ export interface PanelEnv {
   onArticle?: (a: Article, body: ReaderBody | null) => void;
   /** Called when the panel closed. */
   onClose?: () => void;
+  /** Open 「整期目录」 for the tab's issue (a button in the reader's bar); absent → no button. */
+  openIssue?: () => void;
 }
 
 /** What the mounted panel component answers to (filled by `usePanel` on every render). */
