@@ -14,6 +14,10 @@ export interface FileProblem {
 /** One page as printed. */
 export interface PageJson {
   file: string;
+  /** The address the page was read under (--url, its "saved from" mark, its own, or its file: URL). */
+  url: string;
+  /** The reader that read it: founder-classic, founder-nbs, founder-pc, generic, page-text. */
+  adapter: string;
   kind: Page['kind'];
   paper: string;
   date: string;
@@ -52,6 +56,8 @@ export function toJson(
   return {
     pages: pages.map(({ file, page }) => ({
       file,
+      url: page.url,
+      adapter: page.adapter,
       kind: page.kind,
       paper: page.paper,
       date: page.date,
