@@ -9,6 +9,8 @@ import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/shared/i18n';
 import { makeWriter } from '../../lib/extension/pages/library/writer';
+import { documentHtml, reportTab } from '../../lib/extension/pages/report';
+import { htmlToDocument } from '../../lib/extension/shared/parse-html';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
 
@@ -18,6 +20,26 @@ async function currentTab(): Promise<{ url: string; id?: number }> {
   if (fromQuery) return { url: fromQuery, id: params.has('tab') ? Number(params.get('tab')) : undefined };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
   return { url: tab?.url ?? '', id: tab?.id };
+}
+
+/** The report's browser services: the tab's HTML under activeTab, DOMParser, a download link. */
+function reportIo(tabId: number | undefined) {
+  return {
+    tabHtml: async () => {
+      if (tabId === undefined) return '';
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, func: documentHtml });
+      return typeof result?.result === 'string' ? result.result : '';
+    },
+    parse: (html: string, u: string) => htmlToDocument(html, u, new DOMParser()),
+    save: async (file: { name: string; text: string }) => {
+      const href = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
+      const a = Object.assign(document.createElement('a'), { href, download: file.name });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    },
+    now: () => new Date().toISOString(),
+    made: `extension ${browser.runtime.getManifest().version}`,
+  };
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -59,6 +81,7 @@ void currentTab().then(({ url, id }) =>
         return r;
       }}
       openReader={() => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') })}
+      reportPage={() => reportTab(url, reportIo(id))}
     >
       <PopupLibrary
         url={url}

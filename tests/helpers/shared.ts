@@ -4,10 +4,13 @@
  * saying why.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 
-/** /work/shared/fixtures/ seen from this worktree (a sibling of the project checkout). */
-export const SHARED_FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+/**
+ * ../shared/fixtures/ beside the project checkout (tests run from its root). Not import.meta.url:
+ * under the happy-dom environment it is no file: URL.
+ */
+export const SHARED_FIXTURES = `${resolve(process.cwd(), '..', 'shared', 'fixtures')}/`;
 
 /** Is the shared fixture folder there? */
 export const HAVE_SHARED = existsSync(`${SHARED_FIXTURES}real/SOURCES.md`);
