@@ -35,6 +35,8 @@ export interface ArticleJson {
   paper: string;
   date: string;
   pages: string[];
+  /** Every page the story was read from (a copy's page too, when its text came out once). */
+  urls: string[];
   continuesTo: string;
   continuedFrom: string;
   paragraphs: Paragraph[];
@@ -73,6 +75,7 @@ export function toJson(
       paper: a.paper,
       date: a.date,
       pages: [...a.pages],
+      urls: [...a.urls],
       continuesTo: a.continuesTo,
       continuedFrom: a.continuedFrom,
       paragraphs: a.paragraphs.map((p) => ({ text: p.text, kind: p.kind })),
