@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../lib/model';
+import { readText } from '../../lib/sites';
 import { buildArticle, type ArticleInput } from '../../lib/sites/common/article';
 
 /** An article page's input with defaults; a case sets title and paragraphs. */
@@ -65,4 +66,33 @@ describe('a continuation page that repeats the title above 「上接」', () => 
     expect(a.paragraphs.map((p) => p.text)).toEqual(kept);
     expect(a.continuedFrom).toBe(from);
   });
+});
+
+describe('page text: a byline after an 编者按', () => {
+  const NOTE_LINE =
+    '编者按：新春伊始，本报推出“新春走基层”系列报道，走进基层一线，记录奋斗者的身影，今起刊发。';
+  it.each([NOTE_LINE, '【编者按】新春伊始，本报推出“新春走基层”系列报道，走进基层一线，记录奋斗者的身影。'])(
+    '%s: one article, the note its first paragraph, the byline its byline',
+    (note) => {
+      const page = readText(
+        [
+          '乡村振兴“开卷” 株洲这样作答',
+          note,
+          '株洲日报·掌上株洲记者/李军 通讯员/谭雪平 陈志',
+          '沙土上不能盖房子。乡村振兴，防止规模性返贫是底线，这件事看起来不大，却是不少家庭的心头事。',
+        ].join('\n'),
+        'file:///tmp/zhuzhou-daily-2022-02-07-A1.txt',
+      );
+      expect(page.articles.map((a) => [a.title, a.bylines, a.paragraphs.map((p) => p.text)])).toEqual([
+        [
+          '乡村振兴“开卷” 株洲这样作答',
+          ['株洲日报·掌上株洲记者/李军 通讯员/谭雪平 陈志'],
+          [
+            note,
+            '沙土上不能盖房子。乡村振兴，防止规模性返贫是底线，这件事看起来不大，却是不少家庭的心头事。',
+          ],
+        ],
+      ]);
+    },
+  );
 });

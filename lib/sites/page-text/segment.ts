@@ -34,6 +34,8 @@ export interface Span {
 }
 
 const HEADLINE_MAX = 40;
+// An editor's note: 「编者按：新春伊始，本报推出…」, 「【编者按】…」.
+const EDITOR_NOTE = /^[【[（(]?编者按/;
 // A 副题 printed after a dash (page-text/article.ts headlineParts reads it as such).
 const SUBTITLE_DASH = /^[—–]{1,3}\s?[^\s—–]/;
 const HEADLINE_LINES = 3;
@@ -80,6 +82,8 @@ function headlineBlock(
 ): { start: number; bodyStart: number; deck?: boolean } {
   // 「虎年春节假期 株洲城乡平安」 / 「公安民警街头巡逻守护春节平安。通讯员供图」 / 讯 paragraph: the photo sits
   // between the headline and the anchor. Only when a headline precedes it, or it is the previous story's.
+  // An 编者按 between the headline and the byline opens the body: the headline is above it.
+  if (a - 1 >= floor && EDITOR_NOTE.test(lines[a - 1].text)) a--;
   let j = a;
   while (j - 1 >= floor && isPhotoLine(lines[j - 1]) && a - j < 2) j--;
   const end = j < a && j - 1 >= floor && isHeadlineLine(lines[j - 1], true) ? j : a;
