@@ -42,6 +42,7 @@ export interface SyncReport {
   filesRead: number;
   pulled: number;
   applied: number;
+  /** Records where a version from one device replaced a concurrent one from another: 「kept the later edit」. */
   conflicts: Conflict[];
   /** Records or files left out as unreadable, in sentences. */
   problems: string[];
@@ -213,9 +214,9 @@ async function readFile(
   report.problems.push(...decoded.problems);
   const applied = await store.applyRemote(decoded.file.records);
   report.pulled += decoded.file.records.length;
-  report.applied += applied.applied;
-  report.conflicts.push(...applied.conflicts);
-  report.problems.push(...applied.problems);
+  report.applied += applied.changed.length;
+  report.conflicts.push(...applied.replaced);
+  report.problems.push(...applied.invalid);
   return decoded.file.covers;
 }
 

@@ -38,7 +38,7 @@ export function encodeFile(f: Omit<SyncFile, 'format' | 'version'>): Uint8Array 
   return gzipSync(strToU8(JSON.stringify({ format: FORMAT, version: 1, ...f })), { level: 6 });
 }
 
-const KINDS = new Set<RecordKind>(['article', 'highlight', 'clip', 'note', 'tag']);
+const KINDS = new Set<RecordKind>(['article', 'highlight', 'clip']);
 
 /** Why a record cannot be merged, or null when it can. Its data is checked by the store, per kind. */
 function recordProblem(r: unknown): string | null {
@@ -46,7 +46,7 @@ function recordProblem(r: unknown): string | null {
   const o = r as Record<string, unknown>;
   if (!KINDS.has(o.kind as RecordKind)) return `unknown kind ${String(o.kind)}`;
   if (typeof o.id !== 'string' || !o.id) return 'no id';
-  if (typeof o.clock !== 'string' || !parseClock(o.clock)) return `bad clock ${String(o.clock)}`;
+  if (typeof o.rev !== 'string' || !parseClock(o.rev)) return `bad rev ${String(o.rev)}`;
   if (typeof o.device !== 'string' || typeof o.deleted !== 'boolean') return 'no device or deleted flag';
   if (!o.deleted && o.data === undefined) return 'no data';
   return null;

@@ -2,12 +2,13 @@
  * Hybrid logical clock (Kulkarni et al., 2014): wall time in ms, a counter, the device id. A clock
  * never goes backwards, and a device that has seen another's clock stamps every later edit after
  * it, so two machines whose clocks disagree by hours still order an edit made after a sync as
- * later. As a string it compares in that order (`a < b`): fixed-width decimal fields, then the device.
+ * later. As a string it compares in that order (`a < b`): fixed-width decimal fields, then the device:
+ * 「000001764876000000.00000.<device>」, the `rev` of the store's sync contract (lib/db/README.md).
  */
 
-/** 15 digits of ms hold every date up to year 33658; 4 of counter, edits within one ms. */
-const WALL_DIGITS = 15;
-const COUNTER_DIGITS = 4;
+/** Widths of the store's contract (lib/db/README.md): 18 digits of ms, 5 of counter (edits within one ms). */
+const WALL_DIGITS = 18;
+const COUNTER_DIGITS = 5;
 const COUNTER_MAX = 10 ** COUNTER_DIGITS - 1;
 
 /** A clock read back into its parts. */
@@ -17,15 +18,15 @@ export interface HlcParts {
   device: string;
 }
 
-/** `000001764806400000-0003-laptop` → parts; null for anything else. */
+/** `000001764806400000.00003.laptop` → parts; null for anything else. */
 export function parseClock(clock: string): HlcParts | null {
-  const m = /^(\d{15})-(\d{4})-(.+)$/.exec(clock);
+  const m = /^(\d{18})\.(\d{5})\.(.+)$/.exec(clock);
   return m ? { wall: Number(m[1]), counter: Number(m[2]), device: m[3]! } : null;
 }
 
 /** Parts → the comparable string. */
 export function formatClock({ wall, counter, device }: HlcParts): string {
-  return `${String(wall).padStart(WALL_DIGITS, '0')}-${String(counter).padStart(COUNTER_DIGITS, '0')}-${device}`;
+  return `${String(wall).padStart(WALL_DIGITS, '0')}.${String(counter).padStart(COUNTER_DIGITS, '0')}.${device}`;
 }
 
 /** -1, 0, 1 in the order every device agrees on. */
@@ -74,7 +75,7 @@ export class Hlc {
   }
 
   private bump(): void {
-    // A full counter moves the clock 1 ms ahead instead of wrapping (10,000 edits in one ms never happen in practice).
+    // A full counter moves the clock 1 ms ahead instead of wrapping (100,000 edits in one ms never happen in practice).
     if (this.counter === COUNTER_MAX) {
       this.wall += 1;
       this.counter = 0;

@@ -57,15 +57,15 @@ export class MemoryStore implements SyncStore {
   }
 
   async applyRemote(records: SyncRecord[]): Promise<ApplyReport> {
-    const report: ApplyReport = { applied: 0, ignored: 0, conflicts: [], problems: [] };
+    const report: ApplyReport = { changed: [], ignored: 0, replaced: [], invalid: [] };
     for (const r of records) {
-      this.clock.receive(r.clock);
+      this.clock.receive(r.rev);
       const key = keyOf(r.kind, r.id);
       const out = mergeRecord(this.records.get(key), r);
-      if (out.conflict) report.conflicts.push(out.conflict);
+      if (out.conflict) report.replaced.push(out.conflict);
       if (out.store) {
         this.records.set(key, out.store);
-        report.applied += 1;
+        report.changed.push(out.store);
       } else report.ignored += 1;
     }
     return report;
@@ -74,15 +74,14 @@ export class MemoryStore implements SyncStore {
   private write(kind: RecordKind, id: string, v: { deleted: boolean; data?: unknown }): SyncRecord {
     const key = keyOf(kind, id);
     const prev = this.records.get(key);
-    const clock = this.clock.tick();
     const rec: SyncRecord = {
       kind,
       id,
-      clock,
+      rev: this.clock.tick(),
       device: this.device,
       updatedAt: this.now(),
       ...v,
-      ...(prev ? { base: prev.clock } : {}),
+      ...(prev ? { base: prev.rev } : {}),
     };
     this.records.set(key, rec);
     this.log.push(key);

@@ -22,19 +22,13 @@ export interface MergeOutcome {
 /** Merge a remote version into the local one (undefined when the store has none). */
 export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): MergeOutcome {
   if (!local) return { store: remote };
-  const order = compareClocks(remote.clock, local.clock);
+  const order = compareClocks(remote.rev, local.rev);
   if (order === 0) return { store: null }; // the same version, read again
   const remoteWins = order > 0;
   const winner = remoteWins ? remote : local;
   const loser = remoteWins ? local : remote;
   const conflict = concurrent(local, remote)
-    ? {
-        kind: remote.kind,
-        id: remote.id,
-        kept: remoteWins ? ('remote' as const) : ('local' as const),
-        winner: { clock: winner.clock, device: winner.device },
-        loser: { clock: loser.clock, device: loser.device },
-      }
+    ? { kind: remote.kind, id: remote.id, kept: winner.rev, dropped: loser.rev }
     : undefined;
   const combined = remote.kind === 'article' ? combineArticles(winner, loser) : winner;
   const store = remoteWins || combined !== local ? combined : null;
@@ -49,8 +43,8 @@ export function mergeRecord(local: SyncRecord | undefined, remote: SyncRecord): 
 function concurrent(local: SyncRecord, remote: SyncRecord): boolean {
   if (local.device === remote.device) return false;
   if (local.deleted && remote.deleted) return false;
-  const [earlier, later] = compareClocks(local.clock, remote.clock) < 0 ? [local, remote] : [remote, local];
-  return later.base !== earlier.clock;
+  const [earlier, later] = compareClocks(local.rev, remote.rev) < 0 ? [local, remote] : [remote, local];
+  return later.base !== earlier.rev;
 }
 
 /** The parts of a StoredArticle rule 4 reads; other fields are kept as the winner has them. */

@@ -5,17 +5,17 @@
  * worker, in Node tests against a real server, and in the bench alike.
  */
 
-/** The kinds of record a library holds; each kind is merged by the same rules (docs/sync.md). */
-export type RecordKind = 'article' | 'highlight' | 'clip' | 'note' | 'tag';
+/** The kinds of record a library holds (notes and tags are fields of their highlight or clip, versioned with it). */
+export type RecordKind = 'article' | 'highlight' | 'clip';
 
 /** One record as it travels: the newest version a device knows, or its tombstone. */
 export interface SyncRecord {
   kind: RecordKind;
   /** Unique within its kind. An article's id is its article key, so one article stored on two devices is one record. */
   id: string;
-  /** Hybrid logical clock of this version (lib/sync/hlc.ts): the order every device agrees on. */
-  clock: string;
-  /** The clock of the version this one replaced, when the writer knew one: tells a clean edit from a concurrent one. */
+  /** Hybrid logical clock stamp of this version (lib/sync/hlc.ts): the order every device agrees on. */
+  rev: string;
+  /** The rev of the version this one replaced, when the writer keeps it: tells a clean edit from a concurrent one. */
   base?: string;
   /** Device that made this version. */
   device: string;
@@ -35,30 +35,29 @@ export interface Changes {
   cursor: Cursor;
 }
 
-/** The same record changed on two devices without one seeing the other: which version stayed. */
+/** One version of a record beat another: the revs kept and dropped (their last field names the device). */
 export interface Conflict {
   kind: RecordKind;
   id: string;
-  kept: 'local' | 'remote';
-  /** The clocks and devices of the kept and the dropped version. */
-  winner: { clock: string; device: string };
-  loser: { clock: string; device: string };
+  kept: string;
+  dropped: string;
 }
 
-/** What applying remote records did. */
+/** What applying remote records did (the shape of lib/db's ApplyReport). */
 export interface ApplyReport {
-  /** Records written (new, or newer than the local copy). */
-  applied: number;
+  /** Records written or deleted, as now stored. */
+  changed: SyncRecord[];
   /** Records already known or older than the local copy. */
   ignored: number;
-  conflicts: Conflict[];
-  /** Records that could not be stored (bad shape): named, skipped, never fatal. */
-  problems: string[];
+  /** Records the two sides had in versions neither made on top of the other: the later one kept. */
+  replaced: Conflict[];
+  /** Records refused by their schema, with the reason: named, skipped, never fatal. */
+  invalid: string[];
 }
 
 /**
- * The store the engine syncs (lib/db on the store branch, an adapter over today's Library, or the
- * in-memory store of the tests). Contract:
+ * The store the engine syncs (lib/db through lib/sync/library-store.ts, or the in-memory
+ * store of the tests). Contract:
  * - `changesSince(null)` gives every record, tombstones included; `changesSince(c)` what changed
  *   locally after `c`. Records applied through `applyRemote` are not local changes.
  * - `applyRemote` keeps, per record, the version `mergeRecord` (lib/sync/merge.ts) picks, and

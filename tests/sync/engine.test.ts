@@ -100,7 +100,7 @@ describe.skipIf(!HAS_RCLONE)('sync through rclone serve webdav', () => {
     }
     const conflicts = [ra, rb].flatMap((r) => r.conflicts);
     expect(conflicts.length).toBeGreaterThan(0);
-    expect(conflicts.every((c) => c.id === 'shared' && c.winner.device === 'b')).toBe(true);
+    expect(conflicts.every((c) => c.id === 'shared' && c.kept.endsWith('.b'))).toBe(true);
   });
 
   it('a delete on A stays deleted on B, even when B edited the clip earlier', async () => {
@@ -123,7 +123,7 @@ describe.skipIf(!HAS_RCLONE)('sync through rclone serve webdav', () => {
       a.store.put('clip', `c${i}`, clip(`第${i}条`));
       await a.sync({ snapshotEvery: 3 });
     }
-    b.store.put('tag', '交通', { name: '交通' });
+    b.store.put('highlight', 'h1', { color: 'blue', tags: ['交通'] });
     await b.sync({ snapshotEvery: 3 });
     a.store.delete('clip', 'c0');
     expect(await a.sync({ snapshotEvery: 1 })).toMatchObject({ ok: true, snapshot: true });
@@ -133,7 +133,7 @@ describe.skipIf(!HAS_RCLONE)('sync through rclone serve webdav', () => {
     // a's snapshot (all of a's seven files and b's one) and nothing else: not 8 change files.
     expect(r.filesRead).toBe(1);
     expect(c.store.live('clip').map((x) => x.id)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
-    expect(c.store.live('tag')).toHaveLength(1);
+    expect(c.store.live('highlight')).toHaveLength(1);
     expect(c.state.marks).toEqual({ a: 7, b: 1 });
     const files = readdirSync(join(server.dir, `library-${folder}`, 'epaper-reader', 'devices', 'a'));
     expect(files.filter((f) => f.startsWith('s-'))).toEqual(['s-00000007.json.gz']); // older snapshots gone

@@ -77,10 +77,11 @@ describe('merge rules', () => {
     const atA = await send(b, a);
     const atB = await b.applyRemote(fromA);
     for (const s of [a, b]) expect(s.get('clip', 'c1')?.data).toEqual(clip('B 后改'));
-    expect(atA.conflicts).toEqual([
-      expect.objectContaining({ id: 'c1', kept: 'remote', winner: expect.objectContaining({ device: 'b' }) }),
-    ]);
-    expect(atB.conflicts).toEqual([expect.objectContaining({ id: 'c1', kept: 'local' })]);
+    const bRev = b.get('clip', 'c1')!.rev;
+    const replaced = { kind: 'clip', id: 'c1', kept: bRev, dropped: fromA[0]!.rev };
+    expect(atA.replaced).toEqual([replaced]); // A took B's later edit
+    expect(atB.replaced).toEqual([replaced]); // B kept its own
+    expect(atB.changed).toEqual([]);
   });
 
   it('an edit made on top of the other device’s version is no conflict', async () => {
@@ -91,7 +92,7 @@ describe('merge rules', () => {
     t.now += 1000;
     b.put('highlight', 'h1', { color: 'green' });
     const r = await send(b, a);
-    expect(r.conflicts).toEqual([]);
+    expect(r.replaced).toEqual([]);
     expect(a.get('highlight', 'h1')?.data).toEqual({ color: 'green' });
   });
 
@@ -126,7 +127,7 @@ describe('merge rules', () => {
     b.put('clip', 'c1', clip('B 离线时写的笔记'));
     const r = await send(b, a);
     expect(a.get('clip', 'c1')).toMatchObject({ deleted: false, data: clip('B 离线时写的笔记') });
-    expect(r.conflicts).toHaveLength(1);
+    expect(r.replaced).toHaveLength(1);
   });
 
   it('clocks three hours apart do not reorder an edit made after a sync', async () => {
@@ -140,7 +141,7 @@ describe('merge rules', () => {
     expect(laptop.get('clip', 'c1')!.updatedAt).toBeLessThan(office.get('clip', 'c1')!.updatedAt);
     const r = await send(laptop, office);
     expect(office.get('clip', 'c1')?.data).toEqual(clip('笔记本上后改'));
-    expect(r.conflicts).toEqual([]);
+    expect(r.replaced).toEqual([]);
   });
 
   it('the same article stored on two devices is one article with every URL either saw', async () => {
@@ -173,9 +174,9 @@ describe('merge rules', () => {
     const [a, b] = [device('a', t), device('b', t)];
     a.put('clip', 'c1', clip('x'));
     a.delete('clip', 'c1');
-    a.put('tag', '党建', { name: '党建' });
-    expect((await send(a, b)).applied).toBe(2);
-    expect(await send(a, b)).toEqual({ applied: 0, ignored: 2, conflicts: [], problems: [] });
+    a.put('highlight', 'h1', { color: 'pink', tags: ['党建'] });
+    expect((await send(a, b)).changed).toHaveLength(2);
+    expect(await send(a, b)).toEqual({ changed: [], ignored: 2, replaced: [], invalid: [] });
   });
 
   it('records applied from another device are not sent back as local changes', async () => {
@@ -188,7 +189,7 @@ describe('merge rules', () => {
   });
 
   it('mergeRecord takes a record it has no copy of', () => {
-    const r = new MemoryStore('a').put('note', 'n1', { text: '批注' });
+    const r = new MemoryStore('a').put('highlight', 'h1', { note: '批注' });
     expect(mergeRecord(undefined, r)).toEqual({ store: r });
   });
 
@@ -215,7 +216,7 @@ describe('merge rules', () => {
           if (pair) await send(devs[pair[0]]!, devs[pair[1]]!);
         }
         for (const x of devs) for (const y of devs) await send(x, y);
-        const views = devs.map((d) => JSON.stringify(d.live('clip').map((r) => [r.id, r.clock, r.data])));
+        const views = devs.map((d) => JSON.stringify(d.live('clip').map((r) => [r.id, r.rev, r.data])));
         expect(new Set(views).size).toBe(1);
       }),
       { numRuns: 200 },
