@@ -7,7 +7,9 @@ import { defineConfig } from 'wxt';
 // - storage: reader settings in storage.local (lib/extension/shared/reader-settings.ts);
 // - scripting: register the content script on a site the user switches on in the popup;
 // - activeTab: the popup reads the current tab's URL to offer that switch;
-// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install.
+// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install,
+//   and for the WebDAV server's origin by the library page's sync panel;
+// - alarms: the periodic sync (lib/extension/background/sync), the MV3 timer that outlives the worker.
 // The content script's own `matches` come from lib/extension/shared/site-patterns.ts (entrypoints/content/index.ts).
 
 /**
@@ -71,7 +73,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // contextMenus: 「高亮所选文字」/「摘录所选段落」 on a selection (docs/highlights.md).
-    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', 'alarms'],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -36,6 +36,8 @@ export interface LibraryPageProps {
   /** Wait before a typed query runs, in ms (0 in tests). */
   debounceMs?: number;
   now?: () => number;
+  /** The sync panel (components/library/sync), shown under the export bar. */
+  sync?: JSX.Element;
 }
 
 export const ROW_HEIGHT = 96;
@@ -171,6 +173,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
           })
         }
       />
+      {props.sync}
       <div class="lib-bulk">
         {view === 'items' && (
           <label>

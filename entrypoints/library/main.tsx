@@ -16,6 +16,9 @@ import { LibraryService } from '../../lib/extension/pages/library/listing';
 import { loadExportSettings, saveExportSettings } from '../../lib/extension/pages/library/export-settings';
 import { makeWriter, type Post } from '../../lib/extension/pages/library/writer';
 import { createHandler, fromOrigin, send } from '../../lib/messaging';
+import { SyncSection } from '../../components/library/sync/SyncSection';
+import { loadSyncView, syncActions } from '../../lib/extension/pages/library/sync';
+import { requestSync, SYNC_KEYS } from '../../lib/extension/shared/sync-settings';
 
 const library = openLibrary();
 const service = new LibraryService(library);
@@ -44,6 +47,27 @@ function subscribe(onChange: () => void): () => void {
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
+// Sync (docs/sync.md): the background syncs when this page opens; the panel follows its status.
+const syncSection = (
+  <SyncSection
+    {...syncActions({
+      storage: browser.storage.local,
+      permissions: browser.permissions,
+      fetch: (u, i) => fetch(u, i),
+      t,
+    })}
+    load={() => loadSyncView(browser.storage.local)}
+    subscribe={(onChange) => {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && (SYNC_KEYS.status in changes || SYNC_KEYS.settings in changes)) onChange();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    }}
+  />
+);
+void requestSync(browser.storage.local);
+
 /** Space above the list: title and search, filters, export bar, bulk bar. */
 const CHROME_PX = 190;
 
@@ -70,6 +94,7 @@ function App({ initial }: { initial: ExportSettings }) {
       listHeight={height}
       initial={{ query: params.get('q') ?? '', filters: article ? { articleKey: article } : {} }}
       subscribe={subscribe}
+      sync={syncSection}
     />
   );
 }

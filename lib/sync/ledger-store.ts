@@ -128,6 +128,17 @@ export class LedgerStore implements SyncStore {
     if (put.highlights.length || put.clips.length)
       unwrap(await this.library.restoreDeleted({ highlights: put.highlights, clips: put.clips }));
     if (gone.clips.length || gone.highlights.length) unwrap(await this.library.deleteMany(gone));
+    // The library stores a record a little differently (restore merges an article's URLs and
+    // times, restoreDeleted stamps updatedAt anew): what it holds now is this version, not a
+    // local edit to send back.
+    if (put.articles.length || put.highlights.length || put.clips.length) {
+      const stored = liveRecords(unwrap(await this.library.dumpAll()));
+      for (const r of report.changed) {
+        const e = this.ledger.entries[keyOf(r.kind, r.id)];
+        const s = stored.get(keyOf(r.kind, r.id));
+        if (e && s && !r.deleted) e[3] = s.stamp;
+      }
+    }
     await this.save();
     return report;
   }

@@ -91,7 +91,7 @@ export interface DavTransport {
   readonly requests: number;
 }
 
-/** Why a sync stopped; each has a translated sentence (`syncErr_<code>` in _locales). */
+/** Why a sync stopped; each has a translated sentence (`syncErr…` in _locales, lib/extension/shared/sync-text.ts). */
 export type SyncErrorCode =
   | 'auth' // 401/403: wrong user or (app) password
   | 'no-folder' // 404/409: the address names no folder
@@ -100,7 +100,8 @@ export type SyncErrorCode =
   | 'offline' // no answer: network down, server gone, timed out
   | 'server' // any other answer the server should not give
   | 'bad-address' // not an http(s) URL
-  | 'bad-data'; // a file on the server we cannot read
+  | 'bad-data' // a file on the server we cannot read
+  | 'permission'; // the browser has not granted us the server's origin
 
 /** A sync error as a value: the code, the HTTP status when there was one, and when to try again. */
 export interface SyncErrorInfo {

@@ -21,6 +21,8 @@ export interface BackgroundIo {
   /** Whether the user switched an origin (`https://host`) on. */
   granted(origin: string): Promise<boolean>;
   sender: SenderEnv;
+  /** Called after every change to the library (sync schedules itself from it). */
+  onChanged?: () => void;
 }
 
 /** The guarded handlers, and the tab registry (the entrypoint forgets closed tabs). */
@@ -37,6 +39,7 @@ export function backgroundHandlers(
   };
   const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') => {
     const notice = { type: 'libraryChanged' as const, articleKey, what };
+    io.onChanged?.();
     void send(io.runtime, notice);
     void library.getArticle(articleKey).then((a) => {
       const origins = originsOfArticle(articleKey, a.ok && a.value ? a.value.urls : []);
