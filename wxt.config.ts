@@ -19,6 +19,13 @@ import { defineConfig } from 'wxt';
  */
 const inspect = process.env.EPAPER_E2E_INSPECT === '1';
 
+/**
+ * `EPAPER_E2E_HOSTS=http://127.0.0.1/*` (with the inspect build; tests/e2e/sync.test.ts only):
+ * host permissions granted at install, because a test cannot click the browser's permission
+ * prompt that the sync panel raises. Written to .output-e2e-sync/, never shipped.
+ */
+const e2eHosts = inspect ? (process.env.EPAPER_E2E_HOSTS ?? '').split(',').filter(Boolean) : [];
+
 const nativeBrowser = fileURLToPath(new URL('./lib/extension/shared/native-browser.ts', import.meta.url));
 
 /** In the content-script build only, resolve webextension-polyfill to the native namespace (size). */
@@ -62,7 +69,7 @@ function compactCss(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: inspect ? '.output-e2e' : '.output',
+  outDir: e2eHosts.length ? '.output-e2e-sync' : inspect ? '.output-e2e' : '.output',
   vite: () => ({
     // The one switch for the shadow root's mode (lib/extension/content/shadow-host.ts).
     define: { __EPAPER_SHADOW_MODE__: JSON.stringify(inspect ? 'open' : 'closed') },
@@ -82,6 +89,7 @@ export default defineConfig({
       'clip-selection': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_cmdClip__' },
     },
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(e2eHosts.length ? { host_permissions: e2eHosts } : {}),
     // The reader kit, imported by the content script on first use; pages of any site the content
     // script may run on (family patterns match any host) must be able to load it. In Chrome only
     // through the per-session dynamic URL that runtime.getURL gives (use_dynamic_url): the static
