@@ -68,7 +68,7 @@ export class LedgerStore implements SyncStore {
     private readonly ledger: Ledger,
     device: string,
     private readonly persist: (l: Ledger) => Promise<void>,
-    now: () => number = Date.now,
+    private readonly now: () => number = Date.now,
   ) {
     this.clock = new Hlc(device, now, ledger.clock || undefined);
   }
@@ -95,8 +95,12 @@ export class LedgerStore implements SyncStore {
   async applyRemote(records: SyncRecord[]): Promise<ApplyReport> {
     const report: ApplyReport = { changed: [], ignored: 0, replaced: [], invalid: [] };
     const live = liveRecords(unwrap(await this.library.dumpAll()));
-    const put: LibraryData = { articles: [], highlights: [], clips: [] };
+    // New records go in one restore (the backup path: packed, updatedAt kept as sent); records the
+    // library has are overwritten with restoreDeleted, since the rev decided, not updatedAt.
+    const fresh: LibraryData = { articles: [], highlights: [], clips: [] };
+    const over: DeletedItems = { highlights: [], clips: [] };
     const gone = { clips: [] as string[], highlights: [] as string[] };
+    let restamp = false;
     for (const r of records) {
       this.clock.receive(r.rev);
       const key = keyOf(r.kind, r.id);
@@ -109,11 +113,20 @@ export class LedgerStore implements SyncStore {
         report.ignored += 1;
         continue;
       }
+      const here = live.has(key);
       if (next.deleted) {
-        if (live.has(key)) (r.kind === 'clip' ? gone.clips : gone.highlights).push(r.id);
-      } else if (r.kind === 'article') put.articles.push(next.data as StoredArticle);
-      else if (r.kind === 'highlight') put.highlights.push(next.data as Highlight);
-      else put.clips.push(next.data as Clip);
+        if (here) (r.kind === 'clip' ? gone.clips : gone.highlights).push(r.id);
+      } else if (r.kind === 'article') {
+        fresh.articles.push(next.data as StoredArticle);
+        restamp ||= here; // restore merges it with the local copy
+      } else if (!here) {
+        if (r.kind === 'highlight') fresh.highlights.push(next.data as Highlight);
+        else fresh.clips.push(next.data as Clip);
+      } else {
+        if (r.kind === 'highlight') over.highlights.push(next.data as Highlight);
+        else over.clips.push(next.data as Clip);
+        restamp = true; // restoreDeleted stamps updatedAt anew
+      }
       const stamp = next.deleted
         ? 0
         : ((next.data as { updatedAt?: number; lastSeenAt?: number }).updatedAt ??
@@ -121,23 +134,26 @@ export class LedgerStore implements SyncStore {
       this.ledger.entries[key] = [next.rev, 0, next.deleted ? 1 : 0, stamp];
       report.changed.push(next);
     }
-    // Articles through restore (it merges URLs); highlights and clips put back as they are, whatever
-    // their updatedAt (restore would keep a copy with a later updatedAt, but the rev decided).
-    if (put.articles.length)
-      unwrap(await this.library.restore({ articles: put.articles, highlights: [], clips: [] }));
-    if (put.highlights.length || put.clips.length)
-      unwrap(await this.library.restoreDeleted({ highlights: put.highlights, clips: put.clips }));
+    if (fresh.articles.length || fresh.highlights.length || fresh.clips.length) {
+      const restored = unwrap(await this.library.restore(fresh));
+      report.invalid.push(...restored.problems);
+      // A record restore refused (its schema, or dated over a day ahead) must not stay in the
+      // ledger: the next scan would take its absence for a local delete and send a tombstone.
+      restamp ||= restored.skipped > 0;
+    }
+    if (over.highlights.length || over.clips.length) unwrap(await this.library.restoreDeleted(over));
     if (gone.clips.length || gone.highlights.length) unwrap(await this.library.deleteMany(gone));
-    // The library stores a record a little differently (restore merges an article's URLs and
-    // times, restoreDeleted stamps updatedAt anew): what it holds now is this version, not a
-    // local edit to send back.
-    if (put.articles.length || put.highlights.length || put.clips.length) {
+    // What the library holds now is this version, not a local edit to send back.
+    if (restamp) {
       const stored = liveRecords(unwrap(await this.library.dumpAll()));
-      for (const r of report.changed) {
-        const e = this.ledger.entries[keyOf(r.kind, r.id)];
-        const s = stored.get(keyOf(r.kind, r.id));
-        if (e && s && !r.deleted) e[3] = s.stamp;
-      }
+      report.changed = report.changed.filter((r) => {
+        const key = keyOf(r.kind, r.id);
+        const s = stored.get(key);
+        if (r.deleted) return true;
+        if (s) this.ledger.entries[key]![3] = s.stamp;
+        else delete this.ledger.entries[key];
+        return !!s;
+      });
     }
     await this.save();
     return report;
@@ -150,7 +166,14 @@ export class LedgerStore implements SyncStore {
     for (const [key, l] of live) {
       const e = this.ledger.entries[key];
       if (e && e[2] === 0 && e[3] === l.stamp) continue;
-      this.ledger.entries[key] = [this.clock.tick(), ++this.ledger.seq, 0, l.stamp];
+      // Stamped at the edit's own time (updatedAt), not when this scan found it: the later edit
+      // must win even when the other device's sync found its own edit first.
+      this.ledger.entries[key] = [
+        this.clock.tick(Math.min(l.stamp, this.now())),
+        ++this.ledger.seq,
+        0,
+        l.stamp,
+      ];
       changed = true;
     }
     for (const [key, e] of Object.entries(this.ledger.entries)) {

@@ -64,6 +64,24 @@ describe('ledger store over today’s Library', () => {
   });
 });
 
+describe('ledger store, records the library refuses', () => {
+  it('a clip dated days ahead is reported, not stored, and never comes back as a delete', async () => {
+    const [a, b] = [device('a'), device('b')];
+    const c = ok(await a.library.saveClip(makeClip(), makeArticle()));
+    const records = (await a.store.changesSince(null)).records.map((r) =>
+      r.kind === 'clip'
+        ? { ...r, data: { ...(r.data as object), updatedAt: Date.now() + 3 * 86_400_000 } }
+        : r,
+    );
+    const report = await b.store.applyRemote(records);
+    expect(report.invalid).toEqual([expect.stringMatching(/from the future/)]);
+    expect(report.changed.map((r) => r.kind)).toEqual(['article']);
+    expect(await clips(b.library)).toEqual([]);
+    expect((await b.store.changesSince('0')).records).toEqual([]);
+    expect(c.id).toBeTruthy();
+  });
+});
+
 describe.skipIf(!HAS_RCLONE)('two of today’s libraries through rclone', () => {
   let server: DavServer;
   beforeAll(async () => {

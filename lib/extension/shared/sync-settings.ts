@@ -33,6 +33,8 @@ export interface SyncStatus {
   pending: number;
   /** The last sync's figures. */
   last?: {
+    /** When that sync started (ms since epoch). */
+    at: number;
     pushed: number;
     pulled: number;
     conflicts: number;
@@ -82,7 +84,18 @@ export function originPattern(url: string): string | null {
   return u ? `${u.origin}${u.pathname}${ROOT}/*` : null;
 }
 
-/** Ask the background for a sync (the library page and the popup do on opening). */
-export function requestSync(storage: StorageLike, now = Date.now()): Promise<void> {
-  return storage.set({ [SYNC_KEYS.request]: now });
+/** A page's request for a sync: when, and whether the reader pressed 「立即同步」. */
+export interface SyncRequest {
+  at: number;
+  manual: boolean;
+}
+
+/**
+ * Ask the background for a sync (the library page and the popup do on opening). A manual request
+ * does not wait out the back-off after a network error (the reader may have just fixed it); a
+ * server's own Retry-After is still kept.
+ */
+export function requestSync(storage: StorageLike, manual = false, now = Date.now()): Promise<void> {
+  const req: SyncRequest = { at: now, manual };
+  return storage.set({ [SYNC_KEYS.request]: req });
 }

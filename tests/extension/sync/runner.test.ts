@@ -106,6 +106,29 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
     expect(JSON.stringify(elsewhere)).not.toContain(server.pass);
   });
 
+  it('after a network error waits a minute, unless the reader presses 「立即同步」', async () => {
+    const p = await profile('p4');
+    let requests = 0;
+    const offline = new SyncRunner({
+      storage: p.storage,
+      library: p.library,
+      fetch: (u, i) => (requests++, fetch(u, i)),
+      granted: async () => true,
+      newDeviceId: () => 'p4',
+    });
+    // The address of a port nothing listens on: no answer.
+    const settings = { url: 'http://127.0.0.1:9/dav/', user: 'u', password: 'p', enabled: true };
+    await p.storage.set({ [SYNC_KEYS.settings]: settings });
+    expect(await offline.run()).toMatchObject({
+      lastError: { code: 'offline', retryAt: expect.any(Number) },
+    });
+    expect(requests).toBe(1);
+    await offline.run();
+    expect(requests).toBe(1); // waited
+    await offline.run({ manual: true });
+    expect(requests).toBe(2); // asked again
+  });
+
   it('runs one sync at a time: calls during a sync make one more after it', async () => {
     const p = await profile('p3');
     await p.setUp();

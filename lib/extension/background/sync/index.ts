@@ -37,7 +37,8 @@ export function setUpSync(api: SyncBrowser, library: Library, fetchFn: typeof fe
   });
   api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (SYNC_KEYS.request in changes || SYNC_KEYS.settings in changes) void runner.run();
+    const req = (changes[SYNC_KEYS.request] as { newValue?: { manual?: boolean } } | undefined)?.newValue;
+    if (req || SYNC_KEYS.settings in changes) void runner.run({ manual: req?.manual === true });
   });
   return runner;
 }

@@ -44,13 +44,16 @@ export class SyncRunner {
     this.timer = setTimeout(() => void this.run(), delayMs);
   }
 
-  /** Sync now, or once more right after the running one. Resolves to the status written (null: not set up). */
-  run(): Promise<SyncStatus | null> {
+  /**
+   * Sync now, or once more right after the running one. Resolves to the status written (null: not
+   * set up). `manual`: the reader asked, so a back-off after a network error is not waited out.
+   */
+  run(opts: { manual?: boolean } = {}): Promise<SyncStatus | null> {
     if (this.current) {
       this.again = true;
       return this.current;
     }
-    this.current = this.once().finally(() => {
+    this.current = this.once(opts.manual === true).finally(() => {
       this.current = null;
       if (this.again) {
         this.again = false;
@@ -60,12 +63,15 @@ export class SyncRunner {
     return this.current;
   }
 
-  private async once(): Promise<SyncStatus | null> {
+  private async once(manual: boolean): Promise<SyncStatus | null> {
     const { storage, now = Date.now } = this.deps;
     const settings = await loadSyncSettings(storage);
     if (!settings?.enabled) return null;
     const saved = await storage.get([SYNC_KEYS.state, SYNC_KEYS.ledger, SYNC_KEYS.status]);
     const state = this.stateFor(settings, saved[SYNC_KEYS.state]);
+    // A Retry-After is the server's word and stays; our own back-off gives way to the reader.
+    if (manual && state.lastError?.retryAt && state.lastError.code !== 'rate-limit')
+      delete state.lastError.retryAt;
     const ledger = (saved[SYNC_KEYS.ledger] as Ledger | undefined) ?? emptyLedger();
     const previous = saved[SYNC_KEYS.status] as SyncStatus | undefined;
     const started = now();
@@ -110,6 +116,7 @@ export class SyncRunner {
       ...(report
         ? {
             last: {
+              at: started,
               pushed: report.pushed,
               pulled: report.pulled,
               conflicts: report.conflicts.length,

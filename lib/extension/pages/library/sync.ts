@@ -59,7 +59,7 @@ export function syncActions(deps: SyncPageDeps) {
       return { text: t('syncSaved'), error: false };
     },
     async onSyncNow(): Promise<Said> {
-      await requestSync(deps.storage);
+      await requestSync(deps.storage, true);
       return { text: t('syncStarted'), error: false };
     },
     async onTurnOff(): Promise<Said> {
