@@ -8,7 +8,7 @@
  * profile and down into a fresh one) go to bench/e2e-sync.json → docs/benchmarks-browser.md.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ async function clipsOf(p: Profile): Promise<Array<{ id: string; note: string }>>
 describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () => {
   let server: DavServer;
   const profiles: Profile[] = [];
-  const cases: Array<{ name: string; ours_ms: number; target: null | number }> = [];
+  const cases: Array<{ key: string; name: string; ours_ms: number; target: null | number }> = [];
   let folder = 0;
 
   /** A fresh profile set up for `url`, returned once the sync that saving the settings starts is over. */
@@ -118,8 +118,13 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
   afterAll(async () => {
     for (const p of profiles) await p.browser.close();
     await server?.close();
-    if (cases.length)
-      writeFileSync(OUT, JSON.stringify({ measured_at: new Date().toISOString(), cases }, null, 2) + '\n');
+    // A run of some of the cases keeps the figures of the others (same `key`: replaced).
+    if (cases.length) {
+      const old = existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')).cases as typeof cases) : [];
+      const kept = old.filter((c) => c.key && !cases.some((n) => n.key === c.key));
+      const out = { measured_at: new Date().toISOString(), cases: [...kept, ...cases] };
+      writeFileSync(OUT, JSON.stringify(out, null, 2) + '\n');
+    }
   });
 
   it('a clip made in A shows in B; a delete in A stays deleted in B', async () => {
@@ -153,21 +158,25 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
     expect(await clipsOf(b)).toHaveLength(10);
     cases.push(
       {
+        key: 'up10',
         name: `sync up 10 new clips (${up.status.last.requests} requests: PUT + 2 PROPFIND), request → status`,
         ours_ms: up.ms,
         target: null,
       },
       {
+        key: 'down10',
         name: `sync down 10 new clips (${down.status.last.requests} requests: 2 PROPFIND + GET), request → status`,
         ours_ms: down.ms,
         target: null,
       },
       {
+        key: 'up10-engine',
         name: 'sync up 10 new clips: the engine alone (status.last.ms)',
         ours_ms: up.status.last.ms,
         target: null,
       },
       {
+        key: 'down10-engine',
         name: 'sync down 10 new clips: the engine alone (status.last.ms)',
         ours_ms: down.status.last.ms,
         target: null,
@@ -260,11 +269,13 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
       expect(down.status.last.pulled).toBe(N + N / 10);
       cases.push(
         {
+          key: 'first-up',
           name: `first sync up of ${N} clips + ${N / 10} articles (${up.status.last.requests} requests), request → status`,
           ours_ms: up.ms,
           target: null,
         },
         {
+          key: 'first-down',
           name: `first sync of a fresh profile, ${N} clips down (${down.status.last.requests} requests), request → status`,
           ours_ms: down.ms,
           target: null,
