@@ -3,6 +3,7 @@
 // and two libraries converging through a real rclone server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../lib/db/index.ts';
+import { isVersioned } from '../../lib/sync/db-store';
 import { freshState, syncOnce } from '../../lib/sync/engine';
 import { emptyLedger, LedgerStore, type Ledger } from '../../lib/sync/ledger-store';
 import { WebDav } from '../../lib/sync/webdav';
@@ -27,7 +28,11 @@ async function clips(l: Library) {
   return ok(await l.dumpAll()).clips.map((c) => [c.id, c.note]);
 }
 
-describe('ledger store over today’s Library', () => {
+// The ledger is for the library without a change feed; once lib/db is versioned the runner uses
+// lib/sync/db-store.ts instead (tests/sync/db-store.test.ts) and these have nothing to test.
+const UNVERSIONED = !isVersioned(testLibrary());
+
+describe.runIf(UNVERSIONED)('ledger store over today’s Library', () => {
   it('finds new, edited and deleted records as local changes, once', async () => {
     const a = device('a');
     const c = ok(await a.library.saveClip(makeClip(), makeArticle()));
@@ -64,7 +69,7 @@ describe('ledger store over today’s Library', () => {
   });
 });
 
-describe('ledger store, records the library refuses', () => {
+describe.runIf(UNVERSIONED)('ledger store, records the library refuses', () => {
   it('a clip dated days ahead is reported, not stored, and never comes back as a delete', async () => {
     const [a, b] = [device('a'), device('b')];
     const c = ok(await a.library.saveClip(makeClip(), makeArticle()));
@@ -82,7 +87,7 @@ describe('ledger store, records the library refuses', () => {
   });
 });
 
-describe.skipIf(!HAS_RCLONE)('two of today’s libraries through rclone', () => {
+describe.skipIf(!HAS_RCLONE || !UNVERSIONED)('two of today’s libraries through rclone', () => {
   let server: DavServer;
   beforeAll(async () => {
     server = await startRclone();
