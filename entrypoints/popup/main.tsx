@@ -19,6 +19,7 @@ import { htmlToDocument } from '../../lib/extension/shared/parse-html';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
 import { isContentUrl } from '../../lib/extension/shared/site-patterns';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
+import { requestSync } from '../../lib/extension/shared/sync-settings';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
   const params = new URLSearchParams(location.search);
@@ -62,6 +63,8 @@ const library = openLibrary();
 // Opens the database and reads the recent clips while the tab is looked up and the page set up.
 const recentStarted = library.recentClips(RECENT);
 const writer = makeWriter((req) => send(browser.runtime, req));
+// Opening the popup asks the background for a sync (docs/sync.md); nothing here waits for it.
+void requestSync(browser.storage.local);
 document.title = t('extName');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
