@@ -21,7 +21,8 @@ export async function pdfPages(file: string, bytes: Uint8Array): Promise<PdfRead
   const notes =
     extname(file).toLowerCase() === '.pdf' ? [] : [`${file} is a PDF (whatever its name says): read as one`];
   const r = await readPdfText(await nodePdfJs(), bytes, nodePdfOptions());
-  if (!r.ok) return [{ file, page: null, problems: [...notes, r.error.message] }];
+  // `text` is the decoded text of HTML and page text for --report; a PDF's bytes are not text.
+  if (!r.ok) return [{ file, page: null, problems: [...notes, r.error.message], text: '' }];
   const { pages, numPages, title, problems } = r.value;
   return pages.map((text, i) => {
     const at = numPages > 1 ? `${url}#page=${i + 1}` : url;
@@ -31,6 +32,7 @@ export async function pdfPages(file: string, bytes: Uint8Array): Promise<PdfRead
       file,
       page,
       problems: [...(i === 0 ? [...notes, ...problems] : []), ...page.problems],
+      text: '',
       pdf: { text, url: at, ctx },
     };
   });

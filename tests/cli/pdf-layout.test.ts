@@ -52,10 +52,10 @@ describe.skipIf(!HAVE_PDF_FIXTURES)('cutByLayouts', () => {
     const file = join(PDF_FIXTURES, 'rmrb2018010207.pdf');
     const read = await pdfPages(file, new Uint8Array(readFileSync(file)));
     expect(read[0].page?.articles).toHaveLength(3);
-    const other = { file: 'node_06.htm', page: layoutPage('6'), problems: [] };
+    const other = { file: 'node_06.htm', page: layoutPage('6'), problems: [], text: '' };
     cutByLayouts([...read, other]);
     expect(read[0].page?.articles).toHaveLength(3);
-    cutByLayouts([...read, { file: 'node_07.htm', page: layoutPage('7'), problems: [] }]);
+    cutByLayouts([...read, { file: 'node_07.htm', page: layoutPage('7'), problems: [], text: '' }]);
     expect(read[0].page?.articles.map((a) => a.title)).toEqual([
       '新时代：发展新方位 奋进新目标',
       '意气风发走进新时代',
