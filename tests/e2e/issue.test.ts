@@ -108,7 +108,7 @@ describe('整期目录', () => {
     await page.close();
   });
 
-  it('exports the cached issue as an EPUB with the front page image as its cover, which passes epubcheck', async () => {
+  it('exports the cached issue as an EPUB with the front page image as its cover, which passes epubcheck; without one when the image is no image', async () => {
     const front = new URL(FRONT, demo.server.url).href;
     const page = await demo.browser.context.newPage();
     const errors: string[] = [];
@@ -145,6 +145,27 @@ describe('整期目录', () => {
       expect(run.status, run.stdout + run.stderr).toBe(0);
       expect(run.stdout + run.stderr).not.toMatch(/ERROR|FATAL|WARNING/);
     } else console.warn(`${EPUBCHECK} is missing (apt-get install epubcheck): the EPUB is not checked`);
+
+    // The image address answers with a web page: the book is still made, without a cover, and says why.
+    const image = '/images/2026-07/09/page_001.svg';
+    demo.server.setRoute(image, { contentType: 'text/html; charset=utf-8', body: '<html>login</html>' });
+    try {
+      const bare = page.waitForEvent('download');
+      await page.locator('[data-testid="issue-export-epub"]').click();
+      const plain = unzipSync(readFileSync(await (await bare).path()));
+      expect(Object.keys(plain).filter((n) => n.includes('cover'))).toEqual([]);
+      expect(Object.keys(plain).filter((n) => n.startsWith('OEBPS/articles/'))).toHaveLength(27);
+      const note = await page.locator('[data-testid="issue-export-note"]').textContent();
+      const why = await page.evaluate(() => {
+        type I18n = { i18n: { getMessage(k: string, s?: string[]): string } };
+        const get = (k: string, s?: string[]) =>
+          (globalThis as unknown as { chrome: I18n }).chrome.i18n.getMessage(k, s);
+        return get('issueNoCover', [get('problemImageNotImage', ['text/html'])]);
+      });
+      expect(note).toBe(why);
+    } finally {
+      demo.server.setRoute(image, undefined);
+    }
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
