@@ -34,6 +34,14 @@ export interface FetchPageAnswer {
   bytesBase64?: string;
 }
 
+/** What the background's `fetchImage` returns: an image's bytes (base64) and its type, without parameters. */
+export interface FetchImageAnswer {
+  contentType: string;
+  /** URL after redirects. */
+  finalUrl: string;
+  bytesBase64: string;
+}
+
 /** Everything kept for one story: the articles found by key or URL, and all their highlights and clips. */
 export interface StoryItems {
   articles: StoredArticle[];
@@ -66,6 +74,11 @@ export interface Protocol {
   putCachedPage: [{ page: Omit<CachedPage, 'fetchedAt'> & { fetchedAt?: number } }, CachedPage];
   /** Background fetch of a cross-origin continuation page (the content script cannot fetch it). */
   fetchPage: [{ url: string }, FetchPageAnswer];
+  /**
+   * Extension pages only: the background fetch of an image on the origin of `pageUrl`, an e-paper
+   * page the issue walk read (in the page cache), or on a switched-on origin: the issue EPUB's cover.
+   */
+  fetchImage: [{ url: string; pageUrl: string }, FetchImageAnswer];
   /** Notice to open views (pages, tabs) that an article's highlights or clips changed: re-read them. */
   libraryChanged: [{ articleKey: string; what: 'highlight' | 'clip' | 'article' }, null];
   /**

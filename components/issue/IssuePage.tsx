@@ -21,6 +21,8 @@ export interface IssuePageProps {
   open: string;
   onOpen(key: string): void;
   onExport(format: IssueExport): void;
+  /** What the last export could not include (the EPUB's cover), '' when nothing. */
+  exportNote?: string;
 }
 
 const pages = (labels: readonly string[]) => t('issuePages', [labels.join(t('issuePageSep'))]);
@@ -210,6 +212,11 @@ export function IssuePage(props: IssuePageProps): JSX.Element {
               {t('issueExportJsonl')}
             </button>
           </p>
+          {props.exportNote && (
+            <p class="problem" data-testid="issue-export-note">
+              {props.exportNote}
+            </p>
+          )}
           <Failures toc={toc} retry={state.retry} />
           <Contents {...props} toc={toc} />
         </>

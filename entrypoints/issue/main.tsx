@@ -13,6 +13,7 @@ import { createPageSource } from '../../lib/extension/kit/page-source';
 import { download, pageEnv } from '../../lib/extension/pages/library/download';
 import {
   highlightCounts,
+  issueCover,
   loadReadMarks,
   readMarksKey,
   saveReadMarks,
@@ -50,6 +51,7 @@ function App() {
   const [counts, setCounts] = useState(new Map<string, number>());
   const [read, setRead] = useState(new Set<string>());
   const [open, setOpen] = useState('');
+  const [exportNote, setExportNote] = useState('');
   const toc = state.toc;
   const marksKey = useMemo(() => (toc ? readMarksKey(toc.paper, toc.date) : ''), [toc]);
   useEffect(() => {
@@ -70,12 +72,25 @@ function App() {
       return next;
     });
   };
-  const onExport = (format: IssueExport) => {
+  const onExport = async (format: IssueExport) => {
     if (!toc) return;
+    setExportNote('');
     const today = new Date().toISOString();
+    // The cover is one request to the site; without it the book is still whole, and the page says why.
+    const cover =
+      format === 'epub'
+        ? await issueCover(toc, (u, pageUrl) =>
+            send(browser.runtime, { type: 'fetchImage', url: u, pageUrl }),
+          )
+        : null;
+    if (cover && !cover.ok) setExportNote(t('issueNoCover', [cover.error]));
     const data =
       format === 'epub'
-        ? issueEpub(toc, { modified: today, accessed: today.slice(0, 10) })
+        ? issueEpub(toc, {
+            modified: today,
+            accessed: today.slice(0, 10),
+            cover: cover?.ok ? (cover.value ?? undefined) : undefined,
+          })
         : format === 'md'
           ? issueMarkdownZip(toc, { accessed: today.slice(0, 10), mtime: new Date() })
           : issueJsonl(toc);
@@ -83,7 +98,15 @@ function App() {
   };
   return (
     <div ref={root}>
-      <IssuePage state={state} counts={counts} read={read} open={open} onOpen={onOpen} onExport={onExport} />
+      <IssuePage
+        state={state}
+        counts={counts}
+        read={read}
+        open={open}
+        onOpen={onOpen}
+        onExport={(f) => void onExport(f)}
+        exportNote={exportNote}
+      />
     </div>
   );
 }

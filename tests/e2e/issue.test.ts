@@ -3,14 +3,20 @@
  * walks the 07-09 issue politely through the background's fetchPage (a page answering 500 once is
  * listed with a retry that fetches only it), lists every article once with its pages, reads in
  * issue order with the keyboard, marks what was read, exports JSON Lines, and opens again from the
- * cache without asking the site. Writes the time to the complete 目录 to bench/e2e-issue.json.
+ * cache without asking the site; the EPUB of the cached issue carries the front page's image as its
+ * cover (one request, the background's fetchImage) and passes epubcheck. Writes the time to the complete 目录 to bench/e2e-issue.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../demo/render';
 import { openReader, useDemo, waitReady } from './harness.ts';
 
 const demo = useDemo({ failOnce: [DEMO_PATHS.flaky] });
+const EPUBCHECK = '/usr/share/java/epubcheck.jar';
 const FRONT = DEMO_PATHS.front['2026-07-09'];
 
 // The journey runs first: the tabs the other two tests open start walking (and caching) at once.
@@ -101,6 +107,69 @@ describe('整期目录', () => {
     );
     await page.close();
   });
+
+  it('exports the cached issue as an EPUB with the front page image as its cover, which passes epubcheck; without one when the image is no image', async () => {
+    const front = new URL(FRONT, demo.server.url).href;
+    const page = await demo.browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    demo.server.requests.length = 0;
+    await page.goto(
+      `chrome-extension://${demo.browser.extensionId}/issue.html?url=${encodeURIComponent(front)}`,
+    );
+    await page.locator('[data-toc-ms]').waitFor({ timeout: 60_000 });
+    expect(demo.server.requests).toEqual([]);
+    // The issue came from the cache (the walk read it above): the cover is the one request to the site.
+    const book = page.waitForEvent('download');
+    await page.locator('[data-testid="issue-export-epub"]').click();
+    const epub = await (await book).path();
+    expect(demo.server.requests).toEqual(['/images/2026-07/09/page_001.svg']);
+    expect(await page.locator('[data-testid="issue-export-note"]').count()).toBe(0);
+    const files = unzipSync(readFileSync(epub));
+    expect(strFromU8(files['OEBPS/package.opf'])).toContain(
+      '<item id="cover-image" href="images/cover.svg" media-type="image/svg+xml" properties="cover-image"/>',
+    );
+    const served = demo.server.site.get('/images/2026-07/09/page_001.svg')!.body;
+    expect(strFromU8(files['OEBPS/images/cover.svg'])).toBe(
+      typeof served === 'string' ? served : strFromU8(served),
+    );
+    expect(Object.keys(files).filter((n) => n.startsWith('OEBPS/articles/'))).toHaveLength(27);
+    if (existsSync(EPUBCHECK)) {
+      // epubcheck goes by the name's extension: the download's own path has none.
+      const dir = mkdtempSync(join(tmpdir(), 'issue-epub-'));
+      copyFileSync(epub, join(dir, 'issue.epub'));
+      const run = spawnSync('java', ['-jar', EPUBCHECK, '--quiet', join(dir, 'issue.epub')], {
+        encoding: 'utf8',
+      });
+      rmSync(dir, { recursive: true, force: true });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(/ERROR|FATAL|WARNING/);
+    } else console.warn(`${EPUBCHECK} is missing (apt-get install epubcheck): the EPUB is not checked`);
+
+    // The image address answers with a web page: the book is still made, without a cover, and says why.
+    const image = '/images/2026-07/09/page_001.svg';
+    demo.server.setRoute(image, { contentType: 'text/html; charset=utf-8', body: '<html>login</html>' });
+    try {
+      const bare = page.waitForEvent('download');
+      await page.locator('[data-testid="issue-export-epub"]').click();
+      const plain = unzipSync(readFileSync(await (await bare).path()));
+      expect(Object.keys(plain).filter((n) => n.includes('cover'))).toEqual([]);
+      expect(Object.keys(plain).filter((n) => n.startsWith('OEBPS/articles/'))).toHaveLength(27);
+      const note = await page.locator('[data-testid="issue-export-note"]').textContent();
+      const why = await page.evaluate(() => {
+        type I18n = { i18n: { getMessage(k: string, s?: string[]): string } };
+        const get = (k: string, s?: string[]) =>
+          (globalThis as unknown as { chrome: I18n }).chrome.i18n.getMessage(k, s);
+        return get('issueNoCover', [get('problemImageNotImage', ['text/html'])]);
+      });
+      expect(note).toBe(why);
+    } finally {
+      demo.server.setRoute(image, undefined);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   it('the popup offers it for an e-paper tab and opens issue.html for that page', async () => {
     const front = new URL(FRONT, demo.server.url).href;
     const popup = await demo.browser.context.newPage();

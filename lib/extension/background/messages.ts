@@ -7,12 +7,13 @@ import type { Library } from '../../db/library';
 import { send, type Handlers, type RuntimeLike, type TabsLike } from '../../messaging';
 import type { FetchLike } from '../shared/fetch-html';
 import { isContentUrl } from '../shared/site-patterns';
+import { fetchImageForPage } from './fetch-image';
 import { fetchPageForTab } from './fetch-page';
 import { guardHandlers } from './guard';
 import { libraryHandlers } from './library-handlers';
 import { notifySiteTabs, originsOfArticle, TabOrigins } from './notices';
 import { reachable, type ScopeReads } from './scope';
-import type { Sender, SenderEnv } from './senders';
+import { originOf, type Sender, type SenderEnv } from './senders';
 
 /** The browser as the background uses it here (the polyfill's `browser`, or fakes in tests). */
 export interface BackgroundIo {
@@ -61,6 +62,17 @@ export function backgroundHandlers(
           ? (u: string) => reachable(u, who, reads)
           : async (u: string) => isContentUrl(u) || io.granted(new URL(u).origin).catch(() => false);
       return fetchPageForTab(m.url, io.fetch, may);
+    },
+    // Never from a content script (it is not in scope.ts's table): only issue.html needs a cover.
+    fetchImage: async (m) => {
+      // The image's origin must be one the walk already read an e-paper page of (that page is in the
+      // page cache, so this holds after the worker restarts or when the issue came from the cache), or
+      // a switched-on one; each redirect hop is held to the same rule.
+      const held = isContentUrl(m.pageUrl) ? await library.getCachedPage(m.pageUrl) : null;
+      const pageRead = held !== null && held.ok && held.value !== null;
+      const may = async (u: string) =>
+        (pageRead && originOf(u) === originOf(m.pageUrl)) || io.granted(new URL(u).origin).catch(() => false);
+      return fetchImageForPage(m.url, io.fetch, may);
     },
     openIssue: async (m) => {
       // Only for e-paper pages: issue.html would refuse anything else anyway, with a message.

@@ -1,9 +1,11 @@
 /**
  * The 「整期目录」 page's glue: an IssueFetcher over the reader kit's page source (the page cache in
  * IndexedDB behind messages, the background's fetchPage for the newspaper's origin), the parser, the
- * reader's highlight counts (listForStory) and the read marks kept in storage.local per issue.
+ * reader's highlight counts (listForStory), the read marks kept in storage.local per issue, and the
+ * EPUB's cover through the background's fetchImage.
  */
-import type { IssueFetcher, TocEntry } from '../../issue';
+import type { IssueFetcher, IssueToc, TocEntry } from '../../issue';
+import { base64ToBytes, type FetchImageAnswer } from '../../messaging';
 import type { Page, Result } from '../../model';
 import type { PageSource } from '../kit/page-source';
 
@@ -63,4 +65,26 @@ export async function loadReadMarks(store: MarkStore, key: string): Promise<Set<
 /** Keep the read marks (the whole set: an issue has at most a few hundred articles). */
 export async function saveReadMarks(store: MarkStore, key: string, read: Set<string>): Promise<void> {
   await store.set({ [key]: [...read] }).catch(() => undefined);
+}
+
+/** The EPUB's cover as issueEpub takes it. */
+export interface CoverImage {
+  bytes: Uint8Array;
+  mediaType: string;
+}
+
+/**
+ * The issue's cover: the front page's image, fetched by the background for the page it is on (the
+ * walk read that page, so the background finds it in the page cache). `null` when the site shows
+ * no page image; an error says why the image could not be had (the book is then made without it).
+ */
+export async function issueCover(
+  toc: IssueToc,
+  fetchImage: (url: string, pageUrl: string) => Promise<Result<FetchImageAnswer>>,
+): Promise<Result<CoverImage | null>> {
+  const front = toc.pages.find((p) => p.image?.src === toc.cover);
+  if (!toc.cover || !front) return { ok: true, value: null };
+  const r = await fetchImage(toc.cover, front.url);
+  if (!r.ok) return r;
+  return { ok: true, value: { bytes: base64ToBytes(r.value.bytesBase64), mediaType: r.value.contentType } };
 }

@@ -1,13 +1,15 @@
 /**
  * The 「整期目录」 page's glue over the real page source and the real demo pages: the walk's loads go
  * through the source's caches (a second walk fetches nothing and takes no pause), read marks
- * survive a reload of the store, highlight counts come per story.
+ * survive a reload of the store, highlight counts come per story, the cover is asked for the page
+ * it is on.
  */
 import { describe, expect, it } from 'vitest';
 import { buildToc, walkIssue } from '../../../lib/issue';
 import { createPageSource } from '../../../lib/extension/kit/page-source';
 import {
   highlightCounts,
+  issueCover,
   loadReadMarks,
   readMarksKey,
   saveReadMarks,
@@ -17,6 +19,7 @@ import { readPage } from '../../../lib/sites';
 import { DEMO_PATHS } from '../../../demo/render';
 import { BASE, demoSite } from '../../demo/demo-site';
 import { docFromHtml } from '../../helpers/dom';
+import { bytesToBase64 } from '../../../lib/messaging';
 
 function source() {
   const idb = new Map<string, string>();
@@ -86,5 +89,35 @@ describe('issue page glue', () => {
     expect(asked).toHaveLength(toc.entries.length);
     // Both parts' URLs: a highlight made on page 2 counts for the story.
     expect(asked.find((u) => u.includes(chip.url))).toHaveLength(2);
+  });
+
+  it("asks the background for the front page's image with the page it is on, and passes a refusal on", async () => {
+    const s = source();
+    const walk = await walkIssue(BASE + DEMO_PATHS.front['2026-07-09'], sourceFetcher(s.src), { delayMs: 0 });
+    if (!walk.ok) throw new Error(walk.error);
+    const toc = await buildToc(walk.value);
+    const asked: Array<[string, string]> = [];
+    const svg = new TextEncoder().encode(demoSite().get(new URL(toc.cover).pathname)!.body);
+    const got = await issueCover(toc, async (url, pageUrl) => {
+      asked.push([url, pageUrl]);
+      return {
+        ok: true,
+        value: { contentType: 'image/svg+xml', finalUrl: url, bytesBase64: bytesToBase64(svg) },
+      };
+    });
+    expect(asked).toEqual([[`${BASE}/images/2026-07/09/page_001.svg`, toc.pages[0].url]]);
+    // The page the image is on is one the walk read: the background finds it in the page cache.
+    expect(s.idb.has(toc.pages[0].url)).toBe(true);
+    expect(got).toEqual({ ok: true, value: { bytes: svg, mediaType: 'image/svg+xml' } });
+    const refused = await issueCover(toc, async () => ({ ok: false, error: 'not an image' }));
+    expect(refused).toEqual({ ok: false, error: 'not an image' });
+    // No page image on the site: no request, no cover.
+    asked.length = 0;
+    const none = await issueCover({ ...toc, cover: '' }, async (url, pageUrl) => {
+      asked.push([url, pageUrl]);
+      return { ok: false, error: 'asked' };
+    });
+    expect(none).toEqual({ ok: true, value: null });
+    expect(asked).toEqual([]);
   });
 });
