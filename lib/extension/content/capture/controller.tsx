@@ -166,7 +166,7 @@ export function startCapture(env: CaptureEnv): Capture {
     const tg = target;
     if (!tg || 'edit' in tg) return { ok: false, error: t('captureNoSelection') };
     const done = await env.clipboard(
-      quoteWithCitation(tg.selectors.exact, tg.surface.article, isoDay(new Date())),
+      quoteWithCitation(tg.selectors.exact, tg.surface.article, tg.selectors.paragraph, isoDay(new Date())),
     );
     const r: Result<null> = done ? { ok: true, value: null } : { ok: false, error: t('captureCopyFailed') };
     report(r, t('captureCopied'));
