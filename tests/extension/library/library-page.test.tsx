@@ -196,7 +196,9 @@ describe('library page', () => {
     await until(() => downloads.length === 1);
     const md = downloads[0];
     expect([md.name, md.type]).toEqual(['epaper-reader-2026-11-29.md', 'text/markdown;charset=utf-8']);
-    expect(md.data).toContain('### 划线\n\n> 意念控制');
+    // The blue highlight keeps its colour; the item links back to its page.
+    expect(md.data).toContain('### 划线\n\n> <mark style="background: #a5d8ff">意念控制</mark>');
+    expect(md.data).toMatch(/\n\[原文[^\]]*\]\(<https?:\/\/[^>]+>\)\n/);
     expect(md.data).toContain(
       '一枚“海南芯”，让“意念控制”照进现实[N/OL]. 海南日报, 2026-07-13(1)[2026-11-29].',
     );
