@@ -10,6 +10,7 @@ import { t } from '../lib/extension/shared/i18n';
 import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/pages/paste';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
 import { Reader } from './Reader';
+import { problemText } from '../lib/extension/shared/problem-text';
 
 export interface PasteReaderProps {
   /** Read the sheets (readSheets bound to readText and stitchPages). */
@@ -84,7 +85,7 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
           {(article || result.problems.length > 0) && (
             <Reader
               article={article}
-              problems={result.problems.map((text) => ({ text }))}
+              problems={result.problems.map((text) => ({ text: problemText(text) }))}
               progress={null}
               settings={props.settings}
               onSettings={props.onSettings}

@@ -12,6 +12,7 @@ import { generic } from './generic';
 import { readPageText } from './page-text';
 import type { SiteAdapter } from './types';
 import { onFamilyUrl } from './urls';
+import { problem } from '../model/problems';
 
 /** Printed page text → a Page, cut to the stored limits like readPage. */
 export function readText(text: string, url: string): Page {
@@ -56,7 +57,7 @@ export function readPage(doc: Document, url: string): Page {
   let adapter: SiteAdapter = generic;
   try {
     if (!doc || !doc.documentElement) {
-      return emptyPage({ url, adapter: 'generic', problems: ['The document is empty.'] });
+      return emptyPage({ url, adapter: 'generic', problems: [problem('emptyDocument')] });
     }
     return withReadScope(doc, () => {
       adapter = adapterFor(url, doc);
@@ -67,7 +68,7 @@ export function readPage(doc: Document, url: string): Page {
     return emptyPage({
       url,
       adapter: adapter.id,
-      problems: [`Could not read this page (${adapter.id}): ${why}`],
+      problems: [problem('readFailed', adapter.id, why)],
     });
   }
 }

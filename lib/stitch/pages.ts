@@ -9,6 +9,7 @@ import { prepare } from './load';
 import { startWith } from './merge';
 import { mergeRepeats } from './repeats';
 import { pieceId } from './walk';
+import { problem } from '../model/problems';
 
 /** What stitchPages returns. */
 export interface PagesResult {
@@ -90,7 +91,7 @@ export async function stitchPages(pages: Page[], load?: PageLoader): Promise<Pag
     );
     return {
       articles: given,
-      problems: [`stitching stopped: ${e instanceof Error ? e.message : String(e)}`],
+      problems: [problem('stitchStopped', e instanceof Error ? e.message : String(e))],
     };
   }
 }

@@ -1,7 +1,26 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { messages } from './helpers';
+import { PROBLEMS, problem, problemOf, type ProblemCode } from '../../lib/model/problems';
+import { problemKey, problemText } from '../../lib/extension/shared/problem-text';
+import { messages, useLocale } from './helpers';
+
+/** Every .ts/.tsx file under `dir`. */
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...sources(path));
+    else if (/\.tsx?$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** UI sources: every component and entrypoint, and the browser-side code. */
+const UI = [...sources('components'), ...sources('entrypoints'), ...sources('lib/extension')];
+
+const placeholders = (s: string) => (s.match(/\$\d/g) ?? []).sort().join();
 
 /**
  * Every `t('key')` in the reading UI's sources (issue 3): lib/extension and the top-level components
@@ -43,6 +62,106 @@ describe('locales', () => {
   it('substitutions agree between the locales', () => {
     const subs = (s: string) => (s.match(/\$\d/g) ?? []).sort().join();
     expect(Object.keys(zh).filter((k) => subs(zh[k].message) !== subs(en[k].message))).toEqual([]);
+  });
+
+  it('every UI string used anywhere in the UI sources is in both locales', () => {
+    const keys = new Set<string>();
+    for (const f of UI)
+      for (const m of readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([A-Za-z]+)'/g)) keys.add(m[1]);
+    expect(keys.size).toBeGreaterThan(100);
+    expect([...keys].filter((k) => !zh[k] || !en[k])).toEqual([]);
+  });
+
+  it('every problem of the core has a message in both locales with the same placeholders', () => {
+    const codes = Object.keys(PROBLEMS) as ProblemCode[];
+    const missing = codes.filter((c) => !zh[problemKey(c)] || !en[problemKey(c)]);
+    expect(missing).toEqual([]);
+    const wrong = codes.filter(
+      (c) =>
+        placeholders(zh[problemKey(c)].message) !== placeholders(PROBLEMS[c]) ||
+        placeholders(en[problemKey(c)].message) !== placeholders(PROBLEMS[c]),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads every problem back to its code and parameters, and shows it in Chinese', () => {
+    useLocale('zh_CN');
+    for (const code of Object.keys(PROBLEMS) as ProblemCode[]) {
+      const params = ['下转A4版', 'A4', '「一枚“海南芯”」', 'x.htm (HTTP 404)'];
+      const text = problem(code, ...params);
+      expect(problemOf(text)?.code, text).toBe(code);
+      const shown = problemText(text);
+      expect(shown, code).not.toBe(text);
+      // Nothing of the English sentence is left: only parameters and names (UTF-8, JSON) are Latin.
+      const rest = params
+        .reduce((acc, p) => acc.split(p).join(''), shown)
+        .replace(/UTF-8|GB18030|JSON|HTML|HTTP/g, '');
+      expect(rest, `${code}: ${shown}`).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    expect(problemText('第4版不在网站上了（HTTP 404）。')).toBe('第4版不在网站上了（HTTP 404）。');
+    expect(problemText(problem('noDate'))).toBe('没有日期：报头和地址里都没有出版日期。');
+    expect(
+      problemText(problem('pageUnavailable', '下转A4版', 'A4', '这一版不在网站上了（HTTP 404）。')),
+    ).toBe('下转A4版：第 A4 版无法载入（这一版不在网站上了（HTTP 404）。）');
+  });
+
+  it('the core makes no problem or refusal by hand: each comes from lib/model/problems.ts', () => {
+    const core = ['lib/text', 'lib/sites', 'lib/stitch', 'lib/export', 'lib/anchor'].flatMap(sources);
+    const byHand = core.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/(?:problems\.push\(|problems: \[|error: )\s*['"`]/g)].map(
+        (m) => `${f}: ${m[0]}`,
+      ),
+    );
+    expect(byHand).toEqual([]);
+  });
+
+  it('the UI components hold no hard-coded Latin words and pass no problem through untranslated', () => {
+    // JSX text and user-visible attributes with Latin words; names of standards stay as printed.
+    const SHOWN = new Set(['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description']);
+    const allowed = (s: string) =>
+      /^\s*(GB\/T 7714[—-]\d{4}|CSL-JSON|Markdown|Zotero|Obsidian|zip|A\+|A-)\s*$/.test(s);
+    const found: string[] = [];
+    for (const f of UI.filter((p) => p.endsWith('.tsx'))) {
+      const src = ts.createSourceFile(
+        f,
+        readFileSync(f, 'utf8'),
+        ts.ScriptTarget.Latest,
+        true,
+        ts.ScriptKind.TSX,
+      );
+      const visit = (n: ts.Node): void => {
+        if (ts.isJsxText(n) && /[A-Za-z]{2,}/.test(n.text) && !allowed(n.text))
+          found.push(`${f}: ${n.text.trim()}`);
+        if (
+          ts.isJsxAttribute(n) &&
+          SHOWN.has(n.name.getText(src)) &&
+          n.initializer &&
+          ts.isStringLiteral(n.initializer) &&
+          /[A-Za-z]{2,}/.test(n.initializer.text) &&
+          !allowed(n.initializer.text)
+        )
+          found.push(`${f}: ${n.name.getText(src)}="${n.initializer.text}"`);
+        if (
+          ts.isJsxExpression(n) &&
+          n.expression &&
+          (ts.isStringLiteral(n.expression) || ts.isNoSubstitutionTemplateLiteral(n.expression)) &&
+          /[A-Za-z]{2,}/.test(n.expression.text) &&
+          !allowed(n.expression.text)
+        )
+          found.push(`${f}: {${n.expression.getText(src)}}`);
+        ts.forEachChild(n, visit);
+      };
+      visit(src);
+    }
+    expect(found).toEqual([]);
+    // Problems from the core reach a component only through problemText.
+    const raw = UI.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => /problems\.map\(\s*\(?\w+\)?\s*=>\s*\(\{\s*text\s*\}\)/.test(l))
+        .map((l) => `${f}: ${l.trim()}`),
+    );
+    expect(raw).toEqual([]);
   });
 
   it('the manifest default locale exists and names the extension', () => {

@@ -52,8 +52,10 @@ export async function fetchHtml(
       }
       at = next;
     }
-  } catch (e) {
-    return { ok: false, error: t('problemNetwork', [String((e as Error)?.message ?? e)]) };
+  } catch {
+    // The browsers' own words (「Failed to fetch」, 「NetworkError when attempting to fetch
+    // resource.」) say only that the site did not answer, in English: say that in the UI's language.
+    return { ok: false, error: t('problemNetwork', [t('netUnreachable')]) };
   }
   const finalUrl = hop ? at : res.url || url;
   if (originOf(finalUrl) !== originOf(url)) {
@@ -63,7 +65,7 @@ export async function fetchHtml(
   const declared = Number(res.headers.get('content-length') ?? '');
   if (declared > maxBytes) return { ok: false, error: tooBig(maxBytes) };
   const bytes = await readCapped(res, maxBytes);
-  if (bytes === 'error') return { ok: false, error: t('problemNetwork', ['body']) };
+  if (bytes === 'error') return { ok: false, error: t('problemNetwork', [t('netCutOff')]) };
   if (!bytes) return { ok: false, error: tooBig(maxBytes) };
   const decoded = decodeBytes(bytes, res.headers.get('content-type') ?? undefined);
   if (!decoded.charset) return { ok: false, error: t('problemNotText') };

@@ -225,9 +225,16 @@ describe('library page', () => {
     };
     restore(good.slice(0, good.length / 2));
     await until(() => status().startsWith('没有恢复'));
-    expect(status()).toContain('cut short');
+    // All in Chinese: the lib's refusal is translated at the UI edge, no English left.
+    expect(status()).toBe('没有恢复：无法读取备份文件：不是有效的 JSON，可能已损坏或不完整。');
     restore(good.replace('"version":1', '"version":9'));
-    await until(() => status().includes('newer version'));
+    await until(() => status().includes('更新版本'));
+    expect(status()).toBe(
+      '没有恢复：这个备份由更新版本的数字报阅读助手制作（格式 9，本版本最多读取 1）。请更新扩展后再试。',
+    );
+    restore('{"format":"zotero","version":1}');
+    await until(() => status().includes('不是数字报阅读助手的备份文件'));
+    expect(status()).not.toMatch(/[A-Za-z]{3}/);
     expect(ok(await l.dumpAll())).toEqual(before);
     restore(good);
     await until(() => status().startsWith('已恢复'));
