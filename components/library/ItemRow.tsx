@@ -74,6 +74,7 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
             placeholder={t('addNote')}
             label={t('note')}
             testid="row-note"
+            multiline
             onSave={props.onNote}
           />
           <Editable

@@ -118,6 +118,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
     : undefined;
   const articleTitle = narrowed ? titleOf(narrowed.source) : '';
   const allOn = view === 'items' && items.length > 0 && selected.size === items.length;
+  const filtered = Boolean(q.query || Object.values(q.filters).some((v) => v !== undefined));
 
   return (
     <div
@@ -153,6 +154,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
       />
       <ExportPanel
         selected={selected.size}
+        empty={facets?.items === 0}
         settings={props.settings}
         busy={busy}
         onSettings={props.onSettings}
@@ -211,9 +213,23 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
         )}
       </div>
       {result && count === 0 ? (
-        <p class="muted" data-testid="lib-empty">
-          {q.query || Object.keys(q.filters).length ? t('noMatches') : t('libraryEmpty')}
-        </p>
+        <div class="lib-empty-box">
+          <p class="muted" data-testid="lib-empty">
+            {filtered ? t('noMatches') : t('libraryEmpty')}
+          </p>
+          {filtered && (
+            <button
+              type="button"
+              data-testid="clear-filters"
+              onClick={() => {
+                setTyped('');
+                setQ({ ...q, query: '', filters: {} });
+              }}
+            >
+              {t('clearFilters')}
+            </button>
+          )}
+        </div>
       ) : (
         <VirtualList
           count={count}

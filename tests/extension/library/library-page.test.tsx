@@ -98,15 +98,47 @@ describe('library page', () => {
     expect(rows()[0].textContent).toContain('防止规模性返贫是底线');
   });
 
+  it('labels every filter and groups them; 「清除筛选」 on an empty result brings everything back', async () => {
+    const legends = [...root.querySelectorAll('.lib-filters fieldset legend')].map((l) => l.textContent);
+    expect(legends).toEqual(['来源', '内容', '显示']);
+    // Each select and date field sits in a <label> with visible text (and the dates say which end).
+    for (const id of [
+      'filter-paper',
+      'filter-kind',
+      'filter-tag',
+      'sort',
+      'view',
+      'setting-marks',
+      'setting-style',
+    ]) {
+      const label = $(`[data-testid="${id}"]`).closest('label');
+      expect(label?.textContent?.trim().length, id).toBeGreaterThan(0);
+    }
+    expect($('[data-testid="setting-marks"]').closest('label')!.textContent).toContain('划线标记');
+    expect($('[data-testid="filter-from"]').getAttribute('aria-label')).toBe('出版日期（起）');
+    expect($('[data-testid="filter-to"]').getAttribute('aria-label')).toBe('出版日期（止）');
+    setValue($('[data-testid="lib-search"]'), '这句话不在库里', 'input');
+    await until(() => !!$('[data-testid="lib-empty"]'));
+    expect($('[data-testid="lib-empty"]').textContent).toBe('没有符合条件的条目。');
+    expect($('[data-testid="clear-filters"]').textContent).toBe('清除筛选');
+    $('[data-testid="clear-filters"]').click();
+    await until(() => rows().length === 8);
+    expect(($('[data-testid="lib-search"]') as HTMLInputElement).value).toBe('');
+  });
+
   it('saves a note and tags edited in place', async () => {
     const row = rowWith('人民日报记者 刘成友 报道');
     $('[data-testid="row-note"]', row).click();
     await until(() => !!$('[data-testid="row-note-input"]'));
     const input = $('[data-testid="row-note-input"]');
-    (input as HTMLInputElement).value = '记者署名';
+    // A note is multi-line, as in the reader: a textarea, Ctrl+Enter saves, the line break is kept.
+    expect(input.tagName).toBe('TEXTAREA');
+    (input as HTMLTextAreaElement).value = '记者署名\n第二行';
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await until(() => rowWith('记者署名') !== undefined);
-    $('[data-testid="row-tags"]', rowWith('记者署名')).click();
+    expect($('[data-testid="row-note-input"]')).toBe(input);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await until(() => rowWith('记者署名\n第二行') !== undefined);
+    $('[data-testid="row-tags"]', rowWith('记者署名\n第二行')).click();
     await until(() => !!$('[data-testid="row-tags-input"]'));
     ($('[data-testid="row-tags-input"]') as HTMLInputElement).value = '#人物，媒体';
     $('[data-testid="row-tags-input"]').dispatchEvent(
@@ -114,7 +146,7 @@ describe('library page', () => {
     );
     await until(() => rowWith('#人物 #媒体') !== undefined);
     const r = ok(await l.search('刘成友'));
-    expect([r.hits[0].item.note, r.hits[0].item.tags]).toEqual(['记者署名', ['人物', '媒体']]);
+    expect([r.hits[0].item.note, r.hits[0].item.tags]).toEqual(['记者署名\n第二行', ['人物', '媒体']]);
   });
 
   it('deletes a selection and undoes it with the same ids', async () => {
