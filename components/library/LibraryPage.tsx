@@ -54,7 +54,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
   const [undo, setUndo] = useState<SearchHit[] | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const { result, facets, reload } = useList(props.reader, q, root, {
     now: props.now ?? (() => performance.now()),
     onError: (text) => setStatus({ text, error: true }),
@@ -121,7 +121,8 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
   const filtered = Boolean(q.query || Object.values(q.filters).some((v) => v !== undefined));
 
   return (
-    <div
+    // <main>: the page's one main landmark; header, filters and list are regions inside it (axe).
+    <main
       class="library"
       ref={root}
       data-testid="library"
@@ -265,6 +266,6 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
           }}
         />
       )}
-    </div>
+    </main>
   );
 }

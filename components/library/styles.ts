@@ -49,7 +49,7 @@ export const LIBRARY_CSS =
 .lib-row-quote { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; font-size: 13px; line-height: 1.45; }
 .lib-row-edit { display: flex; gap: 8px; font-size: 12px; white-space: nowrap; overflow: hidden; }
 .editable { border: none; background: none; padding: 0 2px; max-width: 60%; overflow: hidden; text-overflow: ellipsis; text-align: left; }
-.editable.empty { color: #9a9aa3; }
+.editable.empty { color: #6b6b75; }
 .editable-input { font: inherit; flex: 1; }
 `;
 
