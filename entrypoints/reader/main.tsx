@@ -6,6 +6,8 @@ import { PasteReader } from '../../components/PasteReader';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { t } from '../../lib/extension/shared/i18n';
 import { readSheets } from '../../lib/extension/pages/paste';
+import { startPasteCapture } from '../../lib/extension/pages/paste-capture';
+import { send } from '../../lib/messaging';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -15,12 +17,22 @@ import {
 import { readText } from '../../lib/sites';
 import { stitchPages } from '../../lib/stitch';
 
+const capture = startPasteCapture(document, {
+  send: (req) => send(browser.runtime, req),
+  clipboard: (text) =>
+    navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    ),
+});
+
 function App({ initial }: { initial: ReaderSettings }) {
   const [settings, setSettings] = useState(initial);
   return (
     <PasteReader
       read={(sheets) => readSheets(sheets, readText, (pages) => stitchPages(pages))}
       settings={settings}
+      onShown={capture.shown}
       onSettings={(s) => {
         setSettings(s);
         void saveSettings(browser.storage.local, s);
