@@ -42,6 +42,9 @@ export const PROBLEMS = {
   tooManyParts: '$1: more than $2 parts; stopped there',
   stitchStopped: 'stitching stopped: $1',
   loaderNoPage: 'the loader returned no page',
+  // lib/stitch/pages.ts: continuations among given pages only (paste mode, the CLI)
+  pageNotGiven: 'page $1 was not given',
+  urlNotGiven: '$1 was not given',
   reachedTwice: 'page $1 was reached both ways (a cycle); kept once',
   // lib/export/backup.ts: a backup file refused whole
   backupNoText: 'This is not a backup file: no text was given.',

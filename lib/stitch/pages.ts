@@ -60,7 +60,7 @@ function givenLoader(pages: Page[], load?: PageLoader): (from: Page) => PageLoad
       if (same) return same;
     }
     if (load) return load(ref);
-    throw new Error(ref.label ? `page ${ref.label} was not given` : `${ref.url} was not given`);
+    throw new Error(ref.label ? problem('pageNotGiven', ref.label) : problem('urlNotGiven', ref.url ?? ''));
   };
 }
 

@@ -100,6 +100,10 @@ describe('locales', () => {
     }
     expect(problemText('第4版不在网站上了（HTTP 404）。')).toBe('第4版不在网站上了（HTTP 404）。');
     expect(problemText(problem('noDate'))).toBe('没有日期：报头和地址里都没有出版日期。');
+    // Paste mode: the page loader's own refusal inside the stitcher's note, both translated.
+    expect(problemText(problem('pageUnavailable', '下转A4版', 'A4', problem('pageNotGiven', 'A4')))).toBe(
+      '下转A4版：第 A4 版无法载入（没有给出第 A4 版）',
+    );
     expect(
       problemText(problem('pageUnavailable', '下转A4版', 'A4', '这一版不在网站上了（HTTP 404）。')),
     ).toBe('下转A4版：第 A4 版无法载入（这一版不在网站上了（HTTP 404）。）');

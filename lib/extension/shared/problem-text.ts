@@ -17,6 +17,7 @@ export function problemText(text: string): string {
   if (!p) return text;
   return t(
     problemKey(p.code),
-    p.params.map((x) => (x === UNTITLED_PART ? t('probUntitledPart') : x)),
+    // A parameter may be a problem itself (「…not available (page A4 was not given)」).
+    p.params.map((x) => (x === UNTITLED_PART ? t('probUntitledPart') : problemText(x))),
   );
 }
