@@ -95,11 +95,20 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
 export function ArticleRow(props: {
   a: ArticleSummary;
   parts: readonly string[];
+  selected: boolean;
+  onSelect: (on: boolean) => void;
   onOpen: () => void;
 }): JSX.Element {
   const { a } = props;
   return (
-    <div class="lib-row article" data-testid="article-row">
+    <div class={props.selected ? 'lib-row article selected' : 'lib-row article'} data-testid="article-row">
+      <input
+        type="checkbox"
+        data-testid="article-select"
+        aria-label={t('selectArticle')}
+        checked={props.selected}
+        onChange={(e) => props.onSelect((e.currentTarget as HTMLInputElement).checked)}
+      />
       <div class="lib-row-body">
         <div class="lib-row-meta">
           <button type="button" class="link" data-testid="article-open" onClick={props.onOpen}>

@@ -149,6 +149,27 @@ describe('library page', () => {
     expect([r.hits[0].item.note, r.hits[0].item.tags]).toEqual(['记者署名\n第二行', ['人物', '媒体']]);
   });
 
+  it('selects and deletes in the articles view: a row stands for all its items, undo brings them back', async () => {
+    setValue($('[data-testid="view"]'), 'articles', 'change');
+    const articleRows = () => [...root.querySelectorAll('[data-testid="article-row"]')] as HTMLElement[];
+    await until(() => articleRows().length > 1);
+    const hainan = articleRows().find((r) => r.textContent?.includes('海南日报'))!;
+    const [clips, highlights] = ($('[data-testid="article-counts"]', hainan).textContent ?? '')
+      .match(/\d+/g)!
+      .map(Number);
+    ($('[data-testid="article-select"]', hainan) as HTMLInputElement).click();
+    const n = clips + highlights;
+    await until(() => $('[data-testid="delete-selected"]').textContent === `删除所选（${n}）`);
+    expect($('[data-testid="export-scope"]').textContent).toBe(`所选 ${n} 条`);
+    const count = articleRows().length;
+    $('[data-testid="delete-selected"]').click();
+    await until(() => articleRows().length === count - 1);
+    expect(status()).toBe(`已删除 ${n} 条。`);
+    expect(articleRows().some((r) => r.textContent?.includes('海南日报'))).toBe(false);
+    $('[data-testid="undo"]').click();
+    await until(() => articleRows().length === count);
+  });
+
   it('deletes a selection and undoes it with the same ids', async () => {
     const before = ok(await l.dumpAll());
     for (const text of ['强富美', '一段普通的文字。'])
