@@ -78,6 +78,16 @@ describe('library page', () => {
     );
   });
 
+  it('links each item to its web page as a real link (new tab), never a file:// or paste: source', () => {
+    const links = [...root.querySelectorAll('[data-testid="row-open"]')] as HTMLAnchorElement[];
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) {
+      expect(a.href).toMatch(/^https?:\/\//);
+      expect([a.target, a.rel]).toEqual(['_blank', 'noopener noreferrer']);
+      expect(a.textContent).toBe('打开原页面');
+    }
+  });
+
   it('shows a title made of markup as text', () => {
     const row = rowWith('一段普通的文字。');
     expect($('[data-testid="row-title"]', row).textContent).toBe(HOSTILE.title);
