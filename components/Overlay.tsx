@@ -82,7 +82,12 @@ function BlockItem(
       onMouseLeave={trusted(() => props.onHover(-1))}
       onFocus={trusted(() => props.onHover(index))}
       onBlur={trusted(() => props.onHover(-1))}
-      onClick={trusted(() => props.onOpen(index))}
+      // The title is a real link (open in a new tab, copy the address); a plain click opens the reader.
+      onClick={trusted((e: MouseEvent) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+        e.preventDefault();
+        props.onOpen(index);
+      })}
       onKeyDown={trusted((e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
@@ -91,7 +96,9 @@ function BlockItem(
       })}
     >
       <span class="block-num">{index + 1}</span>
-      <span class="block-title">{block.title || t('untitled')}</span>
+      <a class="block-title" href={safeLink(block.href) || undefined} tabIndex={-1}>
+        {block.title || t('untitled')}
+      </a>
       {marks?.from && (
         <span class="mark" data-testid="mark-continued" title={t('markContinued', [marks.from])}>
           ← {marks.from}

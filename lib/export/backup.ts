@@ -7,7 +7,7 @@
  */
 import type { LibraryData, Result } from '../model';
 import { checkData, checkRecords, type BackupData, type CheckedRecords } from './validate';
-import { problem } from '../model/problems';
+import { backupProblem as problem } from '../model/problems';
 
 /** Format name written in every backup; anything else is a foreign file. */
 export const BACKUP_FORMAT = 'epaper-reader-backup';

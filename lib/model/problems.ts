@@ -1,12 +1,15 @@
 /**
  * Every problem and refusal the pure core reports, in one table: a code, its English sentence with
- * `$1`… for the parameters. The core writes the English (the CLI prints it, tests read it); the UI
- * reads the code and parameters back (`problemOf`) and shows the sentence of its own language from
- * `_locales` (key `prob` + the code with a capital: 「noDate」 → `probNoDate`). A problem not made
- * here cannot be translated, so the core makes none by hand (tests/extension/locales.test.ts checks).
+ * `$1`… for the parameters. The UI reads the code and parameters back from the sentence
+ * (`problemOf`) and shows the sentence of its own language from `_locales` (key `prob` + the code
+ * with a capital: 「noDate」 → `probNoDate`; lib/extension/shared/problem-text.ts). The page readers
+ * (lib/sites, lib/text, lib/stitch) run in the content script, whose size budget has no room for
+ * this table: they write the same sentences in place, and tests/extension/locales.test.ts checks
+ * that every sentence they write is one of these. The CLI prints the English.
  */
 
-export const PROBLEMS = {
+/** The problems of reading pages (sites, text, stitch): they run in the content script too. */
+export const PAGE_PROBLEMS = {
   // lib/text/decode.ts: bytes → text
   notText: 'not a text or HTML file',
   charsetUnknown: 'unknown charset "$1", guessed from the bytes instead',
@@ -21,6 +24,7 @@ export const PROBLEMS = {
   emptyDocument: 'The document is empty.',
   readFailed: 'Could not read this page ($1): $2',
   noBlocks: 'This layout page lists no articles (no image map and no title list found).',
+  noArticleText: 'No article text found on this page.',
   untitledBlocks: '$1 of $2 article blocks have no title on this page.',
   // lib/sites/page-text: pasted or dropped page text
   textFailed: 'page text could not be read: $1',
@@ -46,7 +50,13 @@ export const PROBLEMS = {
   pageNotGiven: 'page $1 was not given',
   urlNotGiven: '$1 was not given',
   reachedTwice: 'page $1 was reached both ways (a cycle); kept once',
-  // lib/export/backup.ts: a backup file refused whole
+} as const;
+
+/**
+ * A backup file refused whole (lib/export/backup.ts): library pages only, kept out of the page
+ * table so the content script (which has a hard size budget) does not carry them.
+ */
+export const BACKUP_PROBLEMS = {
   backupNoText: 'This is not a backup file: no text was given.',
   backupTooLarge: 'This file is too large to be a backup ($1; the limit is $2).',
   backupEmpty: 'This backup file cannot be read: it is empty.',
@@ -58,14 +68,30 @@ export const PROBLEMS = {
   backupDamaged: 'This backup file is damaged: $1.',
 } as const;
 
-export type ProblemCode = keyof typeof PROBLEMS;
+export type PageProblemCode = keyof typeof PAGE_PROBLEMS;
+export type BackupProblemCode = keyof typeof BACKUP_PROBLEMS;
+export type ProblemCode = PageProblemCode | BackupProblemCode;
+
+/** Every problem, code → English sentence (the UI's table to read them back). */
+export function allProblems(): Record<ProblemCode, string> {
+  return { ...PAGE_PROBLEMS, ...BACKUP_PROBLEMS };
+}
 
 /** A parameter standing for a part with no title (「$3」 in the stitch problems). */
 export const UNTITLED_PART = 'this untitled part';
 
+function fill(template: string, params: ReadonlyArray<string | number>): string {
+  return template.replace(/\$(\d)/g, (_, d: string) => String(params[Number(d) - 1] ?? ''));
+}
+
 /** The English sentence of a problem: `problem('noDate')`, `problem('cycle', '下转A4版', 'A4')`. */
-export function problem(code: ProblemCode, ...params: Array<string | number>): string {
-  return PROBLEMS[code].replace(/\$(\d)/g, (_, d: string) => String(params[Number(d) - 1] ?? ''));
+export function problem(code: PageProblemCode, ...params: Array<string | number>): string {
+  return fill(PAGE_PROBLEMS[code], params);
+}
+
+/** The English sentence of a backup refusal: `backupProblem('backupNewer', 9, 1)`. */
+export function backupProblem(code: BackupProblemCode, ...params: Array<string | number>): string {
+  return fill(BACKUP_PROBLEMS[code], params);
 }
 
 interface Pattern {
@@ -77,13 +103,14 @@ let patterns: Pattern[] | null = null;
 
 // Longest sentences first: 「…continues $3; article pages…」 must not be read as 「…continues $3」.
 function table(): Pattern[] {
-  patterns ??= (Object.keys(PROBLEMS) as ProblemCode[])
+  const all: Record<ProblemCode, string> = { ...PAGE_PROBLEMS, ...BACKUP_PROBLEMS };
+  patterns ??= (Object.keys(all) as ProblemCode[])
     .map((code) => {
-      const src = PROBLEMS[code]
+      const src = all[code]
         .split(/\$\d/)
         .map((lit) => lit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join('([\\s\\S]*?)');
-      return { code, re: new RegExp('^' + src + '$'), len: PROBLEMS[code].length };
+      return { code, re: new RegExp('^' + src + '$'), len: all[code].length };
     })
     .sort((a, b) => b.len - a.len)
     .map(({ code, re }) => ({ code, re }));

@@ -13,7 +13,6 @@ import { readPaper } from './common/meta';
 import { readPageLinks } from './common/page-list';
 import { readTrailer } from './common/trailer';
 import type { SiteAdapter } from './types';
-import { problem } from '../model/problems';
 
 /** Less text than this in the main block is not an article (a blog index, a login page). */
 const MIN_TEXT = 120;
@@ -51,7 +50,7 @@ function readGeneric(doc: Document, url: string): Page {
   if (!root || chars < MIN_TEXT) {
     return {
       ...base,
-      problems: [problem('notEpaper')],
+      problems: ['Not an e-paper page: no article text found (no known e-paper layout, no main text).'],
     };
   }
   const body = readBody(root, url);
@@ -71,7 +70,7 @@ function readGeneric(doc: Document, url: string): Page {
   return {
     ...base,
     articles: [article],
-    problems: [problem('genericReader')],
+    problems: ['Read with the generic reader: this site is not a known e-paper platform, check the text.'],
   };
 }
 

@@ -12,7 +12,6 @@ import { generic } from './generic';
 import { readPageText } from './page-text';
 import type { SiteAdapter } from './types';
 import { onFamilyUrl } from './urls';
-import { problem } from '../model/problems';
 
 /** Printed page text → a Page, cut to the stored limits like readPage. */
 export function readText(text: string, url: string): Page {
@@ -57,7 +56,7 @@ export function readPage(doc: Document, url: string): Page {
   let adapter: SiteAdapter = generic;
   try {
     if (!doc || !doc.documentElement) {
-      return emptyPage({ url, adapter: 'generic', problems: [problem('emptyDocument')] });
+      return emptyPage({ url, adapter: 'generic', problems: ['The document is empty.'] });
     }
     return withReadScope(doc, () => {
       adapter = adapterFor(url, doc);
@@ -68,7 +67,7 @@ export function readPage(doc: Document, url: string): Page {
     return emptyPage({
       url,
       adapter: adapter.id,
-      problems: [problem('readFailed', adapter.id, why)],
+      problems: [`Could not read this page (${adapter.id}): ${why}`],
     });
   }
 }

@@ -29,7 +29,6 @@ import {
   splitLines,
 } from './page-text/lines';
 import { segment, type PageLine } from './page-text/segment';
-import { problem } from '../model/problems';
 
 /** Adapter name written to Page.adapter. */
 export const PAGE_TEXT_ADAPTER = 'page-text';
@@ -105,7 +104,7 @@ export function readPageText(text: string, url: string): Page {
   } catch (err) {
     // A bug here must not take the caller down; say what happened instead.
     page.articles = [];
-    page.problems.push(problem('textFailed', err instanceof Error ? err.message : String(err)));
+    page.problems.push(`page text could not be read: ${err instanceof Error ? err.message : String(err)}`);
     return page;
   }
 }
@@ -121,7 +120,7 @@ function fill(page: Page, text: string, url: string): Page {
   page.name = masthead.name;
   page.date = masthead.date || dateFromUrl(url);
   if (!rest.length) {
-    page.problems.push(problem('noText'));
+    page.problems.push('no text on the page');
     return page;
   }
   const lines = rest.map(toPageLine);
@@ -142,7 +141,7 @@ function fill(page: Page, text: string, url: string): Page {
     article.parts = [{ page: page.label, url, from: 0, to: article.paragraphs.length, regime: 'first' }];
     return article;
   });
-  if (!page.articles.length) page.problems.push(problem('noArticles'));
-  if (!page.date) page.problems.push(problem('noDate'));
+  if (!page.articles.length) page.problems.push('no articles found in the page text');
+  if (!page.date) page.problems.push('no date: neither the masthead nor the URL carries one');
   return page;
 }

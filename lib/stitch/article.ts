@@ -8,7 +8,6 @@ import type { Article, Page, PageLoader } from '../model';
 import { loadContext, prepare } from './load';
 import { appendPart, startWith } from './merge';
 import { pieceId, walk, type Piece } from './walk';
-import { problem } from '../model/problems';
 
 /** Options of stitchArticle. */
 export interface StitchOptions {
@@ -66,7 +65,8 @@ export async function stitchTraced(
     const parts = chain.filter((p, i) => {
       const id = pieceId(p.article);
       const dropped = seen.has(id) || (i < bk.length && forward.has(id));
-      if (dropped) problems.push(problem('reachedTwice', p.article.pages[0] ?? '?'));
+      if (dropped)
+        problems.push(`page ${p.article.pages[0] ?? '?'} was reached both ways (a cycle); kept once`);
       else seen.add(id);
       return !dropped;
     });
@@ -76,7 +76,7 @@ export async function stitchTraced(
   } catch (e) {
     // Defensive: the steps above do not throw on any input we know of; a bug must not reach the caller.
     const why = e instanceof Error ? e.message : String(e);
-    return { article: start, problems: [problem('stitchStopped', why)], used: [pieceId(start)] };
+    return { article: start, problems: [`stitching stopped: ${why}`], used: [pieceId(start)] };
   }
 }
 

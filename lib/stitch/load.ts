@@ -6,7 +6,6 @@
 import type { Article, Page, PageLoader, PageRef } from '../model';
 import { labelsMatch } from '../text/labels';
 import { trimEdgeMarkers } from './seam';
-import { problem } from '../model/problems';
 
 /** An article read from a page, with the page it came from (its links help the next step). */
 export interface Candidate {
@@ -62,7 +61,7 @@ export function loadPage(ctx: LoadContext, ref: PageRef): Promise<Loaded> {
   const run = (async (): Promise<Loaded> => {
     try {
       const page = await ctx.load(ref);
-      if (!page || typeof page !== 'object') return { ok: false, error: problem('loaderNoPage') };
+      if (!page || typeof page !== 'object') return { ok: false, error: 'the loader returned no page' };
       learnLinks(ctx, page);
       return { ok: true, page };
     } catch (e) {

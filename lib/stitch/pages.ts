@@ -9,7 +9,6 @@ import { prepare } from './load';
 import { startWith } from './merge';
 import { mergeRepeats } from './repeats';
 import { pieceId } from './walk';
-import { problem } from '../model/problems';
 
 /** What stitchPages returns. */
 export interface PagesResult {
@@ -60,7 +59,7 @@ function givenLoader(pages: Page[], load?: PageLoader): (from: Page) => PageLoad
       if (same) return same;
     }
     if (load) return load(ref);
-    throw new Error(ref.label ? problem('pageNotGiven', ref.label) : problem('urlNotGiven', ref.url ?? ''));
+    throw new Error(ref.label ? `page ${ref.label} was not given` : `${ref.url} was not given`);
   };
 }
 
@@ -91,7 +90,7 @@ export async function stitchPages(pages: Page[], load?: PageLoader): Promise<Pag
     );
     return {
       articles: given,
-      problems: [problem('stitchStopped', e instanceof Error ? e.message : String(e))],
+      problems: [`stitching stopped: ${e instanceof Error ? e.message : String(e)}`],
     };
   }
 }

@@ -8,7 +8,6 @@ import { splitLabel, labelsMatch } from '../text/labels';
 import { compact } from './evidence';
 import { candidatesOn, isListed, loadPage, refFor, type LoadContext } from './load';
 import { bestMatch, blockMayMatch, specificTitle, type Direction } from './match';
-import { problem, UNTITLED_PART } from '../model/problems';
 
 /** Longest chain followed; real chains have two or three parts (A1 → A4 → A5). */
 export const MAX_PARTS = 12;
@@ -37,7 +36,7 @@ function markerText(direction: Direction, label: string): string {
 }
 
 function quoted(title: string): string {
-  return title ? `「${title.replace(/\s+/g, ' ')}」` : UNTITLED_PART;
+  return title ? `「${title.replace(/\s+/g, ' ')}」` : 'this untitled part';
 }
 
 /** Find the other part on page `label`; problems say what is missing. */
@@ -54,7 +53,7 @@ async function findPart(
     // A neighbour probed for a same-title part is a guess: its absence is no problem.
     return {
       found: null,
-      problems: marker ? [problem('pageUnavailable', said, label, loaded.error)] : [],
+      problems: marker ? [`${said}: page ${label} is not available (${loaded.error})`] : [],
     };
   }
   const { candidates, failures } = await candidatesOn(ctx, loaded.page, (t) =>
@@ -62,25 +61,33 @@ async function findPart(
   );
   const match = bestMatch(cur, candidates, direction, marker);
   if (match) {
-    const problems = match.ambiguous ? [problem('ambiguous', said, label, quoted(cur.title))] : [];
+    const problems = match.ambiguous
+      ? [
+          `${said}: several articles on page ${label} could be the other part of ${quoted(cur.title)}; took the first`,
+        ]
+      : [];
     return { found: match.candidate.article, problems };
   }
   const failed = failures.map((f) => `${quoted(f.title)} ${f.href} (${f.error})`).join('; ');
   if (!marker) {
     return {
       found: null,
-      problems: failures.length ? [problem('sameTitleFailed', quoted(cur.title), label, failed)] : [],
+      problems: failures.length
+        ? [
+            `${quoted(cur.title)} may continue on page ${label}, which lists the same title, but its page could not be loaded: ${failed}`,
+          ]
+        : [],
     };
   }
-  const code =
-    direction === 'forward'
-      ? failures.length
-        ? 'noContinuationFailed'
-        : 'noContinuation'
-      : failures.length
-        ? 'noStartFailed'
-        : 'noStart';
-  return { found: null, problems: [problem(code, said, label, quoted(cur.title), failed)] };
+  const why = failures.length ? `; article pages that could not be loaded: ${failed}` : '';
+  return {
+    found: null,
+    problems: [
+      direction === 'forward'
+        ? `${said}: no article on page ${label} continues ${quoted(cur.title)}${why}`
+        : `${said}: no article on page ${label} is the start of ${quoted(cur.title)}${why}`,
+    ],
+  };
 }
 
 /**
@@ -110,11 +117,14 @@ export async function walk(
       if (!label || (ctx.links.length > 0 && !isListed(ctx, label))) break;
     }
     if (labels.some((l) => labelsMatch(l, label))) {
-      if (marker) problems.push(problem('cycle', markerText(direction, label), label));
+      if (marker)
+        problems.push(
+          `${markerText(direction, label)}: page ${label} is already part of this article (a cycle); stopped there`,
+        );
       break;
     }
     if (pieces.length + 1 >= MAX_PARTS) {
-      problems.push(problem('tooManyParts', markerText(direction, label), MAX_PARTS));
+      problems.push(`${markerText(direction, label)}: more than ${MAX_PARTS} parts; stopped there`);
       break;
     }
     const step = await findPart(ctx, cur, direction, label, marker);

@@ -3,7 +3,6 @@
  * BOM first, then the charset the server or the page declares, then UTF-8, then GB18030.
  * Pure: no I/O; never throws; what it had to guess is said in `problems`.
  */
-import { problem } from '../model/problems';
 
 /** What `decodeBytes` found: the text (BOM removed, line ends as `\n`), the charset used, problems. */
 export interface DecodedText {
@@ -14,7 +13,7 @@ export interface DecodedText {
 }
 
 /** The problem reported for bytes that are not text (an image, a PDF, a zip …). */
-export const NOT_TEXT = problem('notText');
+export const NOT_TEXT = 'not a text or HTML file';
 
 // Only the start of a page is looked at for a <meta charset>, as browsers do (they scan 1024 bytes;
 // saved pages sometimes put a long comment first, so a little more).
@@ -39,12 +38,12 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
   if (declared) {
     const charset = encodingName(declared);
     if (!charset) {
-      problems.push(problem('charsetUnknown', declared));
+      problems.push(`unknown charset "${declared}", guessed from the bytes instead`);
     } else if (charset !== 'utf-8') {
       // A page saved from a browser is often re-encoded to UTF-8 while its <meta> still says gb2312.
       // Whole pages of Chinese that happen to be valid UTF-8 in GBK do not occur, so trust the bytes.
       if (meta && hasNonAscii(bytes) && strictUtf8(bytes) !== null) {
-        problems.push(problem('charsetDeclaredUtf8', declared));
+        problems.push(`the page declares ${declared} but its bytes are UTF-8; read as UTF-8`);
         return done(strictUtf8(bytes) ?? '', 'utf-8', problems);
       }
       return done(decodeWith(charset, bytes), charset, problems);
@@ -68,7 +67,7 @@ function guessUtf8OrGb18030(bytes: Uint8Array, declared: string, problems: strin
   if (cut > 0) {
     const head = strictUtf8(bytes.subarray(0, bytes.length - cut));
     if (head !== null) {
-      problems.push(problem('cutShort'));
+      problems.push('the file ends in the middle of a character (cut short?)');
       return done(head, 'utf-8', problems);
     }
   }
@@ -78,10 +77,14 @@ function guessUtf8OrGb18030(bytes: Uint8Array, declared: string, problems: strin
   const bad = count(loose, '\ufffd');
   const good = countNonAscii(loose) - bad;
   if (bad * 20 < good) {
-    problems.push(problem('badUtf8', bad));
+    problems.push(`${bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD`);
     return done(loose, 'utf-8', problems);
   }
-  problems.push(declared ? problem('charsetDeclaredGb', declared) : problem('charsetGuessedGb'));
+  problems.push(
+    declared
+      ? `the page declares ${declared} but its bytes are not UTF-8; read as GB18030`
+      : 'the bytes are not UTF-8; read as GB18030',
+  );
   return done(decodeWith('gb18030', bytes), 'gb18030', problems);
 }
 

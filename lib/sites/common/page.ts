@@ -10,7 +10,6 @@ import { readLayout } from './layout';
 import { labelIn, readPaper, selfEntry } from './meta';
 import { parsePageEntry, readPageLinks } from './page-list';
 import { readTrailer, trailerDate, type Trailer } from './trailer';
-import { problem } from '../../model/problems';
 
 /** Family-specific places to look, each a list of alternatives (one per site or era). */
 export interface PageSelectors {
@@ -61,9 +60,11 @@ export function readLayoutPage(doc: Document, url: string, adapter: string, sel:
   const meta = readPageMeta(doc, url, sel);
   const layout = readLayout(doc, url, sel.titleLists);
   const problems: string[] = [];
-  if (!layout.blocks.length) problems.push(problem('noBlocks'));
+  if (!layout.blocks.length)
+    problems.push('This layout page lists no articles (no image map and no title list found).');
   const untitled = layout.blocks.filter((b) => !b.title).length;
-  if (untitled) problems.push(problem('untitledBlocks', untitled, layout.blocks.length));
+  if (untitled)
+    problems.push(`${untitled} of ${layout.blocks.length} article blocks have no title on this page.`);
   return emptyPage({
     url,
     kind: 'layout',

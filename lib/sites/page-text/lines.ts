@@ -4,7 +4,6 @@
  */
 import { normalizeLabel } from '../../text/labels';
 import { normalizeText } from '../../text/normalize';
-import { problem } from '../../model/problems';
 
 /** Non-empty lines, normalised (U+3000 indents, NBSP, zero-width characters, BOM gone). Linear time. */
 export function splitLines(text: string): string[] {
@@ -28,14 +27,16 @@ export function notTextReason(text: string): string {
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd || c === 0x7f)
       bad++;
   }
-  return bad > 16 && bad > sample.length * 0.02 ? problem('controlChars', bad, sample.length) : '';
+  return bad > 16 && bad > sample.length * 0.02
+    ? `not page text: ${bad} control or replacement characters in the first ${sample.length}`
+    : '';
 }
 
 /** '' unless the text is HTML markup (「<!DOCTYPE html>…」): that is readPage's job, not ours. */
 export function htmlReason(text: string): string {
   const head = text.slice(0, 2048).trimStart();
   return head.startsWith('<') && /<(?:!doctype\s+html|html|head|body|div|p|table)[\s>]/i.test(head)
-    ? problem('isHtml')
+    ? 'not page text: this is HTML (read it as a document with readPage)'
     : '';
 }
 
