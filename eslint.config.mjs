@@ -23,7 +23,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/text/**', 'lib/sites/**', 'lib/stitch/**', 'lib/anchor/**', 'lib/export/**', 'lib/model/**'],
+    files: [
+      'lib/text/**',
+      'lib/sites/**',
+      'lib/stitch/**',
+      'lib/anchor/**',
+      'lib/export/**',
+      'lib/model/**',
+      'lib/handoff/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

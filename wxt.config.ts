@@ -7,7 +7,8 @@ import { defineConfig } from 'wxt';
 // - storage: reader settings in storage.local (lib/extension/shared/reader-settings.ts);
 // - scripting: register the content script on a site the user switches on in the popup;
 // - activeTab: the popup reads the current tab's URL to offer that switch;
-// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install.
+// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install;
+//   http://127.0.0.1:23119/* (Zotero's connector) on the first 「存入 Zotero」 (lib/handoff).
 // The content script's own `matches` come from lib/extension/shared/site-patterns.ts (entrypoints/content/index.ts).
 
 /**
@@ -79,7 +80,8 @@ export default defineConfig({
       },
       'clip-selection': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_cmdClip__' },
     },
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // http://127.0.0.1:23119/*: the Zotero desktop connector, asked for on the first 「存入 Zotero」.
+    optional_host_permissions: ['http://*/*', 'https://*/*', 'http://127.0.0.1:23119/*'],
     // The reader kit, imported by the content script on first use; pages of any site the content
     // script may run on (family patterns match any host) must be able to load it. In Chrome only
     // through the per-session dynamic URL that runtime.getURL gives (use_dynamic_url): the static

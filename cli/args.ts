@@ -3,11 +3,15 @@
  * Returns a value or an error sentence; never exits, never throws.
  */
 import type { Result } from '../lib/model';
+import { ISSUE_USAGE, parseIssueArgs, type IssueArgs } from './issue/args';
 
 export type OutputFormat = 'json' | 'md';
 
 /** What the user asked for. */
-export type Command = { command: 'help' } | { command: 'parse'; format: OutputFormat; files: string[] };
+export type Command =
+  | { command: 'help' }
+  | { command: 'parse'; format: OutputFormat; files: string[] }
+  | { command: 'issue'; args: IssueArgs };
 
 /** The text `--help` prints. */
 export const USAGE = `Usage: epaper-reader parse [--format json|md] FILE...
@@ -22,7 +26,12 @@ Options:
   -h, --help         show this help
 
 Exit status: 0 when the files were read (problems with their content are in the output),
-2 when an argument or a file cannot be used.`;
+2 when an argument or a file cannot be used.
+
+${ISSUE_USAGE}
+
+Exit status of issue: 0 when every issue was written whole, 1 when written with pages missing
+(listed on stderr), 2 when nothing could be written.`;
 
 /** Parse argv (without node and the script path). */
 export function parseArgs(argv: readonly string[]): Result<Command> {
@@ -31,6 +40,10 @@ export function parseArgs(argv: readonly string[]): Result<Command> {
     return { ok: true, value: { command: 'help' } };
   }
   const [command, ...rest] = argv;
+  if (command === 'issue') {
+    const issue = parseIssueArgs(rest);
+    return issue.ok ? { ok: true, value: { command: 'issue', args: issue.value } } : issue;
+  }
   if (command !== 'parse')
     return { ok: false, error: `unknown command "${command}" (try: epaper-reader --help)` };
 

@@ -3,5 +3,8 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { main, processIo, withProcessIssueIo } = await import('./main.ts');
+process.exitCode = await main(
+  process.argv.slice(2),
+  process.argv[2] === 'issue' ? withProcessIssueIo(processIo) : processIo,
+);

@@ -35,6 +35,36 @@ const SETTINGS = {
 /** Parse `html` as the document at `url` (file:// for the CLI). Never throws. */
 export function parseHtml(html: string, url: string): ParsedHtml {
   const window = new Window({ url, settings: SETTINGS });
+  return parseIn(window, html, () => window.happyDOM.close());
+}
+
+/**
+ * One window for many pages (`epaper-reader issue` reads 35 pages an issue): making and closing a
+ * happy-dom Window per page was half of the parse time (docs/benchmarks-issue.md). The readers take
+ * the page's URL as a parameter, so the window's own URL does not matter. Renewed every `renew`
+ * pages, so nothing a window keeps per document can pile up over a long range.
+ */
+export function sharedParser(renew = 64): { parse(html: string): ParsedHtml; close(): Promise<void> } {
+  let window: Window | null = null;
+  let used = 0;
+  return {
+    parse(html) {
+      if (!window || used >= renew) {
+        void window?.happyDOM.close().catch(() => undefined);
+        window = new Window({ url: 'about:blank', settings: SETTINGS });
+        used = 0;
+      }
+      used++;
+      return parseIn(window, html, async () => undefined);
+    },
+    async close() {
+      await window?.happyDOM.close().catch(() => undefined);
+      window = null;
+    },
+  };
+}
+
+function parseIn(window: Window, html: string, closeWindow: () => Promise<void>): ParsedHtml {
   const problems: string[] = [];
   let document: Document;
   try {
@@ -54,7 +84,7 @@ export function parseHtml(html: string, url: string): ParsedHtml {
   const close = async () => {
     // Emptying the tree first: happy-dom's close() tears a 200,000-node page down 80× slower.
     if (document.documentElement) document.documentElement.textContent = '';
-    await window.happyDOM.close().catch(() => undefined);
+    await closeWindow().catch(() => undefined);
   };
   const flattened = capDepth(document, MAX_DEPTH);
   if (flattened > 0) {

@@ -1,6 +1,7 @@
 /**
- * `epaper-reader parse [--format json|md] FILE...`: the command-line front door over lib/. Thin:
- * arguments (args.ts), files → pages (read.ts), stitching (lib/stitch), printing (output.ts).
+ * `epaper-reader parse [--format json|md] FILE...` and `epaper-reader issue URL …`: the command-line
+ * front door over lib/. Thin: arguments (args.ts), files → pages (read.ts), stitching (lib/stitch),
+ * printing (output.ts); `issue` is issue/run.ts over lib/issue.
  * Exit 0 when the files were read, 2 with one line on stderr when they cannot be; never a stack trace.
  */
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import type { Page } from '../lib/model';
 import { parseArgs, USAGE, type OutputFormat } from './args';
 import { toJson, toMarkdown, type FileProblem } from './output';
 import { loadBytes, pageFromBytes } from './read';
+import { runIssue, type IssueIo } from './issue/run';
 
 /** Where the CLI writes, and its clock: parameters, so tests run it in-process. */
 export interface CliIo {
@@ -16,6 +18,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** Today's date YYYY-MM-DD (引用日期 of online citations). */
   today(): string;
+  /** For `issue`: the clock, the terminal, the network and the stop (defaults: the process's own). */
+  issue?: Partial<Omit<IssueIo, 'stdout' | 'stderr' | 'today'>>;
 }
 
 /** The process's own streams and clock. */
@@ -33,6 +37,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     if (args.value.command === 'help') {
       io.stdout(USAGE + '\n');
       return 0;
+    }
+    if (args.value.command === 'issue') {
+      const run = await runIssue(args.value.args, {
+        stdout: io.stdout,
+        stderr: io.stderr,
+        today: io.today,
+        tty: io.issue?.tty ?? false,
+        now: io.issue?.now ?? Date.now,
+        ...io.issue,
+      });
+      return run.code;
     }
     return await parse(args.value.files, args.value.format, io);
   } catch (e) {
@@ -77,7 +92,22 @@ function fail(io: CliIo, message: string): number {
 
 // Run when executed directly (tsx cli/main.ts, or cli/bin.mjs), not when imported by tests.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+  main(process.argv.slice(2), process.argv[2] === 'issue' ? withProcessIssueIo(processIo) : processIo).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}
+
+/**
+ * The process's terminal and Ctrl-C for `issue`: the first Ctrl-C stops the walk (the cache keeps
+ * what was fetched, and the run says how to go on); a second one ends the process at once.
+ */
+export function withProcessIssueIo(io: CliIo): CliIo {
+  const stop = new AbortController();
+  process.once('SIGINT', () => {
+    stop.abort();
+    process.once('SIGINT', () => process.exit(130));
   });
+  return { ...io, issue: { tty: Boolean(process.stderr.isTTY), now: Date.now, signal: stop.signal } };
 }

@@ -1,6 +1,7 @@
 /**
- * The layout-page overlay: outlines over the page image (lit on hover / keyboard focus) and a
- * numbered list of the page's article blocks with continuation marks (→ A4, ← A1) when known.
+ * The layout-page overlay: outlines over the page image (quietly outlined and numbered at rest, lit
+ * on hover / keyboard focus) and a numbered list of the page's article blocks with continuation
+ * marks (→ A4, ← A1) when known.
  * Titles are text children only; `data-href` is the guarded absolute article URL. Every handler
  * answers real input only (`trusted`): a page script's synthetic click or key opens nothing.
  */
@@ -137,7 +138,8 @@ function Outlines(props: OverlayProps & { box: ImageBox }): JSX.Element {
             {b.polygons.map((poly, k) => (
               <polygon key={k} points={poly.map((p) => `${p.x * box.sx},${p.y * box.sy}`).join(' ')} />
             ))}
-            <text x={corner(b, 'x') * box.sx + 4} y={corner(b, 'y') * box.sy + 16}>
+            {/* Above the block's corner, on the gutter: inside it the number sat on the headline's first character. */}
+            <text x={corner(b, 'x') * box.sx + 2} y={Math.max(11, corner(b, 'y') * box.sy - 3)}>
               {String(i + 1)}
             </text>
           </g>

@@ -12,6 +12,8 @@ export interface PopupProps {
   getState: (url: string) => Promise<SiteState>;
   setState: (url: string, on: boolean) => Promise<Result<SiteState>>;
   openReader: () => void;
+  /** Open 「整期目录」 for the tab's e-paper page; absent when the tab is no e-paper page. */
+  openIssue?: () => void;
   /** The library part (components/popup/PopupLibrary), shown under the title. */
   children?: ComponentChildren;
 }
@@ -46,6 +48,11 @@ export function Popup(props: PopupProps): JSX.Element {
       <h1>{t('extName')}</h1>
       {props.children}
       <SiteSwitch host={host} state={state} busy={busy} error={error} onChange={(on) => void change(on)} />
+      {props.openIssue && (
+        <button type="button" data-testid="open-issue" onClick={props.openIssue}>
+          {t('popupIssue')}
+        </button>
+      )}
       <button type="button" data-testid="open-reader" onClick={props.openReader}>
         {t('openReader')}
       </button>

@@ -1,12 +1,13 @@
 /**
  * The reader view of one (stitched) article: titles, bylines, paper · date · pages, paragraphs with a
- * seam 「— 接第6版 —」 where each later part begins, images with captions, problems with a link, and
- * the reader's settings. Page content is only ever text children (Preact escapes them); links and
+ * seam 「— 接第6版 —」 where each later part begins, images with captions, problems with a link and a
+ * retry, and the reader's settings. The article's text is marked `lang="zh-CN"` (CJK line breaking,
+ * Chinese glyphs for “” and ……) and set in a column `settings.width` characters wide. Page content is only ever text children (Preact escapes them); links and
  * image sources pass the http(s) / same-origin guards first.
  */
 import { Fragment, type JSX, type Ref } from 'preact';
 import type { Article, Paragraph } from '../lib/model';
-import { metaLine, seamText } from '../lib/extension/shared/format';
+import { headerBylines, metaLine, seamText } from '../lib/extension/shared/format';
 import { t } from '../lib/extension/shared/i18n';
 import type { ReaderProblem } from '../lib/extension/kit/loader';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
@@ -23,6 +24,8 @@ export interface ReaderProps {
   onSettings: (s: ReaderSettings) => void;
   onRefresh?: () => void;
   onClose?: () => void;
+  /** Open 「整期目录」 for this issue. */
+  onIssue?: () => void;
   /** Receives the element holding the paragraphs (highlights anchor on it). */
   bodyRef?: Ref<HTMLDivElement>;
   /** Receives the layer under the paragraphs where highlights are drawn as boxes. */
@@ -34,7 +37,11 @@ export function Reader(props: ReaderProps): JSX.Element {
   const { article, problems, progress, settings } = props;
   const cls = `reader theme-${settings.theme} font-${settings.font}`;
   return (
-    <article class={cls} data-testid="reader" style={{ fontSize: `${settings.fontSize}px` }}>
+    <article
+      class={cls}
+      data-testid="reader"
+      style={{ fontSize: `${settings.fontSize}px`, '--measure': String(settings.width) }}
+    >
       <div class="reader-bar">
         <Settings value={settings} onChange={props.onSettings} />
         {props.onRefresh && (
@@ -45,6 +52,11 @@ export function Reader(props: ReaderProps): JSX.Element {
             onClick={trusted(props.onRefresh)}
           >
             {t('refresh')}
+          </button>
+        )}
+        {props.onIssue && (
+          <button type="button" data-testid="reader-issue" onClick={trusted(props.onIssue)}>
+            {t('popupIssue')}
           </button>
         )}
         {props.onClose && (
@@ -71,7 +83,7 @@ export function Reader(props: ReaderProps): JSX.Element {
       {problems.length > 0 && (
         <ul class="reader-problems">
           {problems.map((p, i) => (
-            <ProblemItem key={i} problem={p} />
+            <ProblemItem key={i} problem={p} onRetry={props.onRefresh} />
           ))}
         </ul>
       )}
@@ -79,11 +91,20 @@ export function Reader(props: ReaderProps): JSX.Element {
   );
 }
 
-function ProblemItem({ problem }: { problem: ReaderProblem }): JSX.Element {
+/** A problem, with a retry (a reload past the caches) where a page failed, and the page to open by hand. */
+function ProblemItem({ problem, onRetry }: { problem: ReaderProblem; onRetry?: () => void }): JSX.Element {
   const href = problem.url ? safeLink(problem.url) : '';
   return (
     <li class="reader-problem" data-testid="reader-problem" role="note">
       {problem.text}
+      {href && onRetry && (
+        <>
+          {' '}
+          <button type="button" class="reader-retry" data-testid="reader-retry" onClick={trusted(onRetry)}>
+            {t('retry')}
+          </button>
+        </>
+      )}
       {href && (
         <>
           {' '}
@@ -111,9 +132,11 @@ function ArticleView({
     .filter((im) => im.src);
   // Where each later part begins: paragraph index → that part (its page label and URL).
   const seams = new Map(article.parts.slice(1).map((p) => [p.from, p] as const));
+  const bylines = headerBylines(article);
+  const original = safeLink(pageUrl);
   return (
     <>
-      <header class="reader-head">
+      <header class="reader-head" lang="zh-CN">
         {article.leadTitle && (
           <p class="reader-leadtitle" data-testid="reader-leadtitle">
             {article.leadTitle}
@@ -127,9 +150,9 @@ function ArticleView({
             {article.subtitle}
           </p>
         )}
-        {article.bylines.length > 0 && (
+        {bylines.length > 0 && (
           <p class="reader-bylines" data-testid="reader-bylines">
-            {article.bylines.join('　')}
+            {bylines.join('　')}
           </p>
         )}
         <p class="reader-meta" data-testid="reader-meta">
@@ -144,7 +167,22 @@ function ArticleView({
       ))}
       {/* The body holds only the article's paragraphs as <p> (seams are <div>s): highlights anchor on
           its text, which is exactly the article text (lib/extension/capture). */}
-      <div class="reader-body" data-testid="reader-body" ref={bodyRef}>
+      {article.paragraphs.length === 0 && (
+        // A page whose text the reader could not find (a picture page, a site change): say so, and
+        // offer the page itself rather than a blank reader.
+        <p class="reader-empty" data-testid="reader-empty" role="note">
+          {t('nothingRead')}
+          {original && (
+            <>
+              {' '}
+              <a href={original} target="_blank" rel="noopener noreferrer">
+                {t('openOriginal')}
+              </a>
+            </>
+          )}
+        </p>
+      )}
+      <div class="reader-body" data-testid="reader-body" ref={bodyRef} lang="zh-CN">
         {/* Highlight boxes (capture/rect-layer.ts); not a <p>, so not article text. */}
         <div class="reader-marks" aria-hidden="true" ref={marksRef} />
         {article.paragraphs.map((p, i) => {

@@ -26,6 +26,12 @@ export interface DemoServerOptions {
   extraRoutes?: Record<string, Route>;
   /** The site to serve; defaults to `renderDemoSite(tests/fixtures)`. */
   site?: Map<string, { contentType: string; body: string | Uint8Array }>;
+  /**
+   * Paths that answer 500 to their first request and normally after (the issue walk's retry). Off
+   * by default, so the reader's own tests and `npm start` see the demo as it is; `DEMO_PATHS.flaky`
+   * is the demo's page for it.
+   */
+  failOnce?: readonly string[];
 }
 
 /** A running demo server. */
@@ -55,6 +61,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const site = options.site ?? (await import('./render/index.ts')).renderDemoSite(DEMO_FIXTURES_DIR);
   const routes = new Map<string, Route>(Object.entries(options.extraRoutes ?? {}));
   const requests: string[] = [];
+  const flaky = new Set(options.failOnce ?? []);
   // Filled in once listening; handlers get the finished object.
   const self = { requests, site } as DemoServer;
 
@@ -64,6 +71,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const path = decodeURIComponent(raw.split('?')[0]);
     const route = routes.get(path) ?? routes.get(raw) ?? site.get(path) ?? site.get(indexOf(path));
     try {
+      if (flaky.delete(path)) return send(res, { status: 500, contentType: TEXT, body: `500: try again\n` });
       if (route === undefined)
         return send(res, { status: 404, contentType: TEXT, body: `404 Not Found: ${path}\n` });
       if (typeof route === 'function') return route(req, res, self);

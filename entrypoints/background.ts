@@ -32,6 +32,10 @@ export default defineBackground(() => {
     tabs: captureApi.tabs,
     fetch: (u, init) => fetch(u, init),
     granted,
+    openIssue: async (url) => {
+      const page = (browser.runtime.getURL as (path: string) => string)('/issue.html');
+      await browser.tabs.create({ url: `${page}?url=${encodeURIComponent(url)}` });
+    },
     sender: {
       extensionId: browser.runtime.id,
       extensionOrigin: originOf(browser.runtime.getURL('/')),

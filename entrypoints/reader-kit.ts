@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { backgroundFetch, messageCache } from '../lib/extension/kit/background-io';
 import { makeReaderKit } from '../lib/extension/kit/reader-kit';
 import { KIT_GLOBAL } from '../lib/extension/content/kit-loader';
+import { send } from '../lib/messaging';
 
 export default defineUnlistedScript(() => {
   (globalThis as Record<string, unknown>)[KIT_GLOBAL] = makeReaderKit({
@@ -12,5 +13,6 @@ export default defineUnlistedScript(() => {
     cache: messageCache(browser.runtime),
     fetchOtherOrigin: backgroundFetch(browser.runtime),
     settings: browser.storage.local,
+    openIssue: (url) => void send(browser.runtime, { type: 'openIssue', url }),
   });
 });

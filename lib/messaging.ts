@@ -78,6 +78,11 @@ export interface Protocol {
    * seen under one of `urls` (a stitched article lists every part's URL), with their highlights/clips.
    */
   listForStory: [{ keys: string[]; urls: string[] }, StoryItems];
+  /**
+   * The reader panel (kit) → background: open 「整期目录」 (issue.html) for the issue of `url`, the
+   * sender's own e-paper page, in a new tab (a web page may not open an extension page itself).
+   */
+  openIssue: [{ url: string }, null];
   /** Background → tab: the context menu or a keyboard command acts on the tab's selection. */
   captureSelection: [{ action: CaptureAction; color?: HighlightColor }, null];
 }

@@ -2,32 +2,40 @@
  * The selection toolbar, shown by a trusted selection on the article page or in the reader: five
  * colours, a note, clip the paragraph(s), copy the quote with its citation. Shown again on a click on
  * a drawn highlight (`editing`), where it changes the colour or the note, or deletes the highlight.
+ * Controlled: the note box's open state and its draft belong to capture's state (useCapture), so a
+ * draft outlives an Escape or a closed toolbar. Placed by its parent (`barRef`), one row of buttons.
  */
-import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import type { JSX, Ref } from 'preact';
 import { t } from '../../lib/extension/shared/i18n';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '../../lib/model';
-import { shadeOf } from '../../lib/extension/content/capture/painter';
-import { parseTags } from '../../lib/extension/content/capture/requests';
+import { shadeOf } from '../../lib/extension/kit/capture/painter';
+import { parseTags } from '../../lib/extension/kit/capture/requests';
 import { trusted } from '../../lib/extension/shared/trusted';
 
+/** The note box's text as typed: the note and the tags line (「芯片 脑机接口」 or 「芯片，脑机接口」). */
+export interface NoteDraft {
+  note: string;
+  tags: string;
+}
+
 export interface ToolbarProps {
-  /** Viewport point under the selection's end (the toolbar is position: fixed). */
-  at: { x: number; y: number };
-  /** Open with the note box shown (the 'note' command). */
-  noteOpen?: boolean;
   /** Set when the toolbar is over an existing highlight. */
   editing?: { color: HighlightColor; note: string; tags: string[] };
   /** Last outcome: 「已保存」 or the error sentence. */
   status?: { text: string; error: boolean };
+  noteOpen: boolean;
+  draft: NoteDraft;
+  onNoteOpen: (open: boolean) => void;
+  /** Typing in the note box: the field changed (merged by the parent: two quick inputs both count). */
+  onDraft: (patch: Partial<NoteDraft>) => void;
   onColor: (c: HighlightColor) => void;
-  /** Save the note box: the note and its tags (typed 「芯片 脑机接口」 or 「芯片，脑机接口」). */
+  /** Save the note box: the note and its tags. */
   onNote: (note: string, tags: string[]) => void;
   /** Clip the paragraphs, with what the note box holds. */
   onClip?: (note: string, tags: string[]) => void;
   onCopy?: () => void;
   onDelete?: () => void;
-  onClose: () => void;
+  barRef?: Ref<HTMLDivElement>;
 }
 
 const COLOR_KEYS: Record<HighlightColor, string> = {
@@ -40,86 +48,89 @@ const COLOR_KEYS: Record<HighlightColor, string> = {
 
 /** The toolbar; mouse-down inside it never takes the page's selection away; only real input acts. */
 export function Toolbar(props: ToolbarProps): JSX.Element {
-  const [noteOpen, setNoteOpen] = useState(props.noteOpen ?? false);
-  const [note, setNote] = useState(props.editing?.note ?? '');
-  const [tags, setTags] = useState((props.editing?.tags ?? []).join(' '));
-  const style = { left: `${Math.max(4, props.at.x)}px`, top: `${Math.max(4, props.at.y)}px` };
+  const { draft, noteOpen } = props;
+  const saveNote = (): void => props.onNote(draft.note, parseTags(draft.tags));
   return (
     <div
       class="capture-toolbar"
       data-testid="capture-toolbar"
       role="toolbar"
       aria-label={t('captureToolbar')}
-      style={style}
+      ref={props.barRef}
       onMouseDown={(e) => {
         // Keep the selection (a button press would collapse it), but let the note box take focus.
         const tag = (e.target as Element).tagName;
         if (tag !== 'TEXTAREA' && tag !== 'INPUT') e.preventDefault();
       }}
-      onKeyDown={trusted((e) => e.key === 'Escape' && props.onClose())}
     >
-      {HIGHLIGHT_COLORS.map((c) => (
-        <button
-          key={c}
-          type="button"
-          class="swatch"
-          data-testid={`hl-color-${c}`}
-          aria-pressed={props.editing?.color === c}
-          title={t('captureHighlight', [t(COLOR_KEYS[c])])}
-          aria-label={t('captureHighlight', [t(COLOR_KEYS[c])])}
-          style={{ background: shadeOf(c) }}
-          onClick={trusted(() => props.onColor(c))}
-        />
-      ))}
-      <button
-        type="button"
-        data-testid="hl-note"
-        aria-expanded={noteOpen}
-        onClick={trusted(() => setNoteOpen(!noteOpen))}
-      >
-        {t('captureNote')}
-      </button>
-      {props.onClip && (
+      <div class="capture-row">
+        {HIGHLIGHT_COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            class="swatch"
+            data-testid={`hl-color-${c}`}
+            aria-pressed={props.editing?.color === c}
+            title={t('captureHighlight', [t(COLOR_KEYS[c])])}
+            aria-label={t('captureHighlight', [t(COLOR_KEYS[c])])}
+            style={{ background: shadeOf(c) }}
+            onClick={trusted(() => props.onColor(c))}
+          />
+        ))}
         <button
           type="button"
-          data-testid="hl-clip"
-          onClick={trusted(() => props.onClip?.(note, parseTags(tags)))}
+          data-testid="hl-note"
+          aria-expanded={noteOpen}
+          onClick={trusted(() => props.onNoteOpen(!noteOpen))}
         >
-          {t('captureClip')}
+          {t('captureNote')}
         </button>
-      )}
-      {props.onCopy && (
-        <button type="button" data-testid="hl-copy" onClick={trusted(() => props.onCopy?.())}>
-          {t('captureCopy')}
-        </button>
-      )}
-      {props.onDelete && (
-        <button type="button" data-testid="hl-delete" onClick={trusted(() => props.onDelete?.())}>
-          {t('captureDelete')}
-        </button>
-      )}
+        {props.onClip && (
+          <button
+            type="button"
+            data-testid="hl-clip"
+            onClick={trusted(() => props.onClip?.(draft.note, parseTags(draft.tags)))}
+          >
+            {t('captureClip')}
+          </button>
+        )}
+        {props.onCopy && (
+          <button type="button" data-testid="hl-copy" onClick={trusted(() => props.onCopy?.())}>
+            {t('captureCopy')}
+          </button>
+        )}
+        {props.onDelete && (
+          <button type="button" data-testid="hl-delete" onClick={trusted(() => props.onDelete?.())}>
+            {t('captureDelete')}
+          </button>
+        )}
+      </div>
       {noteOpen && (
         <div class="capture-note">
           <textarea
             data-testid="hl-note-input"
-            value={note}
+            value={draft.note}
             rows={3}
             aria-label={t('captureNote')}
-            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+            onInput={(e) => props.onDraft({ note: (e.target as HTMLTextAreaElement).value })}
           />
           <input
             type="text"
             data-testid="hl-tags"
-            value={tags}
+            value={draft.tags}
             placeholder={t('addTags')}
             aria-label={t('tags')}
-            onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+            onInput={(e) => props.onDraft({ tags: (e.target as HTMLInputElement).value })}
+            // Enter in the tag line saves, as in a form; not while an input method is composing
+            // (Enter then picks the candidate 芯片, it is not the user's "done").
+            onKeyDown={trusted((e) => {
+              if (e.key === 'Enter' && !e.isComposing && e.keyCode !== 229) {
+                e.preventDefault();
+                saveNote();
+              }
+            })}
           />
-          <button
-            type="button"
-            data-testid="hl-note-save"
-            onClick={trusted(() => props.onNote(note, parseTags(tags)))}
-          >
+          <button type="button" data-testid="hl-note-save" onClick={trusted(saveNote)}>
             {t('captureNoteSave')}
           </button>
         </div>

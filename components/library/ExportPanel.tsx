@@ -1,5 +1,5 @@
 /**
- * Export and backup controls: copy Markdown, download .md / .zip / CSL-JSON (the selection when rows
+ * Export and backup controls: copy Markdown, download .md / .zip / CSL-JSON / RIS (the selection when rows
  * are selected, else everything), the highlight and citation style settings, backup and restore.
  */
 import type { JSX } from 'preact';
@@ -17,6 +17,7 @@ export interface ExportPanelProps {
   onMarkdown: () => void;
   onZip: () => void;
   onCsl: () => void;
+  onRis?: () => void;
   onBackup: () => void;
   onRestore: (file: File) => void;
 }
@@ -43,6 +44,11 @@ export function ExportPanel(props: ExportPanelProps): JSX.Element {
       <button type="button" data-testid="export-csl" disabled={off} onClick={props.onCsl}>
         {t('downloadCsl')}
       </button>
+      {props.onRis && (
+        <button type="button" data-testid="export-ris" disabled={off} onClick={props.onRis}>
+          {t('downloadRis')}
+        </button>
+      )}
       <label>
         {t('markStyle')}{' '}
         <select

@@ -3,7 +3,7 @@
  * filters, sort, in-place notes and tags, bulk select, delete with undo, export and backup.
  * Reads come from a LibraryService (the page's own connection); writes from a Writer (messages).
  */
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchHit } from '../../lib/db/types';
 import { t } from '../../lib/extension/shared/i18n';
@@ -36,6 +36,8 @@ export interface LibraryPageProps {
   /** Wait before a typed query runs, in ms (0 in tests). */
   debounceMs?: number;
   now?: () => number;
+  /** The bar under the export bar for the selection (or everything): 「存入 Zotero」… (components/handoff). */
+  handoff?: (selection: ReadonlySet<string> | null) => ComponentChildren;
 }
 
 export const ROW_HEIGHT = 96;
@@ -171,6 +173,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
         onMarkdown={() => void run(() => props.actions.downloadMarkdown(keys(), props.settings))}
         onZip={() => void run(() => props.actions.downloadZip(keys(), props.settings))}
         onCsl={() => void run(() => props.actions.downloadCsl(keys()))}
+        onRis={props.actions.downloadRis && (() => void run(() => props.actions.downloadRis!(keys())))}
         onBackup={() => void run(() => props.actions.backup())}
         onRestore={(file) =>
           void run(async () => {
@@ -182,6 +185,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
           })
         }
       />
+      {props.handoff?.(keys())}
       <div class="lib-bulk">
         <label>
           <input

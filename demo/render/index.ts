@@ -52,6 +52,8 @@ export const DEMO_PATHS = {
     page: '/html/2026-07/10/node_58467.htm',
     part2: '/html/2026-07/10/content_58467_19691717.htm',
   },
+  /** An article page of 07-09 第3版 the issue tests serve with one 500 first (startDemoServer's failOnce). */
+  flaky: '/html/2026-07/09/content_58466_19688168.htm',
   seedText: `/seed/${SEED_FILE}`,
   seedHtml: '/seed/index.html',
 } as const;

@@ -6,7 +6,7 @@ import { startContentApp } from '../../lib/extension/content/app';
 import { CONTENT_MATCHES } from '../../lib/extension/shared/site-patterns';
 import { KIT_PATH, kitLoader } from '../../lib/extension/content/kit-loader';
 import { htmlToDocument } from '../../lib/extension/shared/parse-html';
-import type { CaptureIo } from '../../lib/extension/content/capture';
+import type { CaptureIo } from '../../lib/extension/kit/capture';
 import { send } from '../../lib/messaging';
 import { readPage } from '../../lib/sites';
 
@@ -21,7 +21,7 @@ export default defineContentScript({
       url: location.href,
       t0,
       now: () => performance.now(),
-      listen: (target, type, fn) => ctx.addEventListener(target, type, fn),
+      listen: (target, type, fn, opts) => ctx.addEventListener(target, type, fn, opts),
       defer: (fn, ms) => void ctx.setTimeout(fn, ms),
       onInvalidated: (fn) => ctx.onInvalidated(fn),
       readPage,

@@ -4,11 +4,17 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HandoffBar } from '../../components/handoff/HandoffBar';
+import { HANDOFF_CSS } from '../../components/handoff/styles';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { LIBRARY_CSS } from '../../components/library/styles';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/shared/i18n';
+import { DEFAULT_OBSIDIAN, type ObsidianSettings } from '../../lib/handoff/obsidian';
+import { selectionLoader } from '../../lib/extension/pages/handoff/loaders';
+import { localArea, pageHandoff } from '../../lib/extension/pages/handoff/page';
+import { loadObsidianSettings, saveObsidianSettings } from '../../lib/extension/pages/handoff/stores';
 import { makeActions } from '../../lib/extension/pages/library/actions';
 import { copyText, download, pageEnv } from '../../lib/extension/pages/library/download';
 import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/pages/library/exporting';
@@ -44,11 +50,14 @@ function subscribe(onChange: () => void): () => void {
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
-/** Space above the list: title and search, filters, export bar, bulk bar. */
-const CHROME_PX = 190;
+/** Space above the list: title and search, filters, export bar, handoff bar, bulk bar. */
+const CHROME_PX = 226;
 
-function App({ initial }: { initial: ExportSettings }) {
+const handoff = pageHandoff();
+
+function App({ initial, obsidian }: { initial: ExportSettings; obsidian: ObsidianSettings }) {
   const [settings, setSettings] = useState(initial);
+  const [vault, setVault] = useState(obsidian);
   const [height, setHeight] = useState(Math.max(240, innerHeight - CHROME_PX));
   useEffect(() => {
     const resize = () => setHeight(Math.max(240, innerHeight - CHROME_PX));
@@ -70,6 +79,17 @@ function App({ initial }: { initial: ExportSettings }) {
       listHeight={height}
       initial={{ query: params.get('q') ?? '', filters: article ? { articleKey: article } : {} }}
       subscribe={subscribe}
+      handoff={(keys) => (
+        <HandoffBar
+          handoff={handoff}
+          load={selectionLoader(() => service.dump(), keys)}
+          settings={vault}
+          onSettings={(s) => {
+            setVault(s);
+            void saveObsidianSettings(localArea(), s);
+          }}
+        />
+      )}
     />
   );
 }
@@ -77,9 +97,12 @@ function App({ initial }: { initial: ExportSettings }) {
 document.title = `${t('libraryTitle')} · ${t('extName')}`;
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
-style.textContent = UI_CSS + PAGE_CSS + LIBRARY_CSS;
+style.textContent = UI_CSS + PAGE_CSS + LIBRARY_CSS + HANDOFF_CSS;
 document.head.append(style);
 document.body.classList.add('ui', 'page');
-void loadExportSettings(browser.storage.local).then((s) =>
-  render(<App initial={s ?? DEFAULT_EXPORT} />, document.getElementById('app')!),
+void Promise.all([
+  loadExportSettings(browser.storage.local),
+  loadObsidianSettings(localArea()).catch(() => DEFAULT_OBSIDIAN),
+]).then(([s, o]) =>
+  render(<App initial={s ?? DEFAULT_EXPORT} obsidian={o} />, document.getElementById('app')!),
 );

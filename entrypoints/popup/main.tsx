@@ -3,13 +3,19 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
+import { PopupHandoff } from '../../components/handoff/PopupHandoff';
+import { HANDOFF_CSS } from '../../components/handoff/styles';
 import { POPUP_LIBRARY_CSS } from '../../components/library/styles';
 import { PopupLibrary, RECENT } from '../../components/popup/PopupLibrary';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { openLibrary } from '../../lib/db';
 import { t } from '../../lib/extension/shared/i18n';
+import { DEFAULT_OBSIDIAN } from '../../lib/handoff/obsidian';
+import { localArea, pageHandoff } from '../../lib/extension/pages/handoff/page';
+import { loadObsidianSettings, saveObsidianSettings } from '../../lib/extension/pages/handoff/stores';
 import { makeWriter } from '../../lib/extension/pages/library/writer';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
+import { isContentUrl } from '../../lib/extension/shared/site-patterns';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
@@ -37,7 +43,7 @@ const writer = makeWriter((req) => send(browser.runtime, req));
 document.title = t('extName');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
-style.textContent = UI_CSS + PAGE_CSS + POPUP_LIBRARY_CSS;
+style.textContent = UI_CSS + PAGE_CSS + POPUP_LIBRARY_CSS + HANDOFF_CSS;
 document.head.append(style);
 document.body.classList.add('ui');
 void currentTab().then(({ url, id }) =>
@@ -59,6 +65,16 @@ void currentTab().then(({ url, id }) =>
         return r;
       }}
       openReader={() => void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') })}
+      openIssue={
+        isContentUrl(url)
+          ? () =>
+              void browser.tabs.create({
+                url:
+                  (browser.runtime.getURL as (path: string) => string)('/issue.html') +
+                  `?url=${encodeURIComponent(url)}`,
+              })
+          : undefined
+      }
     >
       <PopupLibrary
         url={url}
@@ -78,6 +94,14 @@ void currentTab().then(({ url, id }) =>
         }
         subscribe={subscribe}
         recentStarted={recentStarted}
+      />
+      <PopupHandoff
+        url={url}
+        handoff={pageHandoff()}
+        findArticleByUrl={(u) => library.findArticleByUrl(u)}
+        listForArticle={(k) => library.listForArticle(k)}
+        loadSettings={() => loadObsidianSettings(localArea()).catch(() => DEFAULT_OBSIDIAN)}
+        saveSettings={(s) => void saveObsidianSettings(localArea(), s)}
       />
     </Popup>,
     document.getElementById('app')!,

@@ -28,3 +28,10 @@ export function uuidv7Time(id: string): number | undefined {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/.test(id)) return undefined;
   return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }
+
+/** A device id: 16 random hex digits (64 bits), made once per library and kept in its `meta` row. */
+export function newDeviceId(fill: (bytes: Uint8Array) => void = (b) => crypto.getRandomValues(b)): string {
+  const bytes = new Uint8Array(8);
+  fill(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,13 +1,12 @@
 /** The popup's "recent clips across papers": the newest clips grouped by article, with counts. */
-import { countOfArticle, newestClipRows } from './clipstore.ts';
 import { toClip } from './rows.ts';
 import type { EpaperDB } from './schema.ts';
 import type { ClipGroup } from './types.ts';
 
 /** The newest `limit` clips grouped by article; each group counts all of its article's clips. */
 export async function recentClips(db: EpaperDB, limit: number): Promise<ClipGroup[]> {
-  return db.transaction('r', db.clips, db.packs, async () => {
-    const recent = await newestClipRows(db, 'updatedAt', limit);
+  return db.transaction('r', db.clips, async () => {
+    const recent = await db.clips.orderBy('updatedAt').reverse().limit(Math.max(0, limit)).toArray();
     const groups = new Map<string, ClipGroup>();
     for (const row of recent) {
       const g = groups.get(row.articleKey);
@@ -23,7 +22,8 @@ export async function recentClips(db: EpaperDB, limit: number): Promise<ClipGrou
         groups.set(row.articleKey, first);
       }
     }
-    for (const g of groups.values()) g.count = await countOfArticle(db, g.articleKey);
+    for (const g of groups.values())
+      g.count = await db.clips.where('articleKey').equals(g.articleKey).count();
     return [...groups.values()];
   });
 }

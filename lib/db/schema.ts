@@ -10,19 +10,24 @@
  *      and restore), because 50,000 clips × ~97 multi-entry `terms` took Chromium ~40 s to write;
  *      rows written by a restore keep `terms: []`; the unused `*tags` indexes are dropped. Nothing to
  *      convert: v2 rows keep their `*terms`, which search still reads (docs/storage.md).
- *   4: `packs`, restored clips stored 20 to a row (packs.ts): Chromium spends ~75 µs per row written
+ *   4: `packs`, restored clips stored 20 to a row (packs.ts until v6): Chromium spends ~75 µs per row written
  *      whatever its size, so 50,000 restored clip rows alone took ~6 s; 2,500 packs take ~0.7 s.
  *      Nothing to convert: clips of earlier restores stay rows.
  *   5: `pages` rows carry `usedAt` (last read or written) and `size` (text length), indexed together
  *      as `[usedAt+size]`, so a write can keep the cache under its total cap by dropping the least
  *      recently used pages, reading only index keys (pages.ts). The upgrade fills both and applies
  *      the caps: an issue scan of an earlier release could cache hundreds of MB.
+ *   6: one row per record, with its version for sync (`rev`, a hybrid logical clock stamp;
+ *      `device`; `seq`, the local write order, indexed as the change feed), deletes leave a row in
+ *      `tombstones`, and one search index, exact, kept in memory (search-index.ts) instead of
+ *      `*terms` and posting lists; `packs` are unpacked into rows and `postings` dropped
+ *      (migrate.ts). Filters are answered by that index, so the paper/date/colour indexes go.
  */
 import { keyPublication } from '../model/article-key.ts';
-import { Dexie, type Table, type Transaction } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import type { Clip, Highlight, StoredArticle } from '../model/index.ts';
-import type { CachedPage } from './types.ts';
-import { MAX_PAGE_CHARS, evictPages } from './pages.ts';
+import type { CachedPage, SyncKind } from './types.ts';
+import { upgradeToV2, upgradeToV5, upgradeToV6 } from './migrate.ts';
 
 /** IndexedDB name in the extension origin. */
 export const DB_NAME = 'epaper-reader';
@@ -63,6 +68,20 @@ export const SCHEMA_V5 = {
   pages: 'url, fetchedAt, [usedAt+size]',
 } as const;
 
+/** Index specs of version 6 (only what changed; `null` drops a table). */
+export const SCHEMA_V6 = {
+  // `seq`: the change feed (changesSince, and the search index catching up with other tabs' writes);
+  // `articleKey` / `createdAt` / `updatedAt`: the popup and the library's first screen, read
+  // before the search index exists. Every index costs Chromium ~0.5 s per 50,000 restored rows.
+  articles: 'key, *urls, lastSeenAt, seq',
+  highlights: 'id, articleKey, createdAt, updatedAt, seq',
+  clips: 'id, articleKey, createdAt, updatedAt, seq',
+  tombstones: 'k, seq',
+  meta: 'k',
+  postings: null,
+  packs: null,
+} as const;
+
 /** A page cache row as versions 1–4 stored it (the message shape). */
 export type PageRowV1 = CachedPage;
 
@@ -75,7 +94,7 @@ export interface PageRow extends PageRowV1 {
 }
 
 /**
- * A row of `packs` (lib/db/packs.ts): up to 20 clips of one restore, newest first, under the key
+ * A row of `packs` (versions 4–5; lib/db/packs.ts until v6 unpacked them): up to 20 clips of one restore, newest first, under the key
  * 「p <segment> <n>」 (n zero-padded), or the counter row 「#count」 whose `n` is how many clips all
  * packs hold (so the library's total needs no read of every pack).
  */
@@ -85,12 +104,12 @@ export interface PackRow {
   articleKeys?: string[];
   created?: number;
   updated?: number;
-  clips?: ClipRow[];
+  clips?: ClipRowV1[];
   n?: number;
 }
 
 /**
- * A row of the restored records' search index (lib/db/postings.ts), key `k`:
+ * A row of the restored records' search index (versions 3–5; lib/db/postings.ts until v6), key `k`:
  * - 「C <segment>」 / 「H <segment>」: `ids`, the clip / highlight ids of one restore, newest first,
  *   and `ts`, their createdAt;
  * - 「c 返 <segment>」 (table letter, first character, segment, space separated): `terms`, every term
@@ -109,11 +128,24 @@ export interface PostingRow {
   ends?: Uint32Array;
 }
 
-/** An article row: the stored article plus its paper and date lifted out for indexes. */
-export interface ArticleRow extends StoredArticle {
+/** An article row of versions 1–5: the stored article plus its paper and date lifted out for indexes. */
+export interface ArticleRowV1 extends StoredArticle {
   paper: string;
   date: string;
 }
+
+/** The version fields every row carries since version 6 (lib/db/README.md, "Sync contract"). */
+export interface Versioned {
+  /** Hybrid logical clock stamp of this version (clock.ts). */
+  rev: string;
+  /** The device that made this version. */
+  device: string;
+  /** Local write order: the change feed's cursor. */
+  seq: number;
+}
+
+/** An article row since version 6. */
+export interface ArticleRow extends ArticleRowV1, Versioned {}
 
 /** A highlight row as version 1 stored it: search terms and the article title for the substring check. */
 export interface HighlightRowV1 extends Highlight {
@@ -121,17 +153,42 @@ export interface HighlightRowV1 extends Highlight {
   title: string;
 }
 
-/** A highlight row since version 2: also the article's paper and publication date. */
-export interface HighlightRow extends HighlightRowV1 {
+/** A highlight row of versions 2–5: also the article's paper and publication date. */
+export interface HighlightRowV2 extends HighlightRowV1 {
   paper: string;
   date: string;
 }
 
-/** A clip row: paper/date lifted from its source for filters, and search terms. */
-export interface ClipRow extends Clip {
+/** A highlight row since version 6: no `terms` (search-index.ts), versioned. */
+export interface HighlightRow extends Omit<HighlightRowV2, 'terms'>, Versioned {}
+
+/** A clip row of versions 1–5: paper/date lifted from its source for filters, and search terms. */
+export interface ClipRowV1 extends Clip {
   paper: string;
   date: string;
   terms: string[];
+}
+
+/** A clip row since version 6: the clip and its version (filters read the search index). */
+export interface ClipRow extends Clip, Versioned {}
+
+/** What a deleted record leaves (version 6): hidden from every read, sent by sync. */
+export interface TombstoneRow extends Versioned {
+  /** 「clip <id>」, 「highlight <id>」, 「article <key>」. */
+  k: string;
+  kind: SyncKind;
+  id: string;
+  /** When it was deleted (the library's clock). */
+  updatedAt: number;
+}
+
+/** The library's own state (version 6): row 「clock」 holds the device id, the HLC and the last seq. */
+export interface MetaRow {
+  k: 'clock';
+  device: string;
+  t: number;
+  c: number;
+  seq: number;
 }
 
 /** Where Dexie finds IndexedDB: the browser's by default, fake-indexeddb in tests. */
@@ -146,8 +203,8 @@ export class EpaperDB extends Dexie {
   highlights!: Table<HighlightRow, string>;
   clips!: Table<ClipRow, string>;
   pages!: Table<PageRow, string>;
-  postings!: Table<PostingRow, string>;
-  packs!: Table<PackRow, string>;
+  tombstones!: Table<TombstoneRow, string>;
+  meta!: Table<MetaRow, string>;
 
   constructor(name: string = DB_NAME, opts: DbOptions = {}) {
     super(name, opts.indexedDB ? { indexedDB: opts.indexedDB, IDBKeyRange: opts.IDBKeyRange } : undefined);
@@ -159,6 +216,8 @@ export class EpaperDB extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     // v5: pages gain `usedAt` and `size` for the cache's caps (least recently used out first).
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeToV5);
+    // v6: one versioned row per record, tombstones, packs unpacked, the in-memory search index.
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeToV6);
   }
 }
 
@@ -166,35 +225,4 @@ export class EpaperDB extends Dexie {
 export function paperDateFromKey(key: string): { paper: string; date: string } {
   const { paper, date } = keyPublication(key);
   return { paper, date };
-}
-
-/** v1 → v2: give every highlight its article's paper and date (from the stored article, else the key). */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  const known = new Map<string, { paper: string; date: string }>();
-  await tx
-    .table('articles')
-    .each((a: ArticleRow) =>
-      known.set(a.key, { paper: a.article?.paper ?? '', date: a.article?.date ?? '' }),
-    );
-  await tx
-    .table('highlights')
-    .toCollection()
-    .modify((h: HighlightRowV1 & Partial<HighlightRow>) => {
-      const from = known.get(h.articleKey) ?? paperDateFromKey(h.articleKey);
-      h.paper = from.paper;
-      h.date = from.date;
-    });
-}
-
-/** v4 → v5: give every cached page its `usedAt` (its fetch time) and `size`, then apply the caps. */
-export async function upgradeToV5(tx: Transaction): Promise<void> {
-  const pages = tx.table<PageRow, string>('pages');
-  await pages.toCollection().modify((p: PageRowV1 & Partial<PageRow>, ctx) => {
-    const size = typeof p.text === 'string' ? p.text.length : 0;
-    // An entry over the cap (up to 8 MB could be cached before) is dropped, as a put would refuse it.
-    if (size > MAX_PAGE_CHARS) return void delete (ctx as { value?: unknown }).value;
-    p.usedAt = p.fetchedAt;
-    p.size = size;
-  });
-  await evictPages(pages, 0);
 }

@@ -62,8 +62,8 @@ export interface SearchResult {
   hits: SearchHit[];
   total: number;
   /**
-   * Set when a query matched so many index candidates that only the newest were checked: `total`
-   * then counts the unchecked candidates too (an upper bound; bigram false positives are rare).
+   * Never set since schema v6 (the search index counts every match exactly); kept so the message
+   * shape stays what earlier pages expect.
    */
   totalIsEstimate?: true;
 }
@@ -92,4 +92,57 @@ export interface RestoreReport {
   skipped: number;
   /** Why, for the first MAX_PROBLEMS of them, with paths: 「data.clips[3].note: Invalid type: …」. */
   problems: string[];
+}
+
+/** The kinds of record sync carries. Notes and tags are fields of their highlight or clip. */
+export type SyncKind = 'article' | 'highlight' | 'clip';
+
+/** The version fields every stored record carries (lib/db/README.md, "Sync contract"). */
+export interface SyncMeta {
+  /** Record id (an article's key). */
+  id: string;
+  /**
+   * Hybrid logical clock stamp 「000001764876000000.00000.<device>」: wall ms (18 digits), counter
+   * (5 digits), device id. Compared as strings; a device's next stamp is always above every stamp it
+   * has stored or applied, so an edit made after seeing another device's edit wins however far apart
+   * the two wall clocks are.
+   */
+  rev: string;
+  /** The record's own time (a highlight's or clip's updatedAt, an article's lastSeenAt). */
+  updatedAt: number;
+  /** Device that made this version (the `device` of `rev`). */
+  device: string;
+  /** True for a tombstone: the record was deleted; `data` is absent. */
+  deleted: boolean;
+}
+
+/** One record as sync sends and receives it: the model's shape in `data`, with its version. */
+export type SyncRecord =
+  | (SyncMeta & { kind: 'article'; deleted: false; data: StoredArticle })
+  | (SyncMeta & { kind: 'highlight'; deleted: false; data: Highlight })
+  | (SyncMeta & { kind: 'clip'; deleted: false; data: Clip })
+  | (SyncMeta & { kind: SyncKind; deleted: true; data?: undefined });
+
+/** What `changesSince` gives: records written after the cursor (oldest first) and the next cursor. */
+export interface ChangeBatch {
+  records: SyncRecord[];
+  /** Pass to the next `changesSince`; equal to the argument when nothing changed. */
+  cursor: number;
+  /** True when `limit` cut the batch: call again with `cursor`. */
+  more: boolean;
+}
+
+/** What `applyRemote` did, in one transaction. */
+export interface ApplyReport {
+  /** Records written or deleted here, as now stored (an article merged from both copies has a new local `rev`). */
+  changed: SyncRecord[];
+  /** Incoming versions not newer than the library's (or older than its tombstone): nothing written. */
+  ignored: number;
+  /**
+   * Records both sides had in different versions: which one was kept (`kept` > `dropped`, by rev).
+   * The engine shows these ("kept the later edit").
+   */
+  replaced: Array<{ kind: SyncKind; id: string; kept: string; dropped: string }>;
+  /** Incoming records refused by their schema, with the reason 「clip 0190…: note: …」; nothing of them written. */
+  invalid: string[];
 }

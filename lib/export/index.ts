@@ -24,6 +24,8 @@ export { zipFiles } from './zip';
 export type { TextFile } from './zip';
 export { cslItem, clipsCsl, libraryCsl, cslJson, cslDate } from './csl';
 export type { CslItem, CslDate } from './csl';
+export { risRecord, libraryRis } from './ris';
+export type { RisOptions } from './ris';
 export {
   makeBackup,
   parseBackup,

@@ -132,6 +132,33 @@ export const highlightPatchSchema = v.object({
 });
 export const clipPatchSchema = v.object({ note: v.optional(noteSchema), tags: v.optional(tagsSchema) });
 
+/**
+ * A version stamp (lib/db/clock.ts): wall ms (18 digits), counter (5), device id. The device id is
+ * what `newDeviceId` makes (hex) or any short id of letters, digits, `-` and `_`.
+ */
+export const revSchema = v.pipe(
+  v.string(),
+  v.maxLength(100, 'too long'),
+  v.regex(/^\d{18}\.\d{5}\.[\w-]{1,64}$/, 'not a version stamp'),
+);
+
+/** The version fields sync carries beside each record (lib/db/README.md, "Sync contract"). */
+export const syncMetaSchema = v.object({
+  kind: v.picklist(['article', 'highlight', 'clip']),
+  id,
+  rev: revSchema,
+  updatedAt: timeSchema,
+  device: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/, 'not a device id')),
+  deleted: v.boolean(),
+});
+
+/** The record of each kind a live SyncRecord's `data` holds. */
+export const syncDataSchemas = {
+  article: storedArticleSchema,
+  highlight: highlightSchema,
+  clip: clipSchema,
+} as const;
+
 export const cachedPageSchema = v.object({
   url,
   fetchedAt: v.optional(timeSchema),

@@ -146,8 +146,8 @@ export function bigrams(s: string): string[] {
 }
 
 /**
- * Every index term of `s`, for posting lists built without a string per occurrence (a restore
- * visits ~7.5 M characters): a bigram of two BMP CJK characters as `pair(hi, lo)`, a BMP CJK
+ * Every index term of `s`, for lib/db's search index, built without a string per occurrence
+ * (50,000 clips are ~7.5 M characters): a bigram of two BMP CJK characters as `pair(hi, lo)`, a BMP CJK
  * character ending a run as `pair(cp, 0)` (small integers: V8 hashes them without allocating),
  * anything else (latin/digit words, terms with an astral character) as `other(term)`. Terms repeat
  * as the text does. The terms are those of `bigrams(s)` plus every run-final character, where
@@ -231,4 +231,24 @@ export function searchTokens(query: string): SearchToken[] {
 export function matchesQuery(parts: readonly string[], texts: ReadonlyArray<string | undefined>): boolean {
   const folded = texts.map((t) => (t ? foldForSearch(t) : ''));
   return parts.every((p) => folded.some((t) => t.includes(p)));
+}
+
+/**
+ * True when folded text `s` holds a term the index would find for `t` (visitTermKeys' terms): a
+ * bigram or a CJK character anywhere (the characters are CJK, so any occurrence is inside a run),
+ * a latin/digit prefix only at a word's start (「cov」 in covid; 「021」 not in 2021). The scan
+ * the library answers with while its index is still being built, so both answer alike.
+ */
+export function hasToken(s: string, t: SearchToken): boolean {
+  const first = t.token.codePointAt(0) as number;
+  if (isCjk(first)) return s.includes(t.token);
+  for (let i = s.indexOf(t.token); i >= 0; i = s.indexOf(t.token, i + 1)) {
+    if (i === 0) return true;
+    const lowSurrogate = i >= 2 && s.charCodeAt(i - 1) >= 0xdc00 && s.charCodeAt(i - 1) <= 0xdfff;
+    const at = lowSurrogate ? i - 2 : i - 1;
+    const cp = s.codePointAt(at) as number;
+    const ch = String.fromCodePoint(cp);
+    if (isCjk(cp) || !isWordChar(ch, cp)) return true;
+  }
+  return false;
 }

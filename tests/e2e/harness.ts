@@ -34,10 +34,12 @@ export interface WatchedPage {
 }
 
 /** Register beforeAll/afterAll that start the server and the browser for this test file. */
-export function useDemo(options: { extraRoutes?: Record<string, Route>; extensionDir?: string } = {}): Demo {
+export function useDemo(
+  options: { extraRoutes?: Record<string, Route>; extensionDir?: string; failOnce?: readonly string[] } = {},
+): Demo {
   const demo = {} as Demo;
   beforeAll(async () => {
-    demo.server = await startDemoServer({ extraRoutes: options.extraRoutes });
+    demo.server = await startDemoServer({ extraRoutes: options.extraRoutes, failOnce: options.failOnce });
     demo.browser = await launchWithExtension({ extensionDir: options.extensionDir ?? EXTENSION_DIR });
     demo.open = async (path) => {
       const page = await demo.browser.context.newPage();

@@ -2,7 +2,7 @@
  * Library figures in Chromium with 50,000 clips (measured, not asserted against the targets): the
  * library page restores them from a backup, then popup first render (navigation start → the
  * article's items and recent clips on screen), library search (query → rows on screen, the page's
- * own `data-search-ms`), scrolling the windowed list, export of everything and backup. Written to
+ * own `data-search-ms`), the page's JS heap, scrolling the windowed list, export of everything and backup. Written to
  * bench/e2e-library.json. Opt-in (`E2E_PERF=1`, a few minutes): `npm test` stays quick; how to run
  * it is in docs/storage.md.
  */
@@ -22,7 +22,9 @@ const OUT = new URL('../../bench/e2e-library.json', import.meta.url);
 
 interface Case {
   name: string;
-  ours_ms: number;
+  ours_ms?: number;
+  /** A size measured instead of a time (bench/browser-table.ts prints bytes). */
+  bytes?: number;
   target: number | null;
   samples_ms?: number[];
 }
@@ -118,6 +120,18 @@ describe.runIf(PERF)(`library with ${N.toLocaleString('en')} clips`, () => {
       target: null,
       samples_ms: full,
     });
+
+    // The library page's memory with every item listed and the search index built (the queries
+    // above used it): the JS heap after a full garbage collection, from the DevTools protocol.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    cases.push({
+      name: `library page JS heap, ${N} clips listed and searched (CDP Runtime.getHeapUsage after GC)`,
+      bytes: heap.usedSize,
+      target: null,
+    });
+    await cdp.detach();
 
     // Scroll the whole list to the middle: only a window of rows is in the DOM.
     await searchMs(page, '');

@@ -160,6 +160,12 @@ describe('a page script against the shipping build', () => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
     );
     expect(await ui.find('reader')).toHaveLength(1);
+    expect(await ui.find('capture-toolbar')).toHaveLength(1);
+    // The user's first Escape closes the innermost thing (the toolbar, which stays after a highlight),
+    // the second the reader.
+    await page.keyboard.press('Escape');
+    expect(await ui.until('capture-toolbar', (t) => t.length === 0, 5000)).toEqual([]);
+    expect(await ui.find('reader')).toHaveLength(1);
     await page.keyboard.press('Escape');
     expect(await ui.until('reader', (r) => r.length === 0, 5000)).toEqual([]);
     await page.close();

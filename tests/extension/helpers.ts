@@ -57,12 +57,14 @@ export function userClick(el: Element): void {
 }
 
 /** A trusted keydown of `key` on `target` (an element or the document). */
-export function userKey(target: EventTarget, key: string): void {
+export function userKey(target: EventTarget, key: string, init: KeyboardEventInit = {}): void {
   const node = target as Node;
   const view = (node.ownerDocument ?? (node as Document)).defaultView as unknown as {
     KeyboardEvent: typeof KeyboardEvent;
   };
   target.dispatchEvent(
-    asUser(new view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true })),
+    asUser(
+      new view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true, ...init }),
+    ),
   );
 }

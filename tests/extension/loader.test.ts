@@ -55,7 +55,7 @@ describe('fetchHtml', () => {
     ],
   ])('%s → a problem, not a throw', async (_name, response, message) => {
     const { fn } = fakeFetch({ [BASE + 'p.htm']: response });
-    expect(await fetchHtml(fn, BASE + 'p.htm')).toEqual({ ok: false, error: message });
+    expect(await fetchHtml(fn, BASE + 'p.htm')).toMatchObject({ ok: false, error: message });
   });
 
   it('stops reading a body that grows past the limit without a Content-Length', async () => {
@@ -162,6 +162,19 @@ describe('createLoader', () => {
     const s = loader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
     await expect(s.load({ url: BASE + 'p4.htm' })).rejects.toThrow('这一版不在网站上了（HTTP 404）。');
     expect(s.problems).toEqual([{ text: '这一版不在网站上了（HTTP 404）。', url: BASE + 'p4.htm' }]);
+  });
+
+  it.each([
+    ['zh_CN', { label: '4', url: BASE + 'p4.htm' }, '第4版不在网站上了（HTTP 404）。'],
+    ['zh_CN', { label: 'A4', url: BASE + 'p4.htm' }, 'A4版不在网站上了（HTTP 404）。'],
+    ['en', { label: '4', url: BASE + 'p4.htm' }, 'Page 4 is not on the site (HTTP 404).'],
+  ] as const)('names the page it knows in the problem (%s, %j)', async (lang, ref, text) => {
+    useLocale(lang);
+    const { fn } = fakeFetch({});
+    const s = loader({ pageUrl: BASE + 'p1.htm', fetchSameOrigin: (u) => fetchHtml(fn, u), parse });
+    await expect(s.load(ref)).rejects.toThrow(text);
+    expect(s.problems).toEqual([{ text, url: BASE + 'p4.htm' }]);
+    useLocale('zh_CN');
   });
 
   it('does not fetch another origin without the background, and says why', async () => {

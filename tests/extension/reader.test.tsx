@@ -132,16 +132,78 @@ describe('Reader', () => {
     expect(problem.querySelector('a')!.getAttribute('href')).toBe(P2);
   });
 
+  it.each([
+    // 讯/电 bylines open the running text as printed (demo paper 07-09): not repeated in the header.
+    [
+      '本报海口7月8日讯（海南日报全媒体记者陈蔚林）',
+      '本报海口7月8日讯（海南日报全媒体记者陈蔚林）7月8日，省政府与…',
+      [],
+    ],
+    ['本报讯（海南日报全媒体记者李艳玫）', '本报讯（海南日报全媒体记者李艳玫）7月8日，海南日报…', []],
+    ['新华社北京7月8日电', '新华社北京7月8日电 中央组织部组织编写的《…》', []],
+    // A byline line of its own stays in the header.
+    [
+      '海南日报全媒体记者 黄媛艳',
+      '在近日举办的全国脑机接口科技与产业融合创新大会上…',
+      ['海南日报全媒体记者 黄媛艳'],
+    ],
+  ])('shows the byline 「%s」 once', (byline, first, header) => {
+    const root = show({
+      article: stitched({ bylines: [byline], paragraphs: [{ text: first, kind: 'text' }] }),
+    });
+    expect(q(root, 'reader-bylines').map((b) => b.textContent)).toEqual(header.length ? header : []);
+    expect(q(root, 'reader-paragraph')[0].textContent).toBe(first);
+  });
+
+  it('says so, with a link to the page, when an article has no text', () => {
+    const root = show({ article: stitched({ paragraphs: [], parts: [] }) });
+    const note = q(root, 'reader-empty')[0];
+    expect(note.textContent).toBe('没有读到这篇文章的正文。 打开原页面');
+    expect(note.querySelector('a')!.getAttribute('href')).toBe(P1);
+    expect(q(root, 'reader-paragraph')).toEqual([]);
+  });
+
+  it('offers a retry next to a page that failed, and marks the text as Chinese', () => {
+    let retried = 0;
+    const root = show({
+      problems: [{ text: '第4版不在网站上了（HTTP 404）。', url: P2 }],
+      onRefresh: () => retried++,
+    });
+    userClick(q(root, 'reader-retry')[0]);
+    expect(retried).toBe(1);
+    expect(q(root, 'reader-body')[0].getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('toggles keep one label and say their state with aria-pressed; the width is a pressed one of three', () => {
+    const dark = show({ settings: { ...DEFAULT_SETTINGS, theme: 'dark', font: 'sans', width: 46 } });
+    const light = show({});
+    for (const [root, pressed] of [
+      [light, 'false'],
+      [dark, 'true'],
+    ] as const) {
+      expect(q(root, 'theme')[0].textContent).toBe('夜间');
+      expect(q(root, 'theme')[0].getAttribute('aria-pressed')).toBe(pressed);
+      expect(q(root, 'font-family')[0].textContent).toBe('黑体');
+      expect(q(root, 'font-family')[0].getAttribute('aria-pressed')).toBe(pressed);
+    }
+    const widths = (root: HTMLElement) =>
+      ['width-32', 'width-38', 'width-46'].map((id) => q(root, id)[0].getAttribute('aria-pressed'));
+    expect(widths(light)).toEqual(['false', 'true', 'false']);
+    expect(widths(dark)).toEqual(['false', 'false', 'true']);
+  });
+
   it('hands new settings to onSettings from its controls', () => {
     const seen: unknown[] = [];
     const root = show({ onSettings: (s) => seen.push(s) });
     userClick(q(root, 'font-larger')[0]);
     userClick(q(root, 'theme')[0]);
     userClick(q(root, 'font-family')[0]);
+    userClick(q(root, 'width-46')[0]);
     expect(seen).toEqual([
       { ...DEFAULT_SETTINGS, fontSize: DEFAULT_SETTINGS.fontSize + 2 },
       { ...DEFAULT_SETTINGS, theme: 'dark' },
       { ...DEFAULT_SETTINGS, font: 'sans' },
+      { ...DEFAULT_SETTINGS, width: 46 },
     ]);
   });
 });

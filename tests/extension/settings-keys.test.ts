@@ -12,9 +12,12 @@ describe('reader settings', () => {
   it.each([
     [undefined, DEFAULT_SETTINGS],
     [
-      { fontSize: 100, font: 'sans', theme: 'dark' },
-      { fontSize: 28, font: 'sans', theme: 'dark' },
+      { fontSize: 100, font: 'sans', theme: 'dark', width: 46 },
+      { fontSize: 28, font: 'sans', theme: 'dark', width: 46 },
     ],
+    // A line length not offered (an old version, a hand edit) is the default.
+    [{ width: 500 }, DEFAULT_SETTINGS],
+    [{ width: '32' }, DEFAULT_SETTINGS],
     [{ fontSize: 'big', font: 'comic', theme: 'blue' }, DEFAULT_SETTINGS],
     [{ fontSize: 15.4 }, { ...DEFAULT_SETTINGS, fontSize: 15 }],
   ])('normalizeSettings(%j)', (raw, expected) => {
@@ -27,8 +30,8 @@ describe('reader settings', () => {
       get: async (k: string) => ({ [k]: store[k] }),
       set: async (o: Record<string, unknown>) => void Object.assign(store, o),
     };
-    await saveSettings(area, { fontSize: 22, font: 'sans', theme: 'dark' });
-    expect(await loadSettings(area)).toEqual({ fontSize: 22, font: 'sans', theme: 'dark' });
+    await saveSettings(area, { fontSize: 22, font: 'sans', theme: 'dark', width: 32 });
+    expect(await loadSettings(area)).toEqual({ fontSize: 22, font: 'sans', theme: 'dark', width: 32 });
     const broken = { get: async () => Promise.reject(new Error('no')), set: async () => undefined };
     expect(await loadSettings(broken)).toEqual(DEFAULT_SETTINGS);
   });

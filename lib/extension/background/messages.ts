@@ -6,6 +6,7 @@
 import type { Library } from '../../db/library';
 import { send, type Handlers, type RuntimeLike, type TabsLike } from '../../messaging';
 import type { FetchLike } from '../shared/fetch-html';
+import { isContentUrl } from '../shared/site-patterns';
 import { fetchPageForTab } from './fetch-page';
 import { guardHandlers } from './guard';
 import { libraryHandlers } from './library-handlers';
@@ -20,6 +21,8 @@ export interface BackgroundIo {
   fetch: FetchLike;
   /** Whether the user switched an origin (`https://host`) on. */
   granted(origin: string): Promise<boolean>;
+  /** Open 「整期目录」 for an e-paper page in a new tab (absent: the message is refused). */
+  openIssue?(url: string): Promise<void>;
   sender: SenderEnv;
 }
 
@@ -47,12 +50,20 @@ export function backgroundHandlers(
     ...libraryHandlers(library, changed),
     fetchPage: (m, sender) => {
       const who = sender as Sender;
-      // A content script: its own origin or a switched-on one; our own pages: switched-on ones.
+      // A content script: its own origin or a switched-on one. Our own pages (「整期目录」 walks a
+      // whole issue from an extension page): switched-on origins, and e-paper pages on the URL shapes
+      // the content script itself runs on (any host: the manifest's family patterns), nothing else.
       const may =
         who.kind === 'content'
           ? (u: string) => reachable(u, who, reads)
-          : (u: string) => io.granted(new URL(u).origin).catch(() => false);
+          : async (u: string) => isContentUrl(u) || io.granted(new URL(u).origin).catch(() => false);
       return fetchPageForTab(m.url, io.fetch, may);
+    },
+    openIssue: async (m) => {
+      // Only for e-paper pages: issue.html would refuse anything else anyway, with a message.
+      if (!io.openIssue || !isContentUrl(m.url)) return { ok: false, error: 'not an e-paper page' };
+      await io.openIssue(m.url);
+      return { ok: true, value: null };
     },
   };
   return {

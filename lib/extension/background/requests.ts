@@ -60,6 +60,7 @@ export const REQUESTS: { [K in MessageType]?: v.GenericSchema } = {
   getCachedPage: v.object({ url, maxAgeMs: v.optional(v.pipe(v.number(), v.minValue(0))) }),
   putCachedPage: v.object({ page: cachedPageSchema }),
   fetchPage: v.object({ url }),
+  openIssue: v.object({ url }),
   listForStory: v.object({
     keys: v.pipe(v.array(id), v.maxLength(LIMITS.urls)),
     urls: v.pipe(v.array(url), v.maxLength(LIMITS.urls)),

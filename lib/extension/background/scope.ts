@@ -109,7 +109,7 @@ const wrap =
     return error ? no(`Refused: ${error}.`) : yes(req);
   };
 
-const urlScope = <K extends 'getCachedPage' | 'fetchPage'>(): Scope<K> =>
+const urlScope = <K extends 'getCachedPage' | 'fetchPage' | 'openIssue'>(): Scope<K> =>
   wrap<K>(async (req, from, reads) =>
     (await reachable(req.url, from, reads))
       ? null
@@ -138,6 +138,7 @@ export const CONTENT_SCOPES: { [K in MessageType]?: Scope<K> } = {
     return yes({ ...req, urls, keys });
   },
   getCachedPage: urlScope<'getCachedPage'>(),
+  openIssue: urlScope<'openIssue'>(),
   putCachedPage: wrap(async (req, from, reads) =>
     (await reachable(req.page.url, from, reads))
       ? null

@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { ReadWhole } from '../../../components/ReadWhole';
 import type { Article, Page } from '../../model';
-import type { Capture, CaptureIo } from './capture';
+import type { Capture, CaptureIo } from '../kit/capture';
 import { isKnownHost, onFamilyPath } from '../shared/site-patterns';
 import { mountHost } from './shadow-host';
 import { t } from '../shared/i18n';
@@ -26,7 +26,7 @@ export interface ContentEnv {
   /** performance.now() when the content script started. */
   t0: number;
   now: () => number;
-  listen: (target: EventTarget, type: string, fn: (e: Event) => void) => void;
+  listen: (target: EventTarget, type: string, fn: (e: Event) => void, opts?: AddEventListenerOptions) => void;
   /** ctx.setTimeout: run later, and not at all once the content script is invalidated. */
   defer: (fn: () => void, ms: number) => void;
   onInvalidated: (fn: () => void) => void;
@@ -35,7 +35,7 @@ export interface ContentEnv {
   parse: (html: string, url: string) => Page;
   /** The reader kit, loaded on first use (a dynamic import in the extension). */
   loadKit: () => Promise<ReaderKit>;
-  /** Highlights and clips (lib/extension/capture); left out, the page gets no capture UI. */
+  /** Highlights and clips (lib/extension/kit/capture); left out, the page gets no capture UI. */
   capture?: CaptureIo;
 }
 

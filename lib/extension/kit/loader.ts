@@ -7,6 +7,7 @@
  * issue scan). Each URL is asked of the source once per session.
  */
 import { type Page, type PageLoader, type PageRef } from '../../model';
+import { pageName } from '../shared/format';
 import { t } from '../shared/i18n';
 import { originOf } from '../shared/urls';
 import type { PageSource } from './page-source';
@@ -16,6 +17,9 @@ export interface ReaderProblem {
   text: string;
   url?: string;
 }
+
+/** 「page 4 is…」 → 「Page 4 is…」 when a sentence starts with the page's name (Chinese is unchanged). */
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** How one session uses the source. */
 export interface LoaderOptions {
@@ -52,6 +56,8 @@ export interface LoaderSession {
 export function createLoader(source: PageSource, opts: LoaderOptions = {}): LoaderSession {
   const pages = new Map<string, Promise<Page>>();
   const labels = new Map<string, string>();
+  /** URL → the page label it was asked for by (「4」 for 下转第4版), to name it in a problem. */
+  const labelOf = new Map<string, string>();
   const stats = { fetches: 0, cacheHits: 0, chars: 0 };
   let inFlight = 0;
   const problems: ReaderProblem[] = [];
@@ -84,7 +90,12 @@ export function createLoader(source: PageSource, opts: LoaderOptions = {}): Load
     stats.fetches++;
     inFlight++;
     const got = await source.fetch(url, opts.limits?.pageChars).finally(() => inFlight--);
-    if (!got.ok) return fail(got.error, url);
+    if (!got.ok) {
+      // Name the page when it is known: 「第4版不在网站上了（HTTP 404）。」, not 「这一版…」.
+      const label = labelOf.get(url) ?? [...labels].find(([, href]) => href === url)?.[0];
+      const named = label && got.problem && t(got.problem.key, [...got.problem.args, pageName(label)]);
+      return fail(named ? sentence(named) : got.error, url);
+    }
     const { html } = got.value;
     stats.chars += html.length;
     // A page over the limit could only come from a fetch without the byte cap (the background's).
@@ -103,6 +114,7 @@ export function createLoader(source: PageSource, opts: LoaderOptions = {}): Load
   const load: PageLoader = (ref: PageRef) => {
     const url = ref.url || (ref.label ? labels.get(ref.label) : undefined);
     if (!url) return Promise.reject(new Error(record(t('problemNoPage', [ref.label ?? '?']))));
+    if (ref.label && !labelOf.has(url)) labelOf.set(url, ref.label);
     let p = pages.get(url);
     if (!p) {
       started++;

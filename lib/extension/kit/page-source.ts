@@ -7,7 +7,7 @@
  * cache hits, problems, limits) is its own: lib/extension/kit/loader.ts.
  */
 import type { Page, Result } from '../../model';
-import type { FetchedPage } from '../shared/fetch-html';
+import type { FetchedPage, FetchResult } from '../shared/fetch-html';
 import { t } from '../shared/i18n';
 import { originOf } from '../shared/urls';
 
@@ -30,7 +30,7 @@ export interface PageSourceIo {
   /** The tab's page: pages of its origin are fetched directly, any other through the background. */
   pageUrl: string;
   /** `maxBytes`: most bytes to read (a session's page cap), else the fetch's own cap. */
-  fetchSameOrigin: (url: string, maxBytes?: number) => Promise<Result<FetchedPage>>;
+  fetchSameOrigin: (url: string, maxBytes?: number) => Promise<FetchResult>;
   /** Cross-origin fetch through the background; absent → such pages are a problem. */
   fetchOtherOrigin?: (url: string) => Promise<Result<FetchedPage>>;
   /** HTML → Page with the content script's readers. */
@@ -47,7 +47,7 @@ export interface PageSource {
   /** Can `url` be fetched at all: its own origin, or another one through the background. */
   reaches(url: string): boolean;
   /** From the network, past both caches; never throws. */
-  fetch(url: string, maxBytes?: number): Promise<Result<FetchedPage>>;
+  fetch(url: string, maxBytes?: number): Promise<FetchResult>;
   parse(html: string, url: string): Page;
   /** Keep a fetched page in memory and in IndexedDB (replacing what was there) if it is e-paper. */
   keep(url: string, html: string, page: Page): Promise<void>;

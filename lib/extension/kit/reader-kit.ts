@@ -38,6 +38,8 @@ export interface KitIo {
   cache?: PageCache;
   fetchOtherOrigin?: (url: string) => Promise<Result<FetchedPage>>;
   settings?: SettingsArea;
+  /** Ask the background to open 「整期目录」 for this e-paper page. */
+  openIssue?: (url: string) => void;
 }
 
 /**
@@ -71,6 +73,7 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         settings: io.settings,
         onArticle: env.onArticle,
         onClose: env.onClose,
+        openIssue: io.openIssue ? () => io.openIssue?.(env.pageUrl) : undefined,
       }),
     scanIssue: (page, env) => scanIssue(page, sourceFor(env)),
   };

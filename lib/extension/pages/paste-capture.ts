@@ -1,13 +1,13 @@
 /**
  * Highlights, clips and copy with citation in paste mode (reader.html), as in the reader on a site:
- * the same capture glue (lib/extension/content/capture), with reader.html's own document as the page
+ * the same capture glue (lib/extension/kit/capture), with reader.html's own document as the page
  * and the pasted article's Reader body as the reader surface. The toolbar lives in a shadow root of
  * its own, so the page's styles and the toolbar's do not meet. Saves go to the background like the
  * reader's (reader.html is an extension page: the guard lets it write).
  */
 import type { Article } from '../../model';
-import { startCapture, type Capture } from '../content/capture/controller';
-import type { CaptureEnv } from '../content/capture/types';
+import { startCapture, type Capture } from '../kit/capture';
+import type { CaptureEnv } from '../kit/capture/types';
 
 /** What paste mode needs from the browser: messages and the clipboard. */
 export type PasteCaptureIo = Pick<CaptureEnv, 'send' | 'clipboard'>;

@@ -17,6 +17,30 @@ export interface FetchedPage {
   html: string;
 }
 
+/**
+ * The problem an error is, for a reader that knows which page it was: the same sentence naming the
+ * page, 「第4版不在网站上了（HTTP 404）。」 instead of 「这一版…」 (the page's name is the last argument).
+ */
+export interface PageProblem {
+  key: 'problemPageStatus' | 'problemPageNetwork' | 'problemPageTooBig' | 'problemPageNotText';
+  args: string[];
+}
+
+/** A fetch's outcome; a failure may say which page problem it is. */
+export type FetchResult = Result<FetchedPage> & { problem?: PageProblem };
+
+const PAGE_KEYS = {
+  problemStatus: 'problemPageStatus',
+  problemNetwork: 'problemPageNetwork',
+  problemTooBig: 'problemPageTooBig',
+  problemNotText: 'problemPageNotText',
+} as const;
+
+/** A failure in the "this page" words, with the problem that can name the page. */
+function failure(key: keyof typeof PAGE_KEYS, args: string[] = []): FetchResult {
+  return { ok: false, error: t(key, args), problem: { key: PAGE_KEYS[key], args } };
+}
+
 /** The subset of `fetch` used here, so tests can pass a fake. */
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -35,7 +59,7 @@ export async function fetchHtml(
   url: string,
   maxBytes = MAX_PAGE_BYTES,
   hop?: (url: string) => Promise<boolean>,
-): Promise<Result<FetchedPage>> {
+): Promise<FetchResult> {
   let res: Response;
   let at = url;
   try {
@@ -55,25 +79,25 @@ export async function fetchHtml(
   } catch {
     // The browsers' own words (「Failed to fetch」, 「NetworkError when attempting to fetch
     // resource.」) say only that the site did not answer, in English: say that in the UI's language.
-    return { ok: false, error: t('problemNetwork', [t('netUnreachable')]) };
+    return failure('problemNetwork', [t('netUnreachable')]);
   }
   const finalUrl = hop ? at : res.url || url;
   if (originOf(finalUrl) !== originOf(url)) {
     return { ok: false, error: t('problemRedirect', [originOf(finalUrl) || finalUrl]) };
   }
-  if (!res.ok) return { ok: false, error: t('problemStatus', [String(res.status)]) };
+  if (!res.ok) return failure('problemStatus', [String(res.status)]);
   const declared = Number(res.headers.get('content-length') ?? '');
-  if (declared > maxBytes) return { ok: false, error: tooBig(maxBytes) };
+  if (declared > maxBytes) return tooBig(maxBytes);
   const bytes = await readCapped(res, maxBytes);
-  if (bytes === 'error') return { ok: false, error: t('problemNetwork', [t('netCutOff')]) };
-  if (!bytes) return { ok: false, error: tooBig(maxBytes) };
+  if (bytes === 'error') return failure('problemNetwork', [t('netCutOff')]);
+  if (!bytes) return tooBig(maxBytes);
   const decoded = decodeBytes(bytes, res.headers.get('content-type') ?? undefined);
-  if (!decoded.charset) return { ok: false, error: t('problemNotText') };
+  if (!decoded.charset) return failure('problemNotText');
   return { ok: true, value: { url: finalUrl, html: decoded.text } };
 }
 
-function tooBig(maxBytes: number): string {
-  return t('problemTooBig', [String(Math.round(maxBytes / 1024 / 1024))]);
+function tooBig(maxBytes: number): FetchResult {
+  return failure('problemTooBig', [String(Math.round(maxBytes / 1024 / 1024))]);
 }
 
 /** Read the body, giving up (null) as soon as it passes `max` bytes: a 20 MB page is never held whole. */

@@ -1,5 +1,5 @@
 /**
- * Reader settings (font size, serif/sans, light/dark), kept in `storage.local`: the one store both
+ * Reader settings (font size, serif/sans, light/dark, line length), kept in `storage.local`: the one store both
  * the content script's panel and reader.html can read directly, without waking the background.
  * This is the only reason the manifest asks for the `storage` permission.
  */
@@ -9,9 +9,18 @@ export interface ReaderSettings {
   fontSize: number;
   font: 'serif' | 'sans';
   theme: 'light' | 'dark';
+  /**
+   * Line length in characters (a CJK character is 1em wide): the text column is this many em wide at
+   * any font size, so A+ A+ no longer squeezes a fixed 760 px panel down to 28 characters a line.
+   */
+  width: ReaderWidth;
 }
 
-export const DEFAULT_SETTINGS: ReaderSettings = { fontSize: 18, font: 'serif', theme: 'light' };
+/** The line lengths offered: 窄 32, 中 38, 宽 46 characters (about 38 is what the panel had at 18 px). */
+export const READER_WIDTHS = [32, 38, 46] as const;
+export type ReaderWidth = (typeof READER_WIDTHS)[number];
+
+export const DEFAULT_SETTINGS: ReaderSettings = { fontSize: 18, font: 'serif', theme: 'light', width: 38 };
 export const FONT_SIZES = { min: 14, max: 28, step: 2 } as const;
 
 const KEY = 'readerSettings';
@@ -31,6 +40,7 @@ export function normalizeSettings(raw: unknown): ReaderSettings {
     fontSize: Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, Math.round(size))),
     font: r.font === 'sans' ? 'sans' : 'serif',
     theme: r.theme === 'dark' ? 'dark' : 'light',
+    width: READER_WIDTHS.find((w) => w === r.width) ?? DEFAULT_SETTINGS.width,
   };
 }
 

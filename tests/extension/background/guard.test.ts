@@ -34,6 +34,7 @@ let library: Library;
 let handlers: Handlers;
 let sentToTabs: Array<[number, unknown]>;
 let fetched: string[];
+let openedIssues: string[];
 
 /** Call one guarded handler as the background's listener would. */
 async function call<K extends MessageType>(req: Request<K>, sender: unknown): Promise<Result<unknown>> {
@@ -45,6 +46,7 @@ beforeEach(async () => {
   library = testLibrary();
   sentToTabs = [];
   fetched = [];
+  openedIssues = [];
   ({ handlers } = backgroundHandlers(library, {
     runtime: { sendMessage: async () => undefined },
     tabs: { sendMessage: async (id, m) => (sentToTabs.push([id, m]), { ok: true, value: null }) },
@@ -53,6 +55,7 @@ beforeEach(async () => {
       new Response('<p>x</p>', { headers: { 'content-type': 'text/html' } })
     ),
     granted: async () => false,
+    openIssue: async (u) => void openedIssues.push(u),
     sender: {
       extensionId: 'abcdefghijklmnop',
       extensionOrigin: EXT,
@@ -104,6 +107,39 @@ describe('library-wide messages come only from extension pages', () => {
   ])('refuses %s', async (_, sender) => {
     const r = await call({ type: 'listForStory', keys: [zhuzhou.key], urls: [HONEST_URL] }, sender);
     expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Refused/) });
+  });
+});
+
+describe("our own pages' fetchPage (「整期目录」 walks an issue from issue.html)", () => {
+  it('fetches e-paper pages on the family URL shapes, on any host nobody switched on', async () => {
+    const r = ok(await call({ type: 'fetchPage', url: HONEST_URL }, PAGE)) as { text: string };
+    expect(r.text).toBe('<p>x</p>');
+    expect(fetched).toEqual([HONEST_URL]);
+  });
+
+  it.each(['http://127.0.0.1:8080/admin', 'https://epaper.zhuzhou.com/images/page_1.jpg'])(
+    'refuses %s (no e-paper page shape, not switched on) without fetching it',
+    async (url) => {
+      const r = await call({ type: 'fetchPage', url }, PAGE);
+      expect(r.ok).toBe(false);
+      expect(fetched).toEqual([]);
+    },
+  );
+});
+
+describe("openIssue (the reader panel's 「整期目录」 button)", () => {
+  it("opens the issue page for the content script's own e-paper page", async () => {
+    ok(await call({ type: 'openIssue', url: HONEST_URL }, honest));
+    expect(openedIssues).toEqual([HONEST_URL]);
+  });
+
+  it.each([
+    ['another site', HONEST_URL, evil, /is not this site/],
+    ['its own origin but no e-paper page', 'https://evil.example/admin', evil, /not an e-paper page/],
+  ])('refuses %s', async (_, url, sender, error) => {
+    const r = await call({ type: 'openIssue', url }, sender);
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(openedIssues).toEqual([]);
   });
 });
 

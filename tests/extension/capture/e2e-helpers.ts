@@ -133,7 +133,7 @@ export async function ask<T = unknown>(
 /**
  * Colours of the highlight boxes in the reader panel (`.reader-marks > i`, one per line box), read
  * through the inspect build's open shadow root. The reader's highlights are never in `CSS.highlights`:
- * the page's script can read that registry (lib/extension/content/capture/rect-layer.ts).
+ * the page's script can read that registry (lib/extension/kit/capture/rect-layer.ts).
  */
 export async function readerMarks(page: Page): Promise<string[]> {
   // The boxes are drawn in the next frame (rect-layer.ts): wait for one, then read.

@@ -10,7 +10,7 @@ import {
   highlightCss,
   highlightName,
   type HighlightCtor,
-} from '../../../lib/extension/content/capture/painter';
+} from '../../../lib/extension/kit/capture/painter';
 import { HIGHLIGHT_COLORS } from '../../../lib/model';
 
 class FakeHighlight extends Set<Range> {
@@ -36,6 +36,19 @@ function setup() {
 }
 
 describe('painter', () => {
+  it('underlines a page highlight with a note too (its own entry), never a reader one', () => {
+    const { registry, painter, range } = setup();
+    painter.draw('page', [
+      { id: 'a', color: 'yellow', note: true, range: range(0, 4) },
+      { id: 'b', color: 'yellow', range: range(5, 9) },
+    ]);
+    painter.draw('reader', [{ id: 'c', color: 'blue', note: true, range: range(10, 12) }]);
+    expect([...(registry.get('epaper-note') ?? [])].map((r) => r.toString())).toEqual(['一枚指甲']);
+    expect(highlightCss()).toContain('::highlight(epaper-note) { text-decoration: underline dotted');
+    painter.draw('page', []);
+    expect(registry.has('epaper-note')).toBe(false);
+  });
+
   it('keeps one registry entry per colour for the page, and hands the reader its own ranges', () => {
     const { registry, painter, range } = setup();
     const layered: string[][] = [];

@@ -7,11 +7,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { libraryHandlers } from '../../../lib/extension/background/library-handlers';
-import { startCaptureOnPage, type CaptureIo } from '../../../lib/extension/content/capture';
+import { startCaptureOnPage, type CaptureIo } from '../../../lib/extension/kit/capture';
 import { mountHost } from '../../../lib/extension/content/shadow-host';
 import { createHandler, send, type Request, type StoryItems } from '../../../lib/messaging';
 import { ok, testLibrary } from '../../db/factories';
-import { useLocale } from '../helpers';
+import { userClick, userKey, useLocale } from '../helpers';
 import { SPLIT_1, openDemo, rangeOver, type PageFixture } from './fixtures';
 
 class FakeHighlight extends Set<Range> {
@@ -129,6 +129,9 @@ describe('capture over the message protocol', () => {
     expect(clip.paragraphIndexes).toEqual([i]);
     expect(clip.paragraphs).toEqual([page.article.paragraphs[i].text]);
     expect(clip.source).toMatchObject({ paper: '海南日报', date: '2026-07-13', urls: [page.url] });
+    // The clipped paragraph is marked on the page: a whole-paragraph range in its own entry.
+    const marked = [...(registry.get('epaper-clip') ?? [])].map((r) => r.toString().trim());
+    expect(marked).toEqual([page.article.paragraphs[i].text]);
   });
 
   it('copy puts the quote and its citation on the clipboard; no selection is an error', async () => {
@@ -165,5 +168,75 @@ describe('capture over the message protocol', () => {
 
   it('leaves messages that are not capture’s to the background (no "unknown" answer from the tab)', async () => {
     expect(await toTab({ type: 'listForArticle', articleKey: 'x' })).toBeUndefined();
+  });
+});
+
+describe('nothing is lost: Escape closes the innermost thing, drafts are kept', () => {
+  const tool = (id: string) => toolbar()?.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+  /** Escapes that got past capture to the document (where the reader panel and the overlay listen). */
+  let passed: number;
+  beforeEach(() => {
+    passed = 0;
+    page.doc.addEventListener('keydown', (e) => void ((e as KeyboardEvent).key === 'Escape' && passed++));
+  });
+  function typeNote(text: string): void {
+    const box = tool('hl-note-input') as HTMLTextAreaElement;
+    box.value = text;
+    box.dispatchEvent(new page.doc.defaultView!.Event('input', { bubbles: true }) as Event);
+  }
+
+  it('Escape in the note box closes the box (draft kept), then the toolbar, and only then reaches the page', async () => {
+    select(QUOTE);
+    await toTab({ type: 'captureSelection', action: 'note' });
+    typeNote('要核对的数字');
+    await settle();
+    // Escape during an input method's composition is the IME's (it drops the candidates).
+    userKey(tool('hl-note-input')!, 'Escape', { isComposing: true });
+    await settle();
+    expect(tool('hl-note-input')).toBeTruthy();
+    userKey(tool('hl-note-input')!, 'Escape');
+    await settle();
+    expect(tool('hl-note-input')).toBeNull();
+    expect(toolbar()).toBeTruthy();
+    expect(passed).toBe(0);
+    userKey(page.doc, 'Escape');
+    await settle();
+    expect(toolbar()).toBeFalsy();
+    expect(passed).toBe(0);
+    userKey(page.doc, 'Escape');
+    expect(passed).toBe(1);
+    // The same selection again: the unsaved note is still there.
+    await toTab({ type: 'captureSelection', action: 'note' });
+    await settle();
+    expect((tool('hl-note-input') as HTMLTextAreaElement).value).toBe('要核对的数字');
+    expect((await story()).highlights).toEqual([]);
+  });
+
+  it('a page script’s synthetic Escape closes nothing', async () => {
+    select(QUOTE);
+    await toTab({ type: 'captureSelection', action: 'note' });
+    await settle();
+    page.doc.dispatchEvent(new page.doc.defaultView!.KeyboardEvent('keydown', { key: 'Escape' }) as Event);
+    await settle();
+    expect(tool('hl-note-input')).toBeTruthy();
+  });
+
+  it('after a highlight the toolbar stays, now on the highlight (its colour pressed, delete offered)', async () => {
+    select(QUOTE);
+    await toTab({ type: 'captureSelection', action: 'highlight', color: 'blue' });
+    await new Promise((r) => setTimeout(r, 1700)); // longer than the old fade-out
+    expect(tool('capture-status')?.textContent).toBe('已保存。');
+    expect(tool('hl-color-blue')?.getAttribute('aria-pressed')).toBe('true');
+    expect(tool('hl-delete')).toBeTruthy();
+    // A note added now goes to that highlight; Enter in the tag line saves it.
+    userClick(tool('hl-note')!);
+    await settle();
+    typeNote('核对');
+    await settle();
+    userKey(tool('hl-tags')!, 'Enter');
+    await settle();
+    const [h] = (await story()).highlights;
+    expect(h).toMatchObject({ color: 'blue', note: '核对' });
+    expect((await story()).highlights).toHaveLength(1);
   });
 });

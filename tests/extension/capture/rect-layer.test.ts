@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /** The reader's highlight boxes: one per line box of each range, placed relative to the body. */
 import { describe, expect, it } from 'vitest';
-import { rectLayer } from '../../../lib/extension/content/capture/rect-layer';
-import type { Drawn } from '../../../lib/extension/content/capture/painter';
+import { rectLayer } from '../../../lib/extension/kit/capture/rect-layer';
+import type { Drawn } from '../../../lib/extension/kit/capture/painter';
 
 const rect = (left: number, top: number, width: number, height: number) =>
   ({ left, top, width, height, right: left + width, bottom: top + height }) as DOMRect;
@@ -59,5 +59,33 @@ describe('rectLayer', () => {
     stop();
     frames.shift()!();
     expect(layer.children.length).toBe(0);
+  });
+
+  it('marks the end of a highlight with a note, and each clipped paragraph in the margin', () => {
+    const body = document.createElement('div');
+    const layer = document.createElement('div');
+    Object.defineProperty(body, 'getBoundingClientRect', { value: () => rect(100, 50, 600, 900) });
+    const para = document.createElement('p');
+    Object.defineProperty(para, 'getBoundingClientRect', { value: () => rect(100, 300, 600, 90) });
+    const { paint, clips } = rectLayer(layer, body, (fn) => fn());
+    paint(
+      [
+        {
+          id: 'a',
+          color: 'blue',
+          note: true,
+          range: fakeRange([rect(120, 80, 200, 30), rect(100, 110, 90, 30)]),
+        },
+        { id: 'b', color: 'pink', range: fakeRange([rect(100, 200, 50, 30)]) },
+      ],
+      null,
+    );
+    clips([para]);
+    const marks = Array.from(layer.querySelectorAll('[data-mark]')) as HTMLElement[];
+    // The note's dot at the end of its last line box (190 − 4, 110 − 5, relative to the body).
+    expect(marks.map((m) => [m.dataset.mark, m.style.left, m.style.top, m.style.height])).toEqual([
+      ['note', '86px', '55px', '7px'],
+      ['clip', '-12px', '250px', '90px'],
+    ]);
   });
 });

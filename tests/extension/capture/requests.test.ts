@@ -11,7 +11,7 @@ import {
   isoDay,
   parseTags,
   quoteWithCitation,
-} from '../../../lib/extension/content/capture/requests';
+} from '../../../lib/extension/kit/capture/requests';
 import { sourceOf, type Article, type Selectors } from '../../../lib/model';
 import { stitchedSplit } from './fixtures';
 

@@ -1,6 +1,6 @@
 /** Which highlights a surface must list as "not found on this page", and what the story lookup asks for. */
 import { describe, expect, it } from 'vitest';
-import { expectedOn, storyQuery } from '../../../lib/extension/content/capture/story';
+import { expectedOn, storyQuery } from '../../../lib/extension/kit/capture/story';
 import { emptyArticle, type Highlight, type StoredArticle } from '../../../lib/model';
 import { makeSelectors } from '../../db/factories';
 

@@ -13,7 +13,7 @@ import {
   paragraphsTouched,
   placeOn,
   type Surface,
-} from '../../../lib/extension/content/capture/surface';
+} from '../../../lib/extension/kit/capture/surface';
 import { DEFAULT_SETTINGS } from '../../../lib/extension/shared/reader-settings';
 import type { Article, Selectors } from '../../../lib/model';
 import { useLocale } from '../helpers';

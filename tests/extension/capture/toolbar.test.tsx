@@ -3,29 +3,41 @@
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Orphans } from '../../../components/capture/Orphans';
-import { Toolbar, type ToolbarProps } from '../../../components/capture/Toolbar';
+import { useState } from 'preact/hooks';
+import { Toolbar, type NoteDraft, type ToolbarProps } from '../../../components/capture/Toolbar';
 import type { HighlightColor } from '../../../lib/model';
 import { makeSelectors } from '../../db/factories';
-import { userClick, useLocale } from '../helpers';
+import { userClick, userKey, useLocale } from '../helpers';
 
 let calls: string[];
 let root: HTMLElement;
 
-function show(props: Partial<ToolbarProps> = {}): HTMLElement {
-  root = document.createElement('div');
-  document.body.append(root);
-  render(
+/** The toolbar under a parent that keeps its note box state, as the capture app does. */
+function Host(props: Partial<ToolbarProps>) {
+  const e = props.editing;
+  const [draft, setDraft] = useState<NoteDraft>(
+    e ? { note: e.note, tags: e.tags.join(' ') } : { note: '', tags: '' },
+  );
+  const [noteOpen, setNoteOpen] = useState(false);
+  return (
     <Toolbar
-      at={{ x: 10, y: 20 }}
+      noteOpen={noteOpen}
+      draft={draft}
+      onNoteOpen={setNoteOpen}
+      onDraft={(patch) => setDraft((d) => ({ ...d, ...patch }))}
       onColor={(c: HighlightColor) => calls.push(`color:${c}`)}
       onNote={(note, tags) => calls.push(`note:${note}|${tags.join(',')}`)}
       onClip={(note, tags) => calls.push(`clip:${note}|${tags.join(',')}`)}
       onCopy={() => calls.push('copy')}
-      onClose={() => calls.push('close')}
       {...props}
-    />,
-    root,
+    />
   );
+}
+
+function show(props: Partial<ToolbarProps> = {}): HTMLElement {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<Host {...props} />, root);
   return root;
 }
 
@@ -64,6 +76,21 @@ describe('Toolbar', () => {
     userClick(q('hl-note-save'));
     userClick(q('hl-clip'));
     expect(calls).toEqual(['note:芯片是关键|芯片,脑机接口', 'clip:芯片是关键|芯片,脑机接口']);
+  });
+
+  it('Enter in the tag line saves the note, but not while an input method is composing', async () => {
+    show();
+    userClick(q('hl-note'));
+    await flush();
+    type('hl-note-input', '要核对');
+    type('hl-tags', '芯片');
+    await flush();
+    userKey(q('hl-tags'), 'Enter', { isComposing: true });
+    expect(calls).toEqual([]);
+    q('hl-tags').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })); // synthetic
+    expect(calls).toEqual([]);
+    userKey(q('hl-tags'), 'Enter');
+    expect(calls).toEqual(['note:要核对|芯片']);
   });
 
   it('a press on a button keeps the page selection (default prevented), typing in the box does not', () => {

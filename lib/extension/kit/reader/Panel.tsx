@@ -5,6 +5,9 @@ import { Reader } from '../../../../components/Reader';
 import type { PanelControl, PanelEnv } from './types';
 import { usePanel, type PanelRefs } from './usePanel';
 
+/** The reader's side padding (2 × 32 px) and room for a scrollbar. */
+const PANEL_CHROME = 64 + 20;
+
 /** The panel; `control` receives its open/close/isOpen for the content script. */
 export function Panel(props: {
   env: PanelEnv;
@@ -18,7 +21,15 @@ export function Panel(props: {
   const { view, settings, setSettings, refresh, close } = usePanel(props.env, refs, props.control);
   if (!view) return null;
   return (
-    <div class="panel" role="dialog" aria-modal="false" tabIndex={-1} ref={refs.panel}>
+    <div
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      tabIndex={-1}
+      ref={refs.panel}
+      // As wide as the chosen line length at the chosen size, plus the reader's padding and a scrollbar.
+      style={{ width: `min(100vw, ${settings.width * settings.fontSize + PANEL_CHROME}px)` }}
+    >
       <Reader
         article={view.article}
         problems={view.problems}
@@ -29,6 +40,7 @@ export function Panel(props: {
         onSettings={setSettings}
         onRefresh={refresh}
         onClose={close}
+        onIssue={props.env.openIssue}
       />
     </div>
   );

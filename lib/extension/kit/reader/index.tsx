@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import { READER_CSS } from '../../../../components/styles';
-import { startCaptureOnPage } from '../../content/capture';
+import { startCaptureOnPage } from '../capture';
 import { runReader, type ReaderStart } from '../reader-session';
 import { Panel } from './Panel';
 import type { PanelControl, PanelEnv, ReaderPanel } from './types';

@@ -1,6 +1,6 @@
 /** The reader panel's contract with the content script (what it is given, what it offers). */
 import type { Article } from '../../../model';
-import type { Capture, CaptureBase, CaptureIo } from '../../content/capture';
+import type { Capture, CaptureBase, CaptureIo } from '../capture';
 import type { PageSource } from '../page-source';
 import type { ReaderStart, StitchFn } from '../reader-session';
 import type { SettingsArea } from '../../shared/reader-settings';
@@ -24,6 +24,8 @@ export interface PanelEnv {
   onArticle?: (a: Article, body: ReaderBody | null) => void;
   /** Called when the panel closed. */
   onClose?: () => void;
+  /** Open 「整期目录」 for the tab's issue (a button in the reader's bar); absent → no button. */
+  openIssue?: () => void;
 }
 
 /** What the mounted panel component answers to (filled by `usePanel` on every render). */

@@ -11,6 +11,7 @@ import {
   backupOf,
   backupProblems,
   cslOf,
+  risOf,
   exportName,
   markdownOf,
   pickData,
@@ -37,6 +38,7 @@ export interface Actions {
   downloadMarkdown(keys: ReadonlySet<string> | null, s: ExportSettings): Promise<Result<string>>;
   downloadZip(keys: ReadonlySet<string> | null, s: ExportSettings): Promise<Result<string>>;
   downloadCsl(keys: ReadonlySet<string> | null): Promise<Result<string>>;
+  downloadRis?(keys: ReadonlySet<string> | null): Promise<Result<string>>;
   backup(): Promise<Result<string>>;
   /** Restore from a chosen file's text; the report is returned too so the page can re-read. */
   restore(text: string): Promise<Result<{ message: string; report: RestoreReport }>>;
@@ -90,6 +92,15 @@ export function makeActions(d: ActionDeps): Actions {
       const now = d.now();
       return offer(
         d.download(exportName('csl', now), cslOf(x.value, now), 'application/vnd.citationstyles.csl+json'),
+        t('exportedItems', counted(x.value)),
+      );
+    },
+    async downloadRis(keys) {
+      const x = await data(keys);
+      if (!x.ok) return x;
+      const now = d.now();
+      return offer(
+        d.download(exportName('ris', now), risOf(x.value, now), 'application/x-research-info-systems'),
         t('exportedItems', counted(x.value)),
       );
     },

@@ -8,6 +8,7 @@ import {
   libraryCsl,
   libraryFiles,
   libraryMarkdown,
+  libraryRis,
   checkRecords,
   makeBackup,
   readBackup,
@@ -64,8 +65,13 @@ export function cslOf(data: LibraryData, today: Date): string {
   return cslJson(libraryCsl(data, { accessed: localDate(today) }));
 }
 
+/** RIS of the same articles, for Zotero, EndNote and NoteExpress. */
+export function risOf(data: LibraryData, today: Date): string {
+  return libraryRis(data, { accessed: localDate(today) });
+}
+
 /** 「epaper-reader-摘录-2026-11-29.md」 and the like. */
-export function exportName(kind: 'md' | 'zip' | 'csl' | 'backup', today: Date): string {
+export function exportName(kind: 'md' | 'zip' | 'csl' | 'ris' | 'backup', today: Date): string {
   const d = localDate(today);
   if (kind === 'backup') return `epaper-reader-backup-${d}.json`;
   if (kind === 'csl') return `epaper-reader-${d}.csl.json`;

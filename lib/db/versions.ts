@@ -1,0 +1,91 @@
+/**
+ * Every write is one read-write transaction that also holds `meta` and `tombstones`: it loads the
+ * library's clock (device id, hybrid logical clock, last seq), gives each row it writes the next
+ * version, and saves the clock with the rows. IndexedDB serialises read-write transactions over
+ * the same tables, so two tabs writing at once still get distinct, rising `seq`s and stamps.
+ */
+import type { Table } from 'dexie';
+import { formatRev, tick, witness } from './clock.ts';
+import { newDeviceId } from './ids.ts';
+import type { EpaperDB, MetaRow, TombstoneRow, Versioned } from './schema.ts';
+import type { SyncKind } from './types.ts';
+
+/** The clock of one write transaction. */
+export class Stamps {
+  private constructor(
+    private readonly db: EpaperDB,
+    private readonly row: MetaRow,
+  ) {}
+
+  /** Loads (or makes, on a new library) the clock row inside the caller's transaction. */
+  static async load(db: EpaperDB): Promise<Stamps> {
+    const row = (await db.meta.get('clock')) ?? { k: 'clock', device: newDeviceId(), t: 0, c: 0, seq: 0 };
+    return new Stamps(db, row);
+  }
+
+  get device(): string {
+    return this.row.device;
+  }
+
+  /** The next version for a row this transaction writes, the record's own time `at` as wall time. */
+  next(at: number): Versioned {
+    return { rev: tick(this.row, at, this.row.device), device: this.row.device, seq: ++this.row.seq };
+  }
+
+  /**
+   * A version at the record's own time `at`, not ticked: a restored or migrated record is an old
+   * version brought back, so it must not beat a later edit made on another device.
+   */
+  at(at: number): Versioned {
+    const rev = formatRev(Math.max(0, Math.floor(at)), 0, this.row.device);
+    witness(this.row, rev);
+    return { rev, device: this.row.device, seq: ++this.row.seq };
+  }
+
+  /** The next seq only, for a row written with another device's version (applyRemote). */
+  nextSeq(): number {
+    return ++this.row.seq;
+  }
+
+  /** Moves the clock past a stamp received from another device. */
+  witness(rev: string): void {
+    witness(this.row, rev);
+  }
+
+  /** A tombstone for a record deleted at `now`. */
+  tombstone(kind: SyncKind, id: string, now: number): TombstoneRow {
+    return { k: tombKey(kind, id), kind, id, updatedAt: now, ...this.next(now) };
+  }
+
+  /** Writes the clock back (the last step of the transaction). */
+  save(): Promise<unknown> {
+    return this.db.meta.put(this.row);
+  }
+}
+
+/** The tombstones table key of a record. */
+export function tombKey(kind: SyncKind, id: string): string {
+  return `${kind} ${id}`;
+}
+
+/**
+ * Runs `fn` in one read-write transaction over `tables`, `meta` and `tombstones` with the clock
+ * loaded; the clock is saved after `fn`, in the same transaction.
+ */
+export function writing<T>(db: EpaperDB, tables: Table[], fn: (s: Stamps) => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...tables, db.meta, db.tombstones], async () => {
+    const stamps = await Stamps.load(db);
+    const out = await fn(stamps);
+    await stamps.save();
+    return out;
+  });
+}
+
+/** Drops the tombstones of records written again (an undo, a restore), inside the caller's transaction. */
+export async function revive(db: EpaperDB, kind: SyncKind, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  // Most libraries hold few tombstones: read their keys once rather than delete 50,000 absent keys.
+  const keys = ids.length > 50 ? new Set(await db.tombstones.toCollection().primaryKeys()) : undefined;
+  const gone = ids.map((id) => tombKey(kind, id)).filter((k) => !keys || keys.has(k));
+  if (gone.length > 0) await db.tombstones.bulkDelete(gone);
+}
