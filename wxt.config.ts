@@ -7,8 +7,10 @@ import { defineConfig } from 'wxt';
 // - storage: reader settings in storage.local (lib/extension/shared/reader-settings.ts);
 // - scripting: register the content script on a site the user switches on in the popup;
 // - activeTab: the popup reads the current tab's URL to offer that switch;
-// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install;
-//   http://127.0.0.1:23119/* (Zotero's connector) on the first 「存入 Zotero」 (lib/handoff).
+// - optional_host_permissions: asked for ONE origin at a time by the popup switch, never at install,
+//   and for the WebDAV server's origin by the library page's sync panel; http://127.0.0.1:23119/*
+//   (Zotero's connector) on the first 「存入 Zotero」 (lib/handoff);
+// - alarms: the periodic sync (lib/extension/background/sync), the MV3 timer that outlives the worker.
 // The content script's own `matches` come from lib/extension/shared/site-patterns.ts (entrypoints/content/index.ts).
 
 /**
@@ -17,6 +19,13 @@ import { defineConfig } from 'wxt';
  * mistaken for what ships. Every other build (build, build:firefox, zip, start) is closed.
  */
 const inspect = process.env.EPAPER_E2E_INSPECT === '1';
+
+/**
+ * `EPAPER_E2E_HOSTS=http://127.0.0.1/*` (with the inspect build; tests/e2e/sync.test.ts only):
+ * host permissions granted at install, because a test cannot click the browser's permission
+ * prompt that the sync panel raises. Written to .output-e2e-sync/, never shipped.
+ */
+const e2eHosts = inspect ? (process.env.EPAPER_E2E_HOSTS ?? '').split(',').filter(Boolean) : [];
 
 const nativeBrowser = fileURLToPath(new URL('./lib/extension/shared/native-browser.ts', import.meta.url));
 
@@ -61,7 +70,7 @@ function compactCss(): Plugin {
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  outDir: inspect ? '.output-e2e' : '.output',
+  outDir: e2eHosts.length ? '.output-e2e-sync' : inspect ? '.output-e2e' : '.output',
   vite: () => ({
     // The one switch for the shadow root's mode (lib/extension/content/shadow-host.ts).
     define: { __EPAPER_SHADOW_MODE__: JSON.stringify(inspect ? 'open' : 'closed') },
@@ -72,7 +81,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // contextMenus: 「高亮所选文字」/「摘录所选段落」 on a selection (docs/highlights.md).
-    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', 'alarms'],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
@@ -82,6 +91,7 @@ export default defineConfig({
     },
     // http://127.0.0.1:23119/*: the Zotero desktop connector, asked for on the first 「存入 Zotero」.
     optional_host_permissions: ['http://*/*', 'https://*/*', 'http://127.0.0.1:23119/*'],
+    ...(e2eHosts.length ? { host_permissions: e2eHosts } : {}),
     // The reader kit, imported by the content script on first use; pages of any site the content
     // script may run on (family patterns match any host) must be able to load it. In Chrome only
     // through the per-session dynamic URL that runtime.getURL gives (use_dynamic_url): the static

@@ -7,22 +7,27 @@ import { ISSUE_USAGE, parseIssueArgs, type IssueArgs } from './issue/args';
 
 export type OutputFormat = 'json' | 'md';
 
-/** What the user asked for. */
+/** What the user asked for. `urls[i]` is the address given for `files[i]` with `--url`, '' when none. */
 export type Command =
   | { command: 'help' }
-  | { command: 'parse'; format: OutputFormat; files: string[] }
+  | { command: 'parse'; format: OutputFormat; files: string[]; urls: string[]; report: string }
   | { command: 'issue'; args: IssueArgs };
 
 /** The text `--help` prints. */
-export const USAGE = `Usage: epaper-reader parse [--format json|md] FILE...
+export const USAGE = `Usage: epaper-reader parse [--format json|md] [--report OUT] [--url URL] FILE...
 
 Reads e-paper pages saved as HTML (layout pages with article blocks, article pages) or as the
 plain text of a printed page, stitches stories continued across the given pages (下转/上接), and
 prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation. A page saved by a
-browser is read under the address in its "saved from url=" mark; other files under their file: URL.
+browser is read under the address in its "saved from url=" mark, else under the one the page names
+(Founder trailer <url>, link rel=canonical, og:url), else under its file: URL.
 
 Options:
   --format json|md   output format (default json); also --format=md
+  --url URL          read the FILE that follows as the page at URL (http or https); once per file
+  --report OUT       also write OUT: a page report (the page's URL, the reader that read it, what it
+                     read and the page's HTML) to attach to a bug report when a page reads wrong;
+                     takes exactly one FILE
   -h, --help         show this help
 
 Exit status: 0 when the files were read (problems with their content are in the output),
@@ -49,11 +54,27 @@ export function parseArgs(argv: readonly string[]): Result<Command> {
 
   let format: OutputFormat = 'json';
   const files: string[] = [];
+  const urls: string[] = [];
+  let nextUrl = '';
+  let report = '';
   let onlyFiles = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
       files.push(arg);
+      urls.push(nextUrl);
+      nextUrl = '';
+    } else if (arg === '--url' || arg.startsWith('--url=')) {
+      const value = arg === '--url' ? rest[++i] : arg.slice('--url='.length);
+      if (!isWebUrl(value ?? ''))
+        return { ok: false, error: `--url must be an http or https address, not "${value ?? ''}"` };
+      if (nextUrl)
+        return { ok: false, error: 'two --url options before one file (give --url once before each FILE)' };
+      nextUrl = value;
+    } else if (arg === '--report' || arg.startsWith('--report=')) {
+      const value = arg === '--report' ? rest[++i] : arg.slice('--report='.length);
+      if (!value) return { ok: false, error: '--report needs the name of the file to write' };
+      report = value;
     } else if (arg === '--') {
       onlyFiles = true;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
@@ -66,6 +87,18 @@ export function parseArgs(argv: readonly string[]): Result<Command> {
       return { ok: false, error: `unknown option "${arg}" (try: epaper-reader --help)` };
     }
   }
+  if (nextUrl) return { ok: false, error: '--url must come before the FILE it names' };
   if (files.length === 0) return { ok: false, error: 'no files given (usage: epaper-reader parse FILE...)' };
-  return { ok: true, value: { command: 'parse', format, files } };
+  if (report && files.length !== 1)
+    return { ok: false, error: `--report describes one page: give one FILE, not ${files.length}` };
+  return { ok: true, value: { command: 'parse', format, files, urls, report } };
+}
+
+function isWebUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

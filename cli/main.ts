@@ -4,7 +4,9 @@
  * printing (output.ts); `issue` is issue/run.ts over lib/issue.
  * Exit 0 when the files were read, 2 with one line on stderr when they cannot be; never a stack trace.
  */
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { pageReport } from '../lib/export/report';
 import { stitchPages } from '../lib/stitch';
 import type { Page } from '../lib/model';
 import { parseArgs, USAGE, type OutputFormat } from './args';
@@ -20,6 +22,8 @@ export interface CliIo {
   today(): string;
   /** For `issue`: the clock, the terminal, the network and the stop (defaults: the process's own). */
   issue?: Partial<Omit<IssueIo, 'stdout' | 'stderr' | 'today'>>;
+  /** The time now as ISO 8601 (when a `--report` was made); today at midnight UTC when not given. */
+  now?(): string;
 }
 
 /** The process's own streams and clock. */
@@ -27,6 +31,7 @@ export const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   today: () => new Date().toISOString().slice(0, 10),
+  now: () => new Date().toISOString(),
 };
 
 /** Run the CLI on `argv` (without node and script); resolves to the exit status. Never throws. */
@@ -49,14 +54,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       });
       return run.code;
     }
-    return await parse(args.value.files, args.value.format, io);
+    const { files, urls, format, report } = args.value;
+    return await parse(files, urls, format, report, io);
   } catch (e) {
     // Last line of defence: one line, no stack.
     return fail(io, `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-async function parse(files: string[], format: OutputFormat, io: CliIo): Promise<number> {
+async function parse(
+  files: string[],
+  urls: string[],
+  format: OutputFormat,
+  report: string,
+  io: CliIo,
+): Promise<number> {
   // Check every file first, so a typo in the last name prints nothing but the error.
   const bytes: Uint8Array[] = [];
   for (const file of files) {
@@ -65,7 +77,11 @@ async function parse(files: string[], format: OutputFormat, io: CliIo): Promise<
     bytes.push(loaded.value);
   }
   const read = [];
-  for (let i = 0; i < files.length; i++) read.push(await pageFromBytes(files[i], bytes[i]));
+  for (let i = 0; i < files.length; i++) read.push(await pageFromBytes(files[i], bytes[i], urls[i]));
+  if (report) {
+    const written = await writeReport(report, read[0], io);
+    if (written) return fail(io, written);
+  }
 
   const pages = read.filter((r): r is typeof r & { page: Page } => r.page !== null);
   const problems: FileProblem[] = read.flatMap((r) =>
@@ -83,6 +99,35 @@ async function parse(files: string[], format: OutputFormat, io: CliIo): Promise<
     for (const p of problems) io.stderr(`epaper-reader: ${p.file ? p.file + ': ' : ''}${p.message}\n`);
   }
   return 0;
+}
+
+/** Write the `--report` file; an error sentence when it cannot be written, '' when it was. */
+async function writeReport(
+  out: string,
+  file: Awaited<ReturnType<typeof pageFromBytes>>,
+  io: CliIo,
+): Promise<string> {
+  if (!file.page)
+    return `${file.file}: nothing was read, so there is no report to write (${file.problems.join('; ')})`;
+  const made = pageReport({
+    url: file.page.url,
+    html: file.text,
+    page: file.page,
+    trace: file.trace ? { ...file.trace } : undefined,
+    made: 'epaper-reader cli',
+    now: io.now ? io.now() : `${io.today()}T00:00:00.000Z`,
+  });
+  try {
+    await writeFile(out, made.text, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return `${out} exists already: the report is never written over a file`;
+    return `${out}: cannot write the report (${code ?? (e as Error).message})`;
+  }
+  io.stderr(
+    `epaper-reader: wrote ${out}: attach it to your report of this page (it holds the page's HTML)\n`,
+  );
+  return '';
 }
 
 function fail(io: CliIo, message: string): number {

@@ -14,6 +14,10 @@ export interface FileProblem {
 /** One page as printed. */
 export interface PageJson {
   file: string;
+  /** The address the page was read under (--url, its "saved from" mark, its own, or its file: URL). */
+  url: string;
+  /** The reader that read it: founder-classic, founder-nbs, founder-pc, generic, page-text. */
+  adapter: string;
   kind: Page['kind'];
   paper: string;
   date: string;
@@ -31,6 +35,8 @@ export interface ArticleJson {
   paper: string;
   date: string;
   pages: string[];
+  /** Every page the story was read from (a copy's page too, when its text came out once). */
+  urls: string[];
   continuesTo: string;
   continuedFrom: string;
   paragraphs: Paragraph[];
@@ -52,6 +58,8 @@ export function toJson(
   return {
     pages: pages.map(({ file, page }) => ({
       file,
+      url: page.url,
+      adapter: page.adapter,
       kind: page.kind,
       paper: page.paper,
       date: page.date,
@@ -67,6 +75,7 @@ export function toJson(
       paper: a.paper,
       date: a.date,
       pages: [...a.pages],
+      urls: [...a.urls],
       continuesTo: a.continuesTo,
       continuedFrom: a.continuedFrom,
       paragraphs: a.paragraphs.map((p) => ({ text: p.text, kind: p.kind })),

@@ -7,7 +7,8 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page, Result } from '../lib/model';
-import { readPage, readText } from '../lib/sites';
+import { readText } from '../lib/sites';
+import { readPageTraced, type ReadTrace } from '../lib/sites/full';
 import { decodeBytes } from '../lib/text/decode';
 import { parseHtml } from './dom';
 
@@ -16,6 +17,10 @@ export interface ReadFile {
   file: string;
   page: Page | null;
   problems: string[];
+  /** The decoded text the page was read from ('' when there was none), for `--report`. */
+  text: string;
+  /** How an HTML page was read (lib/sites/full), for `--report`. */
+  trace?: ReadTrace;
 }
 
 /**
@@ -108,31 +113,35 @@ export function savedFromUrl(text: string): string {
 }
 
 /**
- * Turn one file's bytes into a Page. Never throws: failures are problems. A page that says where it
- * was saved from is read under that URL, as the extension would read it: the adapters recognise
- * their sites by URL, and links between saved pages of one issue still match each other.
+ * Turn one file's bytes into a Page. Never throws: failures are problems. The page is read under
+ * the address the user gave (`--url`), else the one its "saved from" mark names, else its file: URL,
+ * which readPageFull replaces by the address the page names itself (trailer, canonical, og:url): the
+ * adapters recognise their sites by URL, and links between saved pages of one issue match each other.
  */
-export async function pageFromBytes(file: string, bytes: Uint8Array): Promise<ReadFile> {
+export async function pageFromBytes(file: string, bytes: Uint8Array, givenUrl = ''): Promise<ReadFile> {
   const fileUrl = pathToFileURL(resolve(file)).href;
   const decoded = decodeBytes(bytes);
   const problems = [...decoded.problems];
-  if (!decoded.charset) return { file, page: null, problems };
-  if (!decoded.text.trim()) return { file, page: null, problems: [...problems, 'the file is empty'] };
+  const text = decoded.text;
+  if (!decoded.charset) return { file, page: null, problems, text: '' };
+  if (!text.trim()) return { file, page: null, problems: [...problems, 'the file is empty'], text };
   try {
-    if (!looksLikeHtml(decoded.text)) return withProblems(file, readText(decoded.text, fileUrl), problems);
-    const url = savedFromUrl(decoded.text) || fileUrl;
-    const parsed = parseHtml(decoded.text, url);
+    if (!looksLikeHtml(text)) return withProblems(file, readText(text, givenUrl || fileUrl), problems, text);
+    const url = givenUrl || savedFromUrl(text) || fileUrl;
+    const parsed = parseHtml(text, url);
     try {
-      return withProblems(file, readPage(parsed.document, url), [...problems, ...parsed.problems]);
+      const { page, trace } = readPageTraced(parsed.document, url);
+      return { ...withProblems(file, page, [...problems, ...parsed.problems], text), trace };
     } finally {
       await parsed.close();
     }
   } catch (e) {
     // readPage/readText promise not to throw; a stack overflow deep in a DOM library still might.
-    return { file, page: null, problems: [...problems, `could not read this page: ${(e as Error).message}`] };
+    const why = `could not read this page: ${(e as Error).message}`;
+    return { file, page: null, problems: [...problems, why], text };
   }
 }
 
-function withProblems(file: string, page: Page, before: string[]): ReadFile {
-  return { file, page, problems: [...before, ...page.problems] };
+function withProblems(file: string, page: Page, before: string[], text: string): ReadFile {
+  return { file, page, problems: [...before, ...page.problems], text };
 }

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/extension/shared/i18n';
 import type { Result } from '../lib/model';
 import type { SiteState } from '../lib/extension/shared/site-switch';
+import type { ReportResult } from '../lib/extension/pages/report';
+import { ReportButton } from './popup/ReportButton';
 import { SiteSwitch } from './SiteSwitch';
 
 export interface PopupProps {
@@ -14,6 +16,8 @@ export interface PopupProps {
   openReader: () => void;
   /** Open 「整期目录」 for the tab's e-paper page; absent when the tab is no e-paper page. */
   openIssue?: () => void;
+  /** Save the 「这一页读得不对」 report of the tab; no button when absent. */
+  reportPage?: () => Promise<ReportResult>;
   /** The library part (components/popup/PopupLibrary), shown under the title. */
   children?: ComponentChildren;
 }
@@ -56,6 +60,7 @@ export function Popup(props: PopupProps): JSX.Element {
       <button type="button" data-testid="open-reader" onClick={props.openReader}>
         {t('openReader')}
       </button>
+      {props.reportPage && /^https?:/.test(props.url) && <ReportButton report={props.reportPage} />}
     </main>
   );
 }

@@ -11,24 +11,24 @@ export const OVERLAY_CSS = `
 button { font: inherit; cursor: pointer; border: 1px solid #b8b8c0; background: #fff; color: #1d1d1f; border-radius: 4px; padding: 2px 8px; }
 button:hover { background: #f0f0f4; }
 .outlines { position: absolute; overflow: visible; z-index: 2147483000; }
-.outline polygon { fill: transparent; stroke: rgba(196,30,58,.3); stroke-width: 1; cursor: pointer; pointer-events: all; }
-.outline text { fill: rgba(196,30,58,.6); stroke: #fff; stroke-width: 3px; paint-order: stroke; font: bold 12px system-ui, sans-serif; pointer-events: none; }
-.outline.lit polygon { fill: rgba(196, 30, 58, .08); stroke: #c41e3a; stroke-width: 2; }
+.outline polygon { fill: transparent; stroke: #c41e3a4d; stroke-width: 1; cursor: pointer; pointer-events: all; }
+.outline text { fill: #c41e3a99; stroke: #fff; stroke-width: 3px; paint-order: stroke; font: bold 12px system-ui, sans-serif; pointer-events: none; }
+.outline.lit polygon { fill: #c41e3a14; stroke: #c41e3a; stroke-width: 2; }
 .outline.lit text { fill: #c41e3a; }
 .block-panel { position: fixed; top: 12px; right: 12px; width: 300px; max-height: calc(100vh - 24px); overflow: auto;
-  background: rgba(255,255,255,.97); border: 1px solid #d0d0d8; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15);
+  background: #fffffff7; border: 1px solid #d0d0d8; border-radius: 8px; box-shadow: 0 4px 16px #00000026;
   padding: 8px; z-index: 2147483001; }
 .block-panel.collapsed { width: auto; }
 .block-list { margin: 6px 0 0; padding: 0; list-style: none; }
 .block-item { display: flex; gap: 6px; align-items: baseline; padding: 4px 6px; border-radius: 4px; cursor: pointer; }
-.block-item.lit, .block-item[aria-current="true"] { background: #fbe9ec; }
-.block-item[aria-current="true"] { outline: 2px solid #c41e3a; }
+.block-item.lit, .block-item[aria-current=true] { background: #fbe9ec; }
+.block-item[aria-current=true] { outline: 2px solid #c41e3a; }
 .block-num { color: #c41e3a; font-weight: bold; min-width: 1.5em; text-align: right; }
 .block-title { flex: 1; }
 .mark { font-size: 12px; color: #fff; background: #6b6b75; border-radius: 3px; padding: 0 4px; white-space: nowrap; }
 .block-keys { margin: 6px 0 0; font-size: 12px; color: #6b6b75; }
 .read-whole { position: fixed; right: 16px; bottom: 16px; z-index: 2147483001; padding: 8px 16px; font-size: 15px;
-  background: #c41e3a; color: #fff; border: none; border-radius: 20px; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
+  background: #c41e3a; color: #fff; border: none; border-radius: 20px; box-shadow: 0 2px 8px #00000040; }
 .read-whole:hover { background: #a3182f; }
 .kit-failure { position: fixed; right: 16px; bottom: 64px; z-index: 2147483001; max-width: 360px; margin: 0; padding: 8px 12px;
   background: #fff6d6; color: #5c4400; border: 1px solid #d08c00; border-radius: 6px; }

@@ -20,6 +20,7 @@ import {
   type SwitchApi,
 } from '../lib/extension/shared/site-switch';
 import { createHandler } from '../lib/messaging';
+import { setUpSync, type SyncBrowser } from '../lib/extension/background/sync';
 
 export default defineBackground(() => {
   const library = openLibrary();
@@ -27,6 +28,8 @@ export default defineBackground(() => {
   const captureApi = browser as unknown as CaptureBackgroundApi;
   // Switched on = the exact origin grant (not `contains`, which Firefox answers true for any origin).
   const granted = (url: string) => isSwitchedOn(api, url);
+  // WebDAV sync (docs/sync.md): on page request, alarm, and a few seconds after each change.
+  const sync = setUpSync(browser as unknown as SyncBrowser, library, (u, init) => fetch(u, init));
   const { handlers, tabs } = backgroundHandlers(library, {
     runtime: browser.runtime,
     tabs: captureApi.tabs,
@@ -36,6 +39,7 @@ export default defineBackground(() => {
       const page = (browser.runtime.getURL as (path: string) => string)('/issue.html');
       await browser.tabs.create({ url: `${page}?url=${encodeURIComponent(url)}` });
     },
+    onChanged: () => sync.schedule(),
     sender: {
       extensionId: browser.runtime.id,
       extensionOrigin: originOf(browser.runtime.getURL('/')),
@@ -57,12 +61,12 @@ export default defineBackground(() => {
 
   // Sites switched on in the popup: keep the run-time content script registration equal to the
   // granted origins, whoever changed them (the popup, or the browser's own extension settings).
-  const sync = () =>
+  const syncScripts = () =>
     void syncSiteScripts(api).then((r) => (r.ok ? setMenuSites(captureApi, r.value) : undefined));
-  browser.permissions.onAdded.addListener(sync);
-  browser.permissions.onRemoved.addListener(sync);
-  browser.runtime.onInstalled.addListener(sync);
-  browser.runtime.onStartup.addListener(sync);
+  browser.permissions.onAdded.addListener(syncScripts);
+  browser.permissions.onRemoved.addListener(syncScripts);
+  browser.runtime.onInstalled.addListener(syncScripts);
+  browser.runtime.onStartup.addListener(syncScripts);
 
   // What a reader saved must outlive the site: ask once that the browser never evicts the library.
   browser.runtime.onInstalled.addListener(() => void requestPersistence(navigator));

@@ -6,13 +6,14 @@
  * Then linear growth: readPage on the largest page with its body repeated 1×, 2×, 4×, 8×, as ms/MB.
  * Run alone with `npx tsx bench/cases/pages.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Readability } from '@mozilla/readability';
 import { parseHtml } from '../../cli/dom';
 import { readPage } from '../../lib/sites';
+import { readPageFull } from '../../lib/sites/full';
 
 const REAL = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'real');
 const RUNS = 21;
@@ -32,6 +33,15 @@ const URLS: Record<string, string> = {
   'jjjcb-2017-embedded/node_2.htm': 'http://csr.mos.gov.cn/content/2017-07/22/node_2.htm',
   'cnta-2017/node_1.htm': 'http://www.ctnews.com.cn/paper/content/2017-10/13/node_1.htm',
   'jxrb-2017/node_187.htm': 'http://epaper.jxnews.com.cn/jxrb/html/2017-10/09/node_187.htm',
+};
+
+// Issue 10's pages, read in place from ../shared (whole-repository snapshots are never copied into
+// the project; shared/fixtures/real/SOURCES.md), by readPageFull, the reader the CLI and the popup use.
+const SHARED = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'real');
+const SHARED_URLS: Record<string, string> = {
+  'gmrb-2018/layout-2018-01-04-06.html': 'http://epaper.gmw.cn/gmrb/html/2018-01/04/nbs.D110000gmrb_06.htm',
+  'jjrb-2012/layout-2012-01-06-11.html': 'http://paper.ce.cn/jjrb/html/2012-01/06/node_12.htm',
+  'bjrb-2019/article-2019-01-07-571502.html': 'http://bjrb.bjd.com.cn/html/2019-01/07/content_571502.htm',
 };
 
 // Collect garbage before each timed call, so that one reader does not pay for the other's garbage
@@ -112,19 +122,19 @@ async function timePair<A, B>(
   };
 }
 
-/** readPage vs Readability on one page. */
-async function comparePage(rel: string, url: string, html: string): Promise<Row> {
+/** readPage (or readPageFull) vs Readability on one page. */
+async function comparePage(rel: string, url: string, html: string, read = readPage): Promise<Row> {
   const { ours, theirs } = await timePair(
     html,
     url,
     RUNS,
-    (d) => readPage(d, url),
+    (d) => read(d, url),
     (d) => new Readability(d).parse(),
   );
   const page = ours.last;
   const speedup = theirs.ms / ours.ms;
   return {
-    name: `pages: ${rel}`,
+    name: `pages${read === readPage ? '' : ' (readPageFull)'}: ${rel}`,
     ours_ms: round(ours.ms),
     readability_ms: round(theirs.ms),
     speedup: round(speedup, 1),
@@ -183,6 +193,15 @@ export default async function (): Promise<Row[]> {
   const pages = fixtures();
   const rows: Row[] = [];
   for (const p of pages) rows.push(await comparePage(p.rel, p.url, p.html));
+  if (existsSync(SHARED)) {
+    for (const [rel, url] of Object.entries(SHARED_URLS)) {
+      const html = readFileSync(join(SHARED, rel), 'utf8');
+      rows.push(await comparePage(rel, url, html, readPageFull));
+      // The same page saved as a file: family, kind and facts come from the marks it keeps.
+      const saved = await comparePage(rel, 'file:///tmp/page.html', html, readPageFull);
+      rows.push({ ...saved, name: `${saved.name}, saved as a file` });
+    }
+  }
   const largest = pages.reduce((a, b) => (b.html.length > a.html.length ? b : a));
   rows.push(...(await growth(largest.rel, largest.url, largest.html)));
   return rows;

@@ -38,6 +38,8 @@ export interface LibraryPageProps {
   now?: () => number;
   /** The bar under the export bar for the selection (or everything): 「存入 Zotero」… (components/handoff). */
   handoff?: (selection: ReadonlySet<string> | null) => ComponentChildren;
+  /** The sync panel (components/library/sync), shown under the export bar. */
+  sync?: JSX.Element;
 }
 
 export const ROW_HEIGHT = 96;
@@ -186,6 +188,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
         }
       />
       {props.handoff?.(keys())}
+      {props.sync}
       <div class="lib-bulk">
         <label>
           <input

@@ -22,6 +22,9 @@ import { LibraryService } from '../../lib/extension/pages/library/listing';
 import { loadExportSettings, saveExportSettings } from '../../lib/extension/pages/library/export-settings';
 import { makeWriter, type Post } from '../../lib/extension/pages/library/writer';
 import { createHandler, fromOrigin, send } from '../../lib/messaging';
+import { SyncSection } from '../../components/library/sync/SyncSection';
+import { loadSyncView, syncActions } from '../../lib/extension/pages/library/sync';
+import { requestSync, SYNC_KEYS } from '../../lib/extension/shared/sync-settings';
 
 const library = openLibrary();
 const service = new LibraryService(library);
@@ -49,6 +52,27 @@ function subscribe(onChange: () => void): () => void {
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
 }
+
+// Sync (docs/sync.md): the background syncs when this page opens; the panel follows its status.
+const syncSection = (
+  <SyncSection
+    {...syncActions({
+      storage: browser.storage.local,
+      permissions: browser.permissions,
+      fetch: (u, i) => fetch(u, i),
+      t,
+    })}
+    load={() => loadSyncView(browser.storage.local)}
+    subscribe={(onChange) => {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && (SYNC_KEYS.status in changes || SYNC_KEYS.settings in changes)) onChange();
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    }}
+  />
+);
+void requestSync(browser.storage.local);
 
 /** Space above the list: title and search, filters, export bar, handoff bar, bulk bar. */
 const CHROME_PX = 226;
@@ -90,6 +114,7 @@ function App({ initial, obsidian }: { initial: ExportSettings; obsidian: Obsidia
           }}
         />
       )}
+      sync={syncSection}
     />
   );
 }

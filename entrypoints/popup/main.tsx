@@ -14,9 +14,12 @@ import { DEFAULT_OBSIDIAN } from '../../lib/handoff/obsidian';
 import { localArea, pageHandoff } from '../../lib/extension/pages/handoff/page';
 import { loadObsidianSettings, saveObsidianSettings } from '../../lib/extension/pages/handoff/stores';
 import { makeWriter } from '../../lib/extension/pages/library/writer';
+import { documentHtml, reportTab } from '../../lib/extension/pages/report';
+import { htmlToDocument } from '../../lib/extension/shared/parse-html';
 import { CONTENT_JS, siteState, switchSite, type SwitchApi } from '../../lib/extension/shared/site-switch';
 import { isContentUrl } from '../../lib/extension/shared/site-patterns';
 import { createHandler, fromOrigin, send, sendToTab } from '../../lib/messaging';
+import { requestSync } from '../../lib/extension/shared/sync-settings';
 
 async function currentTab(): Promise<{ url: string; id?: number }> {
   const params = new URLSearchParams(location.search);
@@ -24,6 +27,26 @@ async function currentTab(): Promise<{ url: string; id?: number }> {
   if (fromQuery) return { url: fromQuery, id: params.has('tab') ? Number(params.get('tab')) : undefined };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
   return { url: tab?.url ?? '', id: tab?.id };
+}
+
+/** The report's browser services: the tab's HTML under activeTab, DOMParser, a download link. */
+function reportIo(tabId: number | undefined) {
+  return {
+    tabHtml: async () => {
+      if (tabId === undefined) return '';
+      const [result] = await browser.scripting.executeScript({ target: { tabId }, func: documentHtml });
+      return typeof result?.result === 'string' ? result.result : '';
+    },
+    parse: (html: string, u: string) => htmlToDocument(html, u, new DOMParser()),
+    save: async (file: { name: string; text: string }) => {
+      const href = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
+      const a = Object.assign(document.createElement('a'), { href, download: file.name });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    },
+    now: () => new Date().toISOString(),
+    made: `extension ${browser.runtime.getManifest().version}`,
+  };
 }
 
 function subscribe(onChange: () => void): () => void {
@@ -40,6 +63,8 @@ const library = openLibrary();
 // Opens the database and reads the recent clips while the tab is looked up and the page set up.
 const recentStarted = library.recentClips(RECENT);
 const writer = makeWriter((req) => send(browser.runtime, req));
+// Opening the popup asks the background for a sync (docs/sync.md); nothing here waits for it.
+void requestSync(browser.storage.local);
 document.title = t('extName');
 document.documentElement.lang = browser.i18n.getUILanguage();
 const style = document.createElement('style');
@@ -75,6 +100,7 @@ void currentTab().then(({ url, id }) =>
               })
           : undefined
       }
+      reportPage={() => reportTab(url, reportIo(id))}
     >
       <PopupLibrary
         url={url}

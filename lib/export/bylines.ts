@@ -104,3 +104,19 @@ export function authorsOf(bylines: readonly string[]): string[] {
   }
   return out;
 }
+
+// A news agency's dateline opening a story: 「新华社北京1月31日电」, 「据新华社北京2月10日电」,
+// 「中新社北京1月31日电」. 「本报北京1月31日电」 is the paper itself: no 主要责任者 beyond the paper.
+const AGENCY_DATELINE = /^[（(]?据?(新华社|中新社|中国新闻社)[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日电/;
+
+/**
+ * The agency a dateline names, when no byline names a person: it may stand as the 主要责任者 of a
+ * citation (「新华社. 题名[N]. 湖北日报, 2023-02-11(2).」). '' when none does.
+ */
+export function agencyOf(bylines: readonly string[]): string {
+  for (const b of bylines) {
+    const m = AGENCY_DATELINE.exec(stripZeroWidth(b).replace(DECORATION, '').trim());
+    if (m) return m[1];
+  }
+  return '';
+}

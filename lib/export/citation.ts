@@ -4,7 +4,7 @@
  * 2025: 「李军，谭雪平，陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报，2022-02-07（A1）.」
  */
 import type { SourceRef } from '../model';
-import { authorsOf } from './bylines';
+import { agencyOf, authorsOf } from './bylines';
 import { stripZeroWidth } from './text';
 
 export type CitationStyle = '2015' | '2025';
@@ -40,9 +40,14 @@ function clean(s: string): string {
     .trim();
 }
 
-/** 主要责任者: names from the bylines, three at most, then 「, 等」 / 「，等」. */
+/**
+ * 主要责任者: names from the bylines, three at most, then 「, 等」 / 「，等」; with no person named, the
+ * agency of a dateline (「新华社北京2月10日电」 → 新华社).
+ */
 export function citationAuthors(bylines: readonly string[], style: CitationStyle): string {
-  const names = authorsOf(bylines);
+  const people = authorsOf(bylines);
+  const agency = people.length ? '' : agencyOf(bylines);
+  const names = agency ? [agency] : people;
   const p = PUNCT[style];
   const shown = names.slice(0, MAX_AUTHORS).join(p.comma);
   return names.length > MAX_AUTHORS ? shown + p.comma + '等' : shown;

@@ -36,6 +36,7 @@ const BODY = [
   'founder-content', // every Founder classic article page
   '#ozoom', // older templates without the custom element
   '.content',
+  '.article .text', // 北京日报 2019: `div.article div.text`, no <founder-content>
 ];
 
 /** Text of the first non-empty element of a tag: `<founder-title>` may hold `<br>` (two-line titles). */
@@ -74,6 +75,13 @@ function isLayout(doc: Document, url: string): boolean {
   if (URLS.layout.path.test(path)) return true;
   if (URLS.article.path.test(path)) return false;
   return !all(doc, 'founder-content').length && all(doc, 'map area[href]').length > 0;
+}
+
+/** Read a Founder classic page as the kind given (readPageFull decides the kind by its own rules). */
+export function readClassicAs(doc: Document, url: string, kind: 'layout' | 'article'): Page {
+  return kind === 'layout'
+    ? readLayoutPage(doc, url, 'founder-classic', SELECTORS)
+    : readArticlePage(doc, url);
 }
 
 /** Founder classic adapter. */

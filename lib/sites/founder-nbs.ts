@@ -56,6 +56,11 @@ function readArticlePage(doc: Document, url: string): Page {
   return readArticlePageResult(url, 'founder-nbs', meta, article, { date: date, label: label });
 }
 
+/** Read an nbs/nw page as the kind given (readPageFull decides the kind by its own rules). */
+export function readNbsAs(doc: Document, url: string, kind: 'layout' | 'article'): Page {
+  return kind === 'layout' ? readLayoutPage(doc, url, 'founder-nbs', SELECTORS) : readArticlePage(doc, url);
+}
+
 /** Founder nbs/nw adapter (人民日报 before 2024-12). */
 export const founderNbs: SiteAdapter = {
   id: 'founder-nbs',

@@ -92,6 +92,11 @@ function readArticlePage(doc: Document, url: string): Page {
   return readArticlePageResult(url, 'founder-pc', meta, article, { date: date, label: label });
 }
 
+/** Read a Founder pc page as the kind given (readPageFull decides the kind by its own rules). */
+export function readPcAs(doc: Document, url: string, kind: 'layout' | 'article'): Page {
+  return kind === 'layout' ? readLayoutPage(doc, url, 'founder-pc', SELECTORS) : readArticlePage(doc, url);
+}
+
 /** Founder pc adapter. */
 export const founderPc: SiteAdapter = {
   id: 'founder-pc',

@@ -22,7 +22,7 @@ export function readText(text: string, url: string): Page {
  * Text and list sizes cut where pages are read (lib/model/schemas LIMITS), so whatever a page holds,
  * what the reader keeps can be stored, backed up and restored.
  */
-function capPage(page: Page): Page {
+export function capPage(page: Page): Page {
   return page.articles.length ? { ...page, articles: page.articles.map(capArticle) } : page;
 }
 export type { SiteAdapter } from './types';

@@ -19,6 +19,7 @@ import { emptyArticle, emptyPage, type Article, type Page } from '../model';
 import { classifyLine, paperFromByline } from '../text/bylines';
 import { dateFromUrl, parseChineseDate } from '../text/dates';
 import { findMarker } from '../text/markers';
+import { paragraphMarks } from '../text/repair';
 import { readSpan, type ArticleDraft } from './page-text/article';
 import {
   htmlReason,
@@ -66,6 +67,13 @@ function toPageLine(text: string): PageLine {
     furniture: isFurniture(text, false),
     cls: classifyLine(text),
   };
+}
+
+/** The lines (as splitLines gives them) that open with an indent in the text as given. */
+function indentedLines(raw: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of raw) if (/^(?:\u3000|\u00a0|\s{2})/.test(r)) out.add(splitLines(r)[0] ?? '');
+  return out;
 }
 
 /** The paper most bylines name: 「株洲日报·掌上株洲记者/李军」 → 株洲日报. */
@@ -123,8 +131,12 @@ function fill(page: Page, text: string, url: string): Page {
     page.problems.push('no text on the page');
     return page;
   }
-  const lines = rest.map(toPageLine);
-  const drafts = keepTrailingBylines(segment(lines).map((span) => readSpan(lines, span)));
+  // Marks are read off the text as given: splitLines drops the 「　　」 indents.
+  const raw = text.split(/\r\n|\r|\n/);
+  const marked = paragraphMarks(raw) !== '';
+  const indented = marked ? indentedLines(raw) : null;
+  const lines = rest.map((l) => ({ ...toPageLine(l), indented: indented ? indented.has(l) : undefined }));
+  const drafts = keepTrailingBylines(segment(lines, marked).map((span) => readSpan(lines, span, marked)));
   page.paper = masthead.paper || paperOf(drafts);
   const pages = page.label ? [page.label] : [];
   page.articles = drafts.map((d, order): Article => {

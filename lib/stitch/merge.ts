@@ -4,7 +4,7 @@
  * (append, joining a seam that cut a sentence).
  */
 import type { Article, ArticlePart } from '../model';
-import { findCopy } from './evidence';
+import { bodyText, findCopy } from './evidence';
 import { joinHalves } from '../text/repair';
 import { seamCutsSentence } from './seam';
 
@@ -59,6 +59,10 @@ export function appendPart(acc: Article, next: Article, hint: 'split' | 'same-ti
   const n = acc.paragraphs.length;
   // Duplicate: 海南日报 page 1 holds the whole story, page 6 is 「上接A01版」 + a copy of its tail.
   const copy = findCopy(acc, next);
+  // A byte-identical copy holds nothing new: the text stays with the pages it came from, the copy's
+  // page is listed as a part with an empty range (湖北日报 prints a story on 01 and again, whole).
+  if (copy && bodyText(acc) === bodyText(next))
+    return { ...meta, parts: [...acc.parts, partOf(next, n, n, 'duplicate')] };
   if (copy) {
     // The copy begins at paragraph `from` (or inside paragraph `from - 1`, which began on the earlier page).
     // Parts stay in reading order: a copy of text from before the last part starts with that part.

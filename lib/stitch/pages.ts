@@ -7,7 +7,7 @@ import { labelsMatch, splitLabel } from '../text/labels';
 import { stitchTraced, type StitchTrace } from './article';
 import { prepare } from './load';
 import { startWith } from './merge';
-import { mergeRepeats } from './repeats';
+import { mergeRepeatsTraced } from './repeats';
 import { pieceId } from './walk';
 
 /** What stitchPages returns. */
@@ -133,5 +133,6 @@ async function stitchAll(pages: Page[], load?: PageLoader): Promise<PagesResult>
       articles.push(chosen.get(i)!.article);
       problems.push(...chosen.get(i)!.problems);
     });
-  return { articles: mergeRepeats(articles), problems: [...new Set(problems)] };
+  const folded = mergeRepeatsTraced(articles);
+  return { articles: folded.articles, problems: [...new Set([...problems, ...folded.notes])] };
 }

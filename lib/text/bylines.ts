@@ -35,8 +35,8 @@ const ROLE = '(?:全媒体记者|特约记者|见习记者|实习记者|记者|�
 const WEAK_ROLE = '(?:撰文|文|图|摄影|编译|整理|文字|视频)';
 const NAME = '[\\u4e00-\\u9fff·]{2,5}(?=$|[\\s、/／）)])';
 const ROLE_NAME = new RegExp(`(?:${ROLE}\\s{0,2}[/／:：]?|${WEAK_ROLE}\\s{0,2}[/／:：])\\s{0,2}${NAME}`);
-// A line with a role but no name: 「本报评论员」, 「本报特约评论员」.
-const COMMENTATOR = /^(?:本报)?(?:特约)?评论员$/;
+// A line with a role but no name: 「本报评论员」, 「本报特约评论员」, 「□ 湖北日报评论员」 (a paper's name).
+const COMMENTATOR = /^(?:本报|[\u4e00-\u9fff]{2,8}报)?(?:特约)?评论员$/;
 // Sentence punctuation never found in a byline line (「、」 is: 「记者 张三、李四」).
 const SENTENCE_PUNCT = /[，。；！？]/;
 
@@ -152,6 +152,8 @@ const RULES: Rule[] = [
     example: '（本报三亚7月12日电）, （本报海口7月9日讯）, （完） — the line that closes a story',
   },
   { kind: 'byline', name: 'byline-line', test: (l) => isByline(l), example: '■ 海南日报全媒体记者 黄媛艳' },
+  // An epigraph's attribution under its quote: running text, never a crosshead.
+  { kind: 'text', name: 'attribution', test: (l) => /^[—–]{2}\s?\S/.test(l), example: '——习近平' },
   { kind: 'crosshead', name: 'crosshead', test: isCrosshead, example: '●拿下“基础题” 防返贫“防火墙”妥妥的' },
 ];
 

@@ -84,3 +84,45 @@ export function repairParagraphs(paragraphs: Paragraph[]): RepairResult {
   flush();
   return { paragraphs: out, joined };
 }
+
+/** A way a text marks its paragraphs: when it does, each line is a paragraph and repair is off. */
+export interface ParagraphMarkRule {
+  name: string;
+  example: string;
+  /** Over the text's lines of at least LONG_LINE characters, and all its non-empty lines (indents kept). */
+  test: (long: readonly string[], all: readonly string[]) => boolean;
+}
+
+// Lines this long are body text; shorter ones (headlines, decks, bylines) say nothing of the marks.
+const LONG_LINE = 30;
+const INDENTED = /^(?:\u3000|\u00a0|\s{2})/;
+
+/**
+ * THE TABLE of paragraph marks. Text from a PDF or a column (the seed) has neither: its cut lines
+ * (「防止规」 | 「模性返贫是底线」) are what repairParagraphs is for; in marked text a line without final
+ * punctuation is a paragraph of its own (a section deck, a pull-quote, an epigraph).
+ */
+export const PARAGRAPH_MARKS: readonly ParagraphMarkRule[] = [
+  {
+    name: 'indent',
+    example:
+      '「　　新华社北京1月31日电 …」: most body lines open with 「　　」 (an article page copied whole)',
+    // A mark every line carries (headlines and bylines too) tells paragraphs from nothing.
+    test: (long, all) =>
+      long.length >= 3 &&
+      long.filter((l) => INDENTED.test(l)).length >= 0.6 * long.length &&
+      all.some((l) => !INDENTED.test(l)),
+  },
+  {
+    name: 'one paragraph a line',
+    example: 'every body line ends a paragraph (「…。」); the seed has 38 of 45, with column cuts',
+    test: (long) => long.length >= 3 && long.every((l) => endsParagraph(l.trim())),
+  },
+];
+
+/** The name of the rule by which these lines mark their paragraphs, or '' when they do not. */
+export function paragraphMarks(lines: readonly string[]): string {
+  const all = lines.filter((l) => l.trim() !== '');
+  const long = all.filter((l) => l.trim().length >= LONG_LINE);
+  return PARAGRAPH_MARKS.find((r) => r.test(long, all))?.name ?? '';
+}

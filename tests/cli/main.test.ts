@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { savedFromUrl } from '../../cli/read';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,8 @@ describe('epaper-reader parse (in-process)', () => {
     expect(json.pages).toEqual([
       {
         file: SEED,
+        url: pathToFileURL(resolve(SEED)).href,
+        adapter: 'page-text',
         kind: 'text',
         paper: '株洲日报',
         date: '2022-02-07',
@@ -140,7 +144,9 @@ describe('epaper-reader parse (in-process)', () => {
   it('prints --help on stdout and exits 0', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: epaper-reader parse [--format json|md] FILE...');
+    expect(r.stdout).toContain(
+      'Usage: epaper-reader parse [--format json|md] [--report OUT] [--url URL] FILE...',
+    );
     expect(r.stderr).toBe('');
   });
 

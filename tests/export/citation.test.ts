@@ -174,3 +174,35 @@ describe('GB/T 7714—2025 mark by mark, on real entries', () => {
     expect(marks.endsWith('.')).toBe(true);
   });
 });
+
+describe('a dateline names no person: the agency stands as 主要责任者', () => {
+  const HB = {
+    paper: '湖北日报',
+    date: '2023-02-11',
+    pages: ['2'],
+    title: '习近平给第19批援助中非共和国的中国医疗队队员回信',
+  };
+  it.each<[string[], string]>([
+    [
+      ['新华社北京2月10日电'],
+      '新华社. 习近平给第19批援助中非共和国的中国医疗队队员回信[N]. 湖北日报, 2023-02-11(2).',
+    ],
+    [
+      ['据新华社北京2月10日电'],
+      '新华社. 习近平给第19批援助中非共和国的中国医疗队队员回信[N]. 湖北日报, 2023-02-11(2).',
+    ],
+    [
+      ['中新社北京1月31日电'],
+      '中新社. 习近平给第19批援助中非共和国的中国医疗队队员回信[N]. 湖北日报, 2023-02-11(2).',
+    ],
+    // a person in the dateline's brackets is the author, not the agency
+    [
+      ['新华社北京2月6日电（记者 张三）'],
+      '张三. 习近平给第19批援助中非共和国的中国医疗队队员回信[N]. 湖北日报, 2023-02-11(2).',
+    ],
+    // the paper's own dateline names nobody
+    [['本报北京1月31日电'], '习近平给第19批援助中非共和国的中国医疗队队员回信[N]. 湖北日报, 2023-02-11(2).'],
+  ])('%j', (bylines, cited) => {
+    expect(citeGBT7714(source({ ...HB, bylines }), { style: '2015' })).toBe(cited);
+  });
+});

@@ -166,6 +166,7 @@ describe('locales', () => {
     // JSX text and user-visible attributes with Latin words; names of standards stay as printed.
     const SHOWN = new Set(['title', 'aria-label', 'placeholder', 'alt', 'label', 'aria-description']);
     const allowed = (s: string) =>
+      /^\s*https?:\/\/\S*\s*$/.test(s) || // an example address (a WebDAV server's) is no sentence
       /^\s*(GB\/T 7714[—-]\d{4}|CSL-JSON|Markdown|Zotero|Obsidian|zip|A\+|A-)\s*$/.test(s);
     const found: string[] = [];
     for (const f of UI.filter((p) => p.endsWith('.tsx'))) {

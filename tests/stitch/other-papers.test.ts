@@ -74,11 +74,16 @@ describe('株洲日报 seed: 「下转A4版」 and no A4', () => {
 });
 
 describe('湖北日报 2023-02-11: three stories printed on 01 and again on a later page', () => {
-  it('lists each once, with both pages, the text once', async () => {
+  it('lists each once, with both pages, the text once, and says which page holds the copy', async () => {
     const fragments = hbrbFragments();
     const pages = fragments.map((f) => readPage(docFromHtml(f.html, f.url), f.url));
     const { articles, problems } = await stitchPages(pages);
-    expect(problems).toEqual([]);
+    const at = (id: number) => `http://epaper.hubeidaily.net/pc/content/202302/11/content_${id}.html`;
+    // Two are byte-identical copies on distant pages; the third is on the next page, stitched by title.
+    expect([...problems].sort()).toEqual([
+      `「中国式现代化是强国建设、民族复兴的康庄大道」: page 4 (${at(211269)}) holds a copy of the text on page 1 (${at(211244)}); listed once, with both pages.`,
+      `「中碳登喜迎首批“碳客”」: page 3 (${at(211261)}) holds a copy of the text on page 1 (${at(211248)}); listed once, with both pages.`,
+    ]);
     // 32 fragments: content_211250 is in the file twice, and three stories repeat.
     expect(new Set(fragments.map((f) => f.url)).size).toBe(31);
     expect(articles).toHaveLength(28);
@@ -91,6 +96,34 @@ describe('湖北日报 2023-02-11: three stories printed on 01 and again on a la
       ['环境升级服务优 居家养老变“享老”', ['1', '2'], ['first', 'duplicate']],
     ]);
     const once = pages.find((p) => p.url.endsWith('content_211244.html'))!.articles[0];
-    expect(articles.find((a) => a.title === once.title)!.paragraphs).toEqual(once.paragraphs);
+    const story = articles.find((a) => a.title === once.title)!;
+    expect(story.paragraphs).toEqual(once.paragraphs);
+    // The first printing holds the whole text; the copy's part holds nothing new.
+    const n = once.paragraphs.length;
+    expect(story.parts.map((p) => [p.page, p.from, p.to])).toEqual([
+      ['1', 0, n],
+      ['4', n, n],
+    ]);
+    expect(story.urls).toEqual([at(211244), at(211269)]);
+  });
+});
+
+describe('byte-identical copies without page labels (two saved files of one story)', () => {
+  it('come out once, with both URLs, and a note naming the copy', async () => {
+    const html = (title: string) =>
+      `<html><head><title>${title}</title></head><body><founder-content><p>　　这是正文的第一段，说明了事情的经过。</p>` +
+      '<p>　　这是第二段，也说明了一些事情。</p></founder-content></body></html>';
+    const a = readPage(docFromHtml(html('一篇文章'), 'file:///tmp/a.html'), 'file:///tmp/a.html');
+    const b = readPage(docFromHtml(html('一篇文章'), 'file:///tmp/b.html'), 'file:///tmp/b.html');
+    const { articles, problems } = await stitchPages([a, b]);
+    expect(articles).toHaveLength(1);
+    expect(articles[0].urls).toEqual(['file:///tmp/a.html', 'file:///tmp/b.html']);
+    expect(articles[0].parts.map((p) => [p.url, p.from, p.to, p.regime])).toEqual([
+      ['file:///tmp/a.html', 0, 2, 'first'],
+      ['file:///tmp/b.html', 2, 2, 'duplicate'],
+    ]);
+    expect(problems).toEqual([
+      '「一篇文章」: file:///tmp/b.html holds a copy of the text on file:///tmp/a.html; listed once, with both pages.',
+    ]);
   });
 });

@@ -23,6 +23,11 @@ describe('classifyLine: the table, over lines as printed', () => {
     ['本报记者 张三 李四', 'byline', '本报记者 张三 李四'],
     ['文/图 本报记者 王五', 'byline', '文/图 本报记者 王五'],
     ['本报评论员', 'byline', '本报评论员'],
+    ['□ 湖北日报评论员', 'byline', '湖北日报评论员'],
+    ['本报特约评论员', 'byline', '本报特约评论员'],
+    // an epigraph's attribution is running text, not a crosshead
+    ['——习近平', 'text', '——习近平'],
+    ['—— 《习近平谈治国理政》', 'text', '—— 《习近平谈治国理政》'],
     // credits and captions
     ['株洲日报·掌上株洲记者/刘震摄', 'credit', '株洲日报·掌上株洲记者/刘震摄'],
     ['通讯员供图', 'credit', '通讯员供图'],

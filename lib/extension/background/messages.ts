@@ -24,6 +24,8 @@ export interface BackgroundIo {
   /** Open 「整期目录」 for an e-paper page in a new tab (absent: the message is refused). */
   openIssue?(url: string): Promise<void>;
   sender: SenderEnv;
+  /** Called after every change to the library (sync schedules itself from it). */
+  onChanged?: () => void;
 }
 
 /** The guarded handlers, and the tab registry (the entrypoint forgets closed tabs). */
@@ -40,6 +42,7 @@ export function backgroundHandlers(
   };
   const changed = (articleKey: string, what: 'highlight' | 'clip' | 'article') => {
     const notice = { type: 'libraryChanged' as const, articleKey, what };
+    io.onChanged?.();
     void send(io.runtime, notice);
     void library.getArticle(articleKey).then((a) => {
       const origins = originsOfArticle(articleKey, a.ok && a.value ? a.value.urls : []);

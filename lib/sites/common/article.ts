@@ -44,7 +44,12 @@ function takeBylines(paragraphs: Paragraph[], bylines: string[]): Paragraph[] {
       return;
     }
     const c = classifyLine(p.text, { lead: i < BYLINE_ZONE });
-    if (i < BYLINE_ZONE && c.kind === 'byline' && out.every((q) => q.kind !== 'text')) {
+    // An 编者按 (editor's note) before the byline does not make it a paragraph: 「【编者按】…」 「记者 张三」.
+    if (
+      i < BYLINE_ZONE &&
+      c.kind === 'byline' &&
+      out.every((q) => q.kind !== 'text' || /^.?编者按/.test(q.text))
+    ) {
       bylines.push(c.text);
       return;
     }
@@ -67,7 +72,9 @@ export function buildArticle(input: ArticleInput): Article {
   const bylines = input.bylines.map(stripDecoration);
   const classified = takeBylines(input.paragraphs, bylines);
   const stripped = stripMarkers(classified);
-  const paragraphs = stripped.paragraphs;
+  let paragraphs = stripped.paragraphs;
+  // A continuation page repeating the title above 「上接A1版」: the title is not text.
+  if (stripped.continuedFrom && paragraphs[0]?.text === input.title) paragraphs = paragraphs.slice(1);
   const order = input.order ?? 0;
   return emptyArticle({
     key: articleKey(input.url, { paper: input.paper, date: input.date, label: input.label, order }),

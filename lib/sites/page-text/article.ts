@@ -44,8 +44,11 @@ export function headlineParts(lines: string[]): { leadTitle: string; title: stri
 // A text paragraph right before a credit line of its own is that photo's caption, if it is short.
 const CAPTION_MAX = 120;
 
-/** Read one article span. Linear in the span's length. */
-export function readSpan(lines: PageLine[], span: Span): ArticleDraft {
+/**
+ * Read one article span. Linear in the span's length. `marked`: the text marks its paragraphs
+ * (lib/text/repair PARAGRAPH_MARKS), so no line is joined to the next.
+ */
+export function readSpan(lines: PageLine[], span: Span, marked = false): ArticleDraft {
   const head = lines.slice(span.start, span.bodyStart).map((l) => l.text);
   const bylines: string[] = [];
   const seen = new Set<string>(); // a Set: a page of 100,000 byline lines must stay linear
@@ -80,9 +83,15 @@ export function readSpan(lines: PageLine[], span: Span): ArticleDraft {
     if (credit) bylines.push(credit.text);
   }
   const stripped = stripMarkers(raw);
-  const repaired = repairParagraphs(stripped.paragraphs);
+  const repaired = marked
+    ? { paragraphs: stripped.paragraphs, joined: 0 }
+    : repairParagraphs(stripped.paragraphs);
+  // A 副题 too long for a headline line closes the block (segment.ts isDeck).
+  const parts = span.deck
+    ? { ...headlineParts(head.slice(0, -1)), subtitle: head[head.length - 1].replace(SUBTITLE_DASH, '') }
+    : headlineParts(head);
   return {
-    ...headlineParts(head),
+    ...parts,
     bylines,
     paragraphs: repaired.paragraphs,
     continuesTo: stripped.continuesTo,

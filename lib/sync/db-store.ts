@@ -1,0 +1,64 @@
+/**
+ * A SyncStore over the versioned library (issue 14's first half: `deviceId`, `changesSince`,
+ * `applyRemote` on lib/db's Library, contract in lib/db/README.md on that branch). The library
+ * does the merge and keeps the clock; this only pages its change feed and keeps to this device's
+ * own changes for upload (records applied from other devices are in the feed too).
+ */
+import type { Result } from '../model/index.ts';
+import type { ApplyReport, Changes, Cursor, SyncRecord, SyncStore } from './types.ts';
+
+/** The three methods of the versioned Library this store uses. */
+export interface VersionedLibrary {
+  deviceId(): Promise<Result<string>>;
+  changesSince(
+    cursor: number,
+    limit?: number,
+  ): Promise<Result<{ records: SyncRecord[]; cursor: number; more: boolean }>>;
+  applyRemote(records: unknown[]): Promise<Result<ApplyReport>>;
+}
+
+/** Whether `library` is the versioned one (the runner picks this store then, the ledger otherwise). */
+export function isVersioned(library: unknown): library is VersionedLibrary {
+  const l = library as Partial<VersionedLibrary> | null;
+  return (
+    !!l &&
+    typeof l.changesSince === 'function' &&
+    typeof l.applyRemote === 'function' &&
+    typeof l.deviceId === 'function'
+  );
+}
+
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+/** Rows read per page of the change feed. */
+const PAGE = 5000;
+
+export class DbStore implements SyncStore {
+  constructor(
+    private readonly library: VersionedLibrary,
+    /** This library's own device id (`library.deviceId()`): the engine's folder and every rev's last field. */
+    private readonly device: string,
+  ) {}
+
+  async changesSince(cursor: Cursor, limit = Infinity): Promise<Changes> {
+    // null: everything the library holds, other devices' records and tombstones too (a snapshot, or
+    // a first push); otherwise this device's changes after the cursor.
+    const all = cursor === null;
+    let at = all ? 0 : Number(cursor);
+    const records: SyncRecord[] = [];
+    for (;;) {
+      const batch = unwrap(await this.library.changesSince(at, PAGE));
+      for (const r of batch.records) if (all || r.device === this.device) records.push(r);
+      at = batch.cursor;
+      if (!batch.more || (!all && records.length >= limit)) break;
+    }
+    return { records, cursor: String(at) };
+  }
+
+  async applyRemote(records: SyncRecord[]): Promise<ApplyReport> {
+    return unwrap(await this.library.applyRemote(records));
+  }
+}
