@@ -83,12 +83,7 @@ function BlockItem(
       onMouseLeave={trusted(() => props.onHover(-1))}
       onFocus={trusted(() => props.onHover(index))}
       onBlur={trusted(() => props.onHover(-1))}
-      // The title is a real link (open in a new tab, copy the address); a plain click opens the reader.
-      onClick={trusted((e: MouseEvent) => {
-        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
-        e.preventDefault();
-        props.onOpen(index);
-      })}
+      onClick={trusted(() => props.onOpen(index))}
       onKeyDown={trusted((e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
@@ -97,9 +92,7 @@ function BlockItem(
       })}
     >
       <span class="block-num">{index + 1}</span>
-      <a class="block-title" href={safeLink(block.href) || undefined} tabIndex={-1}>
-        {block.title || t('untitled')}
-      </a>
+      <span class="block-title">{block.title || t('untitled')}</span>
       {marks?.from && (
         <span class="mark" data-testid="mark-continued" title={t('markContinued', [marks.from])}>
           ← {marks.from}
