@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { pdfjsAssets } from './scripts/pdfjs-assets';
 
 // Build config for Chrome (MV3) and Firefox (MV3). Entrypoints live in entrypoints/ and only wire.
 // Permissions (docs/extension.md says why each one is there):
@@ -71,6 +72,13 @@ function compactCss(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: e2eHosts.length ? '.output-e2e-sync' : inspect ? '.output-e2e' : '.output',
+  // pdf.js's worker and the GB CMaps for reader.html's PDF mode, copied from node_modules at build
+  // time (scripts/pdfjs-assets.ts) rather than committed (the GB CMaps alone are 290 KB of binary).
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
+  },
   vite: () => ({
     // The one switch for the shadow root's mode (lib/extension/content/shadow-host.ts).
     define: { __EPAPER_SHADOW_MODE__: JSON.stringify(inspect ? 'open' : 'closed') },

@@ -18,7 +18,13 @@ interface Run {
   cases: Case[];
 }
 
-const FILES = ['e2e-results.json', 'e2e-highlights.json', 'e2e-library.json', 'e2e-sync.json'];
+const FILES = [
+  'e2e-results.json',
+  'e2e-highlights.json',
+  'e2e-library.json',
+  'e2e-sync.json',
+  'e2e-pdf.json',
+];
 const here = (f: string) => new URL(f, import.meta.url);
 
 /** The limit of a target: a number is ms; '< 30 ms' → 30; '< 60 KB (61440 bytes)' → 61440. */

@@ -16,8 +16,9 @@ export type Command =
 /** The text `--help` prints. */
 export const USAGE = `Usage: epaper-reader parse [--format json|md] [--report OUT] [--url URL] FILE...
 
-Reads e-paper pages saved as HTML (layout pages with article blocks, article pages) or as the
-plain text of a printed page, stitches stories continued across the given pages (下转/上接), and
+Reads e-paper pages saved as HTML (layout pages with article blocks, article pages), as the
+plain text of a printed page, or as page PDFs (版面 PDF, one or many pages; known by their bytes; a PDF given with its layout
+page is cut by that page's image map), stitches stories continued across the given pages (下转/上接), and
 prints them as JSON (default) or as Markdown notes with a GB/T 7714 citation. A page saved by a
 browser is read under the address in its "saved from url=" mark, else under the one the page names
 (Founder trailer <url>, link rel=canonical, og:url), else under its file: URL.

@@ -1,7 +1,7 @@
 /**
  * `epaper-reader parse [--format json|md] FILE...` and `epaper-reader issue URL …`: the command-line
- * front door over lib/. Thin: arguments (args.ts), files → pages (read.ts), stitching (lib/stitch),
- * printing (output.ts); `issue` is issue/run.ts over lib/issue.
+ * front door over lib/. Thin: arguments (args.ts), files → pages (read.ts; PDFs pdf.ts), stitching
+ * (lib/stitch), printing (output.ts); `issue` is issue/run.ts over lib/issue.
  * Exit 0 when the files were read, 2 with one line on stderr when they cannot be; never a stack trace.
  */
 import { writeFile } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import { stitchPages } from '../lib/stitch';
 import type { Page } from '../lib/model';
 import { parseArgs, USAGE, type OutputFormat } from './args';
 import { toJson, toMarkdown, type FileProblem } from './output';
+import { looksLikePdf } from '../lib/pdf/load';
+import { cutByLayouts, pdfPages, type PdfReadFile } from './pdf';
 import { loadBytes, pageFromBytes } from './read';
 import { runIssue, type IssueIo } from './issue/run';
 
@@ -76,8 +78,13 @@ async function parse(
     if (!loaded.ok) return fail(io, loaded.error);
     bytes.push(loaded.value);
   }
-  const read = [];
-  for (let i = 0; i < files.length; i++) read.push(await pageFromBytes(files[i], bytes[i], urls[i]));
+  const read: PdfReadFile[] = [];
+  for (let i = 0; i < files.length; i++) {
+    if (looksLikePdf(bytes[i])) read.push(...(await pdfPages(files[i], bytes[i])));
+    else read.push(await pageFromBytes(files[i], bytes[i], urls[i]));
+  }
+  // A page PDF given with its layout page is cut by that page's image map.
+  cutByLayouts(read);
   if (report) {
     const written = await writeReport(report, read[0], io);
     if (written) return fail(io, written);

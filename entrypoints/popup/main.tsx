@@ -3,6 +3,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
+import { PdfLink } from '../../components/pdf/PdfLink';
+import { pagePdf, pdfLinksInPage, readerPdfPath } from '../../lib/extension/pages/pdf-link';
 import { PopupHandoff } from '../../components/handoff/PopupHandoff';
 import { HANDOFF_CSS } from '../../components/handoff/styles';
 import { POPUP_LIBRARY_CSS } from '../../components/library/styles';
@@ -102,6 +104,27 @@ void currentTab().then(({ url, id }) =>
       }
       reportPage={() => reportTab(url, reportIo(id))}
     >
+      <PdfLink
+        find={async () =>
+          id === undefined
+            ? ''
+            : pagePdf(
+                (await browser.scripting.executeScript({ target: { tabId: id }, func: pdfLinksInPage }))[0]
+                  ?.result,
+              )
+        }
+        open={(pdf) => {
+          // reader.html fetches the PDF: ask for its site now, in the click (a user gesture).
+          void browser.permissions
+            .request({ origins: [`${new URL(pdf).origin}/*`] })
+            .catch(() => false)
+            .finally(() =>
+              browser.tabs.create({
+                url: (browser.runtime.getURL as (p: string) => string)(readerPdfPath(pdf)),
+              }),
+            );
+        }}
+      />
       <PopupLibrary
         url={url}
         reader={library}

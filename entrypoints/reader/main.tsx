@@ -1,8 +1,10 @@
-// reader.html: the page-text mode (paste or drop printed pages). Wiring only.
+// reader.html: the page-text mode (paste or drop printed pages) and the PDF mode. Wiring only.
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PasteReader } from '../../components/PasteReader';
+import { PdfReader } from '../../components/pdf/PdfReader';
+import { browserPdfJs, fetchLinkedPdf, PDF_WORKER_PATH, readPdfFiles } from '../../lib/extension/pages/pdf';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { t } from '../../lib/extension/shared/i18n';
 import { readSheets } from '../../lib/extension/pages/paste';
@@ -17,6 +19,9 @@ import {
 import { readText } from '../../lib/sites';
 import { stitchPages } from '../../lib/stitch';
 
+// WXT types getURL over public/ only; pdf.js's worker and CMaps are copied in at build time (wxt.config.ts).
+const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
 const capture = startPasteCapture(document, {
   send: (req) => send(browser.runtime, req),
   clipboard: (text) =>
@@ -28,16 +33,32 @@ const capture = startPasteCapture(document, {
 
 function App({ initial }: { initial: ReaderSettings }) {
   const [settings, setSettings] = useState(initial);
+  const onSettings = (s: ReaderSettings) => {
+    setSettings(s);
+    void saveSettings(browser.storage.local, s);
+  };
+  const linked = new URLSearchParams(location.search).get('pdf');
   return (
-    <PasteReader
-      read={(sheets) => readSheets(sheets, readText, (pages) => stitchPages(pages))}
-      settings={settings}
-      onShown={capture.shown}
-      onSettings={(s) => {
-        setSettings(s);
-        void saveSettings(browser.storage.local, s);
-      }}
-    />
+    <>
+      <PasteReader
+        read={(sheets) => readSheets(sheets, readText, (pages) => stitchPages(pages))}
+        settings={settings}
+        onSettings={onSettings}
+        onShown={capture.shown}
+      />
+      <PdfReader
+        read={(files) =>
+          readPdfFiles(files, {
+            pdfjs: () => browserPdfJs(extensionUrl(PDF_WORKER_PATH)),
+            assetUrl: extensionUrl,
+            stitch: (pages) => stitchPages(pages),
+          })
+        }
+        initial={linked ? () => fetchLinkedPdf(linked) : undefined}
+        settings={settings}
+        onSettings={onSettings}
+      />
+    </>
   );
 }
 

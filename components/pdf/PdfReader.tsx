@@ -1,0 +1,111 @@
+/**
+ * reader.html's PDF mode: choose or drop page PDFs (one or several pages; continued stories are
+ * stitched among them), or open the PDF a layout page links, then pick an article and read it in the
+ * same Reader view as on the site. The reading itself is `read` (lib/extension/pages/pdf.ts).
+ */
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Article } from '../../lib/model';
+import type { PasteResult } from '../../lib/extension/pages/paste';
+import type { PdfFile } from '../../lib/extension/pages/pdf';
+import { t } from '../../lib/extension/shared/i18n';
+import type { ReaderSettings } from '../../lib/extension/shared/reader-settings';
+import { Reader } from '../Reader';
+import { problemText } from '../../lib/extension/shared/problem-text';
+
+export interface PdfReaderProps {
+  /** Read the PDFs (readPdfFiles bound to pdf.js and stitchPages). */
+  read: (files: PdfFile[]) => Promise<PasteResult>;
+  /** PDFs to read at once (reader.html?pdf=URL: a layout page's 「PDF下载」 link), fetched by the caller. */
+  initial?: () => Promise<PdfFile[] | { error: string }>;
+  settings: ReaderSettings;
+  onSettings: (s: ReaderSettings) => void;
+}
+
+async function bytesOf(files: File[]): Promise<PdfFile[]> {
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
+
+/** File chooser + drop zone → article list → Reader. */
+export function PdfReader(props: PdfReaderProps): JSX.Element {
+  const [result, setResult] = useState<PasteResult | null>(null);
+  const [chosen, setChosen] = useState(0);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (files: () => Promise<PdfFile[] | { error: string }>): Promise<void> => {
+    setBusy(true);
+    try {
+      const got = await files();
+      setResult('error' in got ? { articles: [], problems: [got.error] } : await props.read(got));
+    } catch {
+      setResult({ articles: [], problems: [t('pasteDropFailed')] });
+    }
+    setChosen(0);
+    setBusy(false);
+  };
+
+  useEffect(() => {
+    if (props.initial) void run(props.initial);
+    // Once, on opening: reader.html?pdf=… reads the linked PDF.
+  }, []);
+
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    const dropped = Array.from(e.dataTransfer?.files ?? []);
+    if (dropped.length) void run(() => bytesOf(dropped));
+  };
+
+  const article: Article | null = result?.articles[chosen] ?? null;
+  return (
+    <div class="paste-reader pdf-reader">
+      <section
+        class="paste-input"
+        data-testid="pdf-drop"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={onDrop}
+      >
+        <h2>{t('pdfTitle')}</h2>
+        <p>{t('pdfHint')}</p>
+        <input
+          type="file"
+          accept="application/pdf,.pdf"
+          multiple
+          data-testid="pdf-input"
+          disabled={busy}
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const files = Array.from(input.files ?? []);
+            if (files.length) void run(() => bytesOf(files));
+          }}
+        />
+        {busy && <p data-testid="pdf-busy">{t('pdfReading')}</p>}
+      </section>
+      {result && (
+        <section class="paste-output" data-testid="pdf-output">
+          <h2>{t('pasteArticles')}</h2>
+          {result.articles.length === 0 && <p>{t('pasteNone')}</p>}
+          <ol class="article-list" data-testid="pdf-article-list">
+            {result.articles.map((a, i) => (
+              <li key={i} data-testid="pdf-article-item" aria-current={i === chosen ? 'true' : undefined}>
+                <button type="button" onClick={() => setChosen(i)}>
+                  {a.title || t('untitled')}
+                </button>
+              </li>
+            ))}
+          </ol>
+          {(article || result.problems.length > 0) && (
+            <Reader
+              article={article}
+              problems={result.problems.map((text) => ({ text: problemText(text) }))}
+              progress={null}
+              settings={props.settings}
+              onSettings={props.onSettings}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

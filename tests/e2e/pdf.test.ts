@@ -1,0 +1,141 @@
+/**
+ * reader.html's PDF mode in Chromium: pdf.js in the extension page with its worker and GB CMaps from
+ * the extension. Real page PDFs (read in place from ../shared) chosen through the file input; bad
+ * PDFs made by tests/pdf/pdf-writer.ts. The time from choosing a PDF to its articles shown (the
+ * first, with pdf.js and its worker to load, and the next) goes to bench/e2e-pdf.json and from there
+ * to docs/benchmarks-browser.md (bench/browser-table.ts); it is never asserted.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { HAVE_PDF_FIXTURES, NO_PDF_FIXTURES, PDF_FIXTURES } from '../helpers/pdf-truth.ts';
+import { writePdf } from '../pdf/pdf-writer.ts';
+import { useDemo } from './harness.ts';
+
+if (!HAVE_PDF_FIXTURES) console.warn(NO_PDF_FIXTURES);
+const demo = useDemo();
+const pdf = (name: string) => ({
+  name: `${name}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: readFileSync(join(PDF_FIXTURES, `${name}.pdf`)),
+});
+
+async function openPdfMode(): Promise<{ page: Page; errors: string[] }> {
+  const page = await demo.browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
+  await page.locator('[data-testid="pdf-input"]').waitFor();
+  return { page, errors };
+}
+
+const items = (page: Page) =>
+  page.locator('[data-testid="pdf-article-list"] [data-testid="pdf-article-item"]');
+
+describe.skipIf(!HAVE_PDF_FIXTURES)('PDF mode: real page PDFs', () => {
+  it('reads a chosen page PDF into its three articles and shows each in the reader', async () => {
+    const { page, errors } = await openPdfMode();
+    const shown = async (file: ReturnType<typeof pdf>): Promise<number> => {
+      const t0 = performance.now();
+      await page.locator('[data-testid="pdf-input"]').setInputFiles(file);
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-testid="pdf-article-item"]').length === 3 &&
+          !document.querySelector('[data-testid="pdf-busy"]'),
+        null,
+        { timeout: 30_000 },
+      );
+      return Math.round(performance.now() - t0);
+    };
+    const first = await shown(pdf('rmrb2018010207'));
+    const next = await shown({ ...pdf('rmrb2018010207'), name: 'again.pdf' });
+    writeFileSync(
+      fileURLToPath(new URL('../../bench/e2e-pdf.json', import.meta.url)),
+      JSON.stringify(
+        {
+          measured_at: new Date().toISOString(),
+          cases: [
+            {
+              name: 'PDF mode: rmrb2018010207.pdf chosen → 3 articles shown, first (pdf.js and worker load)',
+              ours_ms: first,
+              target: '< 1000 ms',
+            },
+            {
+              name: 'PDF mode: rmrb2018010207.pdf chosen → 3 articles shown, next (worker running)',
+              ours_ms: next,
+              target: '< 1000 ms',
+            },
+          ],
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    expect((await items(page).allTextContents()).map((s) => s.trim())).toEqual([
+      '新时代：发展新方位 奋进新目标',
+      '意气风发走进新时代',
+      '深刻理解新时代划时代意义',
+    ]);
+    for (let i = 0; i < 3; i++) {
+      await items(page).nth(i).locator('button').click();
+      const shown = await page.locator('[data-testid="reader-paragraph"]').allTextContents();
+      expect(shown.length).toBeGreaterThan(5);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads two PDFs chosen together: six articles', async () => {
+    const { page, errors } = await openPdfMode();
+    await page
+      .locator('[data-testid="pdf-input"]')
+      .setInputFiles([pdf('rmrb2018010207'), pdf('rmrb2018010307')]);
+    await expect.poll(() => items(page).count(), { timeout: 30_000 }).toBe(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('PDF mode: the GB CMaps ship with the extension', () => {
+  it('reads a PDF whose Chinese font uses the predefined CMap UniGB-UCS2-H', async () => {
+    const text = '乡村公路通到每个村，群众出行更方便了。';
+    const { page, errors } = await openPdfMode();
+    await page.locator('[data-testid="pdf-input"]').setInputFiles({
+      name: 'gb.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(writePdf([{ text: [{ x: 72, y: 700, size: 12, s: text, gb: true }] }])),
+    });
+    await expect.poll(() => items(page).count(), { timeout: 30_000 }).toBe(1);
+    await items(page).first().locator('button').click();
+    expect(await page.locator('[data-testid="reader-paragraph"]').allTextContents()).toEqual([text]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('PDF mode: bad PDFs', () => {
+  const hello = { text: [{ x: 72, y: 700, size: 12, s: 'Rural roads reach every village.' }] };
+  it.each([
+    ['locked.pdf', writePdf([hello], { encrypted: true }), /encrypted|加密/],
+    ['scan.pdf', writePdf([{ image: true }]), /scanned|扫描/],
+    ['page.pdf', Buffer.from('<html><body>not a pdf</body></html>'), /not a PDF|不是 PDF/],
+  ])('%s: a clear message in the reader, no articles', async (name, bytes, says) => {
+    const { page, errors } = await openPdfMode();
+    await page
+      .locator('[data-testid="pdf-input"]')
+      .setInputFiles({ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) });
+    await page.locator('[data-testid="pdf-output"]').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator('[data-testid="reader-problem"]').allTextContents(), { timeout: 10_000 })
+      .toEqual([expect.stringMatching(says)]);
+    expect(await items(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
