@@ -4,18 +4,21 @@
  * the pasted pages only.
  */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '../lib/model';
 import { t } from '../lib/extension/shared/i18n';
 import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/pages/paste';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
 import { Reader } from './Reader';
+import { problemText } from '../lib/extension/shared/problem-text';
 
 export interface PasteReaderProps {
   /** Read the sheets (readSheets bound to readText and stitchPages). */
   read: (sheets: Sheet[]) => Promise<PasteResult>;
   settings: ReaderSettings;
   onSettings: (s: ReaderSettings) => void;
+  /** The article the Reader shows and its body (for highlights and clips), or null when none. */
+  onShown?: (article: Article | null, body: { root: HTMLElement; marks: HTMLElement } | null) => void;
 }
 
 /** Textarea + dropped files → article list → Reader. */
@@ -36,7 +39,10 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
 
   const onDrop = async (e: DragEvent): Promise<void> => {
     e.preventDefault();
-    const dropped = Array.from(e.dataTransfer?.files ?? []);
+    await addFiles(Array.from(e.dataTransfer?.files ?? []));
+  };
+  // A dropped file and one chosen with 「打开文件」 are read the same way.
+  const addFiles = async (dropped: File[]): Promise<void> => {
     try {
       const read = await Promise.all(dropped.map(async (f) => ({ name: f.name, text: await f.text() })));
       setFiles((old) => [...old, ...read]);
@@ -46,12 +52,25 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
   };
 
   const article: Article | null = result?.articles[chosen] ?? null;
+  // Capture (highlight, clip, copy with citation) follows the article on screen, as in the reader.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const marksRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = bodyRef.current;
+    const marks = marksRef.current;
+    props.onShown?.(article, article && root && marks ? { root, marks } : null);
+  }, [article]);
   return (
     <div class="paste-reader">
       <section class="paste-input" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
         <h1>{t('pasteTitle')}</h1>
-        <p>{t('pasteHint')}</p>
+        <p id="paste-hint">{t('pasteHint')}</p>
+        <label for="paste-text" class="paste-label">
+          {t('pasteLabel')}
+        </label>
         <textarea
+          id="paste-text"
+          aria-describedby="paste-hint"
           data-testid="paste"
           rows={10}
           value={text}
@@ -64,6 +83,21 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
             ))}
           </ul>
         )}
+        <label class="file-button">
+          {t('pasteOpen')}
+          <input
+            type="file"
+            multiple
+            accept=".txt,text/plain"
+            data-testid="paste-open"
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const chosen = Array.from(input.files ?? []);
+              input.value = '';
+              void addFiles(chosen);
+            }}
+          />
+        </label>{' '}
         <button type="button" data-testid="paste-read" disabled={busy} onClick={() => void run()}>
           {t('pasteRead')}
         </button>
@@ -84,10 +118,12 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
           {(article || result.problems.length > 0) && (
             <Reader
               article={article}
-              problems={result.problems.map((text) => ({ text }))}
+              problems={result.problems.map((text) => ({ text: problemText(text) }))}
               progress={null}
               settings={props.settings}
               onSettings={props.onSettings}
+              bodyRef={bodyRef}
+              marksRef={marksRef}
             />
           )}
         </section>

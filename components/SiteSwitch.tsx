@@ -12,19 +12,23 @@ export interface SiteSwitchProps {
   onChange: (on: boolean) => void;
 }
 
-/** Disabled for built-in sites (always on) and for non-web pages. */
+/**
+ * A built-in site needs no switch: it says 「此网站已内置支持。」 in place of 「按数字报阅读此网站」 (an
+ * offer to turn on what already works reads as if it did not). Disabled for non-web pages.
+ */
 export function SiteSwitch(props: SiteSwitchProps): JSX.Element {
-  const on = props.state === 'on' || props.state === 'builtin';
-  const fixed = props.state === 'builtin' || props.state === 'unsupported';
-  const hint =
-    props.error ||
-    (props.state === 'builtin'
-      ? t('siteBuiltIn')
-      : props.state === 'unsupported'
-        ? t('siteUnsupported')
-        : on
-          ? t('siteOnHint')
-          : t('siteOffHint'));
+  if (props.state === 'builtin')
+    return (
+      <div class="site-switch">
+        <p class="site-hint" data-testid="site-hint" role="status">
+          {t('siteBuiltIn')}
+        </p>
+        {props.host && <p class="site-host">{props.host}</p>}
+      </div>
+    );
+  const on = props.state === 'on';
+  const fixed = props.state === 'unsupported';
+  const hint = props.error || (fixed ? t('siteUnsupported') : on ? t('siteOnHint') : t('siteOffHint'));
   return (
     <div class="site-switch">
       <label>

@@ -96,6 +96,10 @@ export const PAGE_CSS = `
 body { margin: 0; }
 .page .paste-reader { max-width: 860px; margin: 0 auto; padding: 16px; }
 .paste-input textarea { width: 100%; font: 14px/1.6 monospace; }
+.paste-label { display: block; font-weight: 600; margin: 8px 0 4px; }
+.paste-input .file-button { position: relative; display: inline-block; border: 1px solid #b8b8c0; border-radius: 4px; padding: 1px 8px; cursor: pointer; }
+.paste-input .file-button input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.paste-input .file-button:focus-within { outline: 2px solid #1a4fa0; outline-offset: 1px; }
 .article-list button { border: none; background: none; text-align: left; color: #1a4fa0; }
 .article-list li[aria-current="true"] button { font-weight: bold; }
 .popup { width: 320px; padding: 12px; }

@@ -1,8 +1,9 @@
 /**
  * `npm start`: build the extension, serve the demo e-paper on 127.0.0.1 and open Chromium with the
  * extension loaded on the demo's front page, until Ctrl-C.
- * `npm start -- --headless [--out DIR]`: write screenshots of the layout overlay and of a stitched
- * article to DIR (default `screenshots/`) and exit. `npm start -- --serve-only`: build and serve the
+ * `npm start -- --headless [--out DIR]`: write screenshots of the layout overlay, a stitched
+ * article in the reader (zh-CN), the library page and paste mode to DIR (default `screenshots/`)
+ * and exit. `npm start -- --serve-only`: build and serve the
  * demo, no browser (load the extension by hand in your own Chrome or Firefox). Options: `--port N`
  * (default: a free port), `--no-build` (reuse .output/chrome-mv3).
  */
@@ -51,9 +52,12 @@ async function main(): Promise<number> {
       extensionDir: SHIPPING_EXTENSION_DIR,
       headless: true,
       viewport: { width: 1280, height: 1000 },
+      // The reader in its first language (zh-CN), as most readers of these papers see it.
+      lang: 'zh-CN',
     });
     try {
-      const files = await takeScreenshots(browser.context, server.url, out);
+      console.log(`Writing screenshots to ${out}`);
+      const files = await takeScreenshots(browser.context, server.url, out, browser.extensionId);
       for (const file of files) console.log(`wrote ${file}`);
     } finally {
       await browser.close();

@@ -1,6 +1,8 @@
 /**
  * Text editable in place: shown (with search matches marked) until clicked, then an input; Enter
- * or leaving the field saves, Escape cancels. Nothing is sent when the text did not change.
+ * or leaving the field saves, Escape cancels. Nothing is sent when the text did not change. A
+ * `multiline` field (a note, as in the reader) is a textarea: Enter starts a new line, Ctrl+Enter
+ * (⌘+Enter) or leaving the field saves.
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -12,13 +14,14 @@ export interface EditableProps {
   placeholder: string;
   label: string;
   testid: string;
+  multiline?: boolean;
   onSave: (text: string) => void;
 }
 
 /** One line of text the reader can change. */
 export function Editable(props: EditableProps): JSX.Element {
   const [editing, setEditing] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useEffect(() => {
     if (editing) input.current?.focus();
   }, [editing]);
@@ -27,6 +30,22 @@ export function Editable(props: EditableProps): JSX.Element {
     setEditing(false);
     if (save && text !== props.value) props.onSave(text);
   };
+  if (editing && props.multiline)
+    return (
+      <textarea
+        ref={input}
+        class="editable-input note"
+        data-testid={`${props.testid}-input`}
+        aria-label={props.label}
+        defaultValue={props.value}
+        rows={3}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) finish(true);
+          else if (e.key === 'Escape') finish(false);
+        }}
+        onBlur={() => finish(true)}
+      />
+    );
   if (editing)
     return (
       <input
@@ -45,7 +64,7 @@ export function Editable(props: EditableProps): JSX.Element {
   return (
     <button
       type="button"
-      class={props.value ? 'editable' : 'editable empty'}
+      class={(props.value ? 'editable' : 'editable empty') + (props.multiline ? ' note-text' : '')}
       data-testid={props.testid}
       title={props.label}
       onClick={() => setEditing(true)}

@@ -25,100 +25,124 @@ export function Filters(props: FiltersProps): JSX.Element {
   const value = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
   const colors = f.colors ?? [];
   const kind = f.kinds?.length === 1 ? f.kinds[0] : '';
+  // Three labelled groups (where from, what, how shown), each control with a visible label: a
+  // row of bare selects gave no hint what 「==文字==」 or a date box was for.
   return (
     <div class="lib-filters" role="group" aria-label={t('filters')}>
-      <select
-        data-testid="filter-paper"
-        aria-label={t('filterPaper')}
-        value={f.paper ?? ''}
-        onChange={(e) => set({ paper: value(e) || undefined })}
-      >
-        <option value="">{t('allPapers')}</option>
-        {props.facets?.papers.map((p) => (
-          <option key={p.value} value={p.value}>
-            {p.value} ({p.count})
-          </option>
-        ))}
-      </select>
-      <label>
-        {t('dateFrom')}{' '}
-        <input
-          type="date"
-          data-testid="filter-from"
-          value={f.dateFrom ?? ''}
-          onChange={(e) => set({ dateFrom: value(e) || undefined })}
-        />
-      </label>
-      <label>
-        {t('dateTo')}{' '}
-        <input
-          type="date"
-          data-testid="filter-to"
-          value={f.dateTo ?? ''}
-          onChange={(e) => set({ dateTo: value(e) || undefined })}
-        />
-      </label>
-      <select
-        data-testid="filter-kind"
-        aria-label={t('filterKind')}
-        value={kind}
-        onChange={(e) => {
-          const v = value(e);
-          set({ kinds: v === 'clip' || v === 'highlight' ? [v] : undefined });
-        }}
-      >
-        <option value="">{t('allKinds')}</option>
-        <option value="clip">{t('kindClip')}</option>
-        <option value="highlight">{t('kindHighlight')}</option>
-      </select>
-      <span class="color-filter" role="group" aria-label={t('filterColor')}>
-        {HIGHLIGHT_COLORS.map((c) => (
-          <label key={c} class={`swatch color-${c}`} title={t(colorKey(c))}>
-            <input
-              type="checkbox"
-              data-testid={`filter-color-${c}`}
-              aria-label={t(colorKey(c))}
-              checked={colors.includes(c)}
-              onChange={(e) => {
-                const on = (e.currentTarget as HTMLInputElement).checked;
-                const next = on ? [...colors, c] : colors.filter((x) => x !== c);
-                set({ colors: next.length ? next : undefined });
-              }}
-            />
-          </label>
-        ))}
-      </span>
-      <select
-        data-testid="filter-tag"
-        aria-label={t('filterTag')}
-        value={f.tags?.[0] ?? ''}
-        onChange={(e) => set({ tags: value(e) ? [value(e)] : undefined })}
-      >
-        <option value="">{t('allTags')}</option>
-        {props.facets?.tags.map((x) => (
-          <option key={x.value} value={x.value}>
-            #{x.value} ({x.count})
-          </option>
-        ))}
-      </select>
-      <select
-        data-testid="sort"
-        aria-label={t('sortBy')}
-        value={q.sort}
-        onChange={(e) => props.onChange({ ...q, sort: value(e) === 'published' ? 'published' : 'read' })}
-      >
-        <option value="read">{t('sortRead')}</option>
-        <option value="published">{t('sortPublished')}</option>
-      </select>
-      <select
-        data-testid="view"
-        aria-label={t('viewBy')}
-        value={q.view}
-        onChange={(e) => props.onChange({ ...q, view: value(e) === 'articles' ? 'articles' : 'items' })}
-      >
-        <option value="items">{t('viewItems')}</option>
-        <option value="articles">{t('viewArticles')}</option>
-      </select>
+      <fieldset class="lib-group">
+        <legend>{t('groupSource')}</legend>
+        <label>
+          {t('filterPaper')}{' '}
+          <select
+            data-testid="filter-paper"
+            value={f.paper ?? ''}
+            onChange={(e) => set({ paper: value(e) || undefined })}
+          >
+            <option value="">{t('allPapers')}</option>
+            {props.facets?.papers.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.value} ({p.count})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('dateFrom')}{' '}
+          <input
+            type="date"
+            data-testid="filter-from"
+            aria-label={t('filterDateFrom')}
+            value={f.dateFrom ?? ''}
+            onChange={(e) => set({ dateFrom: value(e) || undefined })}
+          />
+        </label>
+        <label>
+          {t('dateTo')}{' '}
+          <input
+            type="date"
+            data-testid="filter-to"
+            aria-label={t('filterDateTo')}
+            value={f.dateTo ?? ''}
+            onChange={(e) => set({ dateTo: value(e) || undefined })}
+          />
+        </label>
+      </fieldset>
+      <fieldset class="lib-group">
+        <legend>{t('groupContent')}</legend>
+        <label>
+          {t('filterKind')}{' '}
+          <select
+            data-testid="filter-kind"
+            value={kind}
+            onChange={(e) => {
+              const v = value(e);
+              set({ kinds: v === 'clip' || v === 'highlight' ? [v] : undefined });
+            }}
+          >
+            <option value="">{t('allKinds')}</option>
+            <option value="clip">{t('kindClip')}</option>
+            <option value="highlight">{t('kindHighlight')}</option>
+          </select>
+        </label>
+        <span class="color-filter" role="group" aria-label={t('filterColor')}>
+          <span aria-hidden="true">{t('filterColor')}</span>
+          {HIGHLIGHT_COLORS.map((c) => (
+            <label key={c} class={`swatch color-${c}`} title={t(colorKey(c))}>
+              <input
+                type="checkbox"
+                data-testid={`filter-color-${c}`}
+                aria-label={t(colorKey(c))}
+                checked={colors.includes(c)}
+                onChange={(e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  const next = on ? [...colors, c] : colors.filter((x) => x !== c);
+                  set({ colors: next.length ? next : undefined });
+                }}
+              />
+            </label>
+          ))}
+        </span>
+        <label>
+          {t('filterTag')}{' '}
+          <select
+            data-testid="filter-tag"
+            value={f.tags?.[0] ?? ''}
+            onChange={(e) => set({ tags: value(e) ? [value(e)] : undefined })}
+          >
+            <option value="">{t('allTags')}</option>
+            {props.facets?.tags.map((x) => (
+              <option key={x.value} value={x.value}>
+                #{x.value} ({x.count})
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset class="lib-group">
+        <legend>{t('groupShow')}</legend>
+        <label>
+          {t('sortBy')}{' '}
+          <select
+            data-testid="sort"
+            value={q.sort}
+            onChange={(e) => props.onChange({ ...q, sort: value(e) === 'published' ? 'published' : 'read' })}
+          >
+            <option value="read">{t('sortRead')}</option>
+            <option value="published">{t('sortPublished')}</option>
+          </select>
+        </label>
+        <label>
+          {t('viewBy')}{' '}
+          <select
+            data-testid="view"
+            value={q.view}
+            onChange={(e) => props.onChange({ ...q, view: value(e) === 'articles' ? 'articles' : 'items' })}
+          >
+            <option value="items">{t('viewItems')}</option>
+            <option value="articles">{t('viewArticles')}</option>
+          </select>
+        </label>
+      </fieldset>
       {f.articleKey && (
         <button
           type="button"

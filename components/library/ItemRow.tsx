@@ -6,6 +6,7 @@
 import type { JSX } from 'preact';
 import { metaLine } from '../../lib/extension/shared/format';
 import { t } from '../../lib/extension/shared/i18n';
+import { safeLink } from '../../lib/extension/shared/urls';
 import { parseTags } from '../../lib/extension/pages/library/writer';
 import type { ArticleSummary, LibraryItem } from '../../lib/extension/pages/library/types';
 import type { SourceRef } from '../../lib/model';
@@ -36,6 +37,8 @@ export interface ItemRowProps {
 export function ItemRow(props: ItemRowProps): JSX.Element {
   const { it, parts } = props;
   const kind = it.kind === 'clip' ? t('kindClip') : t('kindHighlight');
+  // A real link (open in a new tab, copy its address), only for a web page: never file:// or paste:.
+  const original = it.source.urls.map((u) => safeLink(u)).find((u) => u !== '') ?? '';
   return (
     <div class={props.selected ? 'lib-row selected' : 'lib-row'} data-testid="lib-row" data-kind={it.kind}>
       <input
@@ -63,6 +66,14 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
             <Marked text={titleOf(it.source)} parts={parts} />
           </button>
           <span class="muted"> {metaLine(it.source)}</span>
+          {original && (
+            <>
+              {' · '}
+              <a data-testid="row-open" href={original} target="_blank" rel="noopener noreferrer">
+                {t('openOriginal')}
+              </a>
+            </>
+          )}
         </div>
         <div class="lib-row-quote" data-testid="row-quote">
           <Marked text={quoteOf(it)} parts={parts} />
@@ -74,6 +85,7 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
             placeholder={t('addNote')}
             label={t('note')}
             testid="row-note"
+            multiline
             onSave={props.onNote}
           />
           <Editable
@@ -94,11 +106,20 @@ export function ItemRow(props: ItemRowProps): JSX.Element {
 export function ArticleRow(props: {
   a: ArticleSummary;
   parts: readonly string[];
+  selected: boolean;
+  onSelect: (on: boolean) => void;
   onOpen: () => void;
 }): JSX.Element {
   const { a } = props;
   return (
-    <div class="lib-row article" data-testid="article-row">
+    <div class={props.selected ? 'lib-row article selected' : 'lib-row article'} data-testid="article-row">
+      <input
+        type="checkbox"
+        data-testid="article-select"
+        aria-label={t('selectArticle')}
+        checked={props.selected}
+        onChange={(e) => props.onSelect((e.currentTarget as HTMLInputElement).checked)}
+      />
       <div class="lib-row-body">
         <div class="lib-row-meta">
           <button type="button" class="link" data-testid="article-open" onClick={props.onOpen}>

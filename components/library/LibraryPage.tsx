@@ -44,6 +44,9 @@ export interface LibraryPageProps {
 
 export const ROW_HEIGHT = 96;
 
+/** The selection key of an article row (all its clips and highlights). */
+const articleSel = (key: string): string => 'a:' + key;
+
 /** The page. */
 export function LibraryPage(props: LibraryPageProps): JSX.Element {
   const [q, setQ] = useState<ListQuery>({
@@ -58,7 +61,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
   const [undo, setUndo] = useState<SearchHit[] | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const { result, facets, reload } = useList(props.reader, q, root, {
     now: props.now ?? (() => performance.now()),
     onError: (text) => setStatus({ text, error: true }),
@@ -77,7 +80,10 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
   const say = (r: Result<string>) =>
     setStatus(r.ok ? { text: r.value, error: false } : { text: r.error, error: true });
   const saved = (r: Result<unknown>) => (r.ok ? reload() : setStatus({ text: r.error, error: true }));
-  const keys = () => (selected.size > 0 ? selected : null);
+  // In the articles view a row stands for all its items: `a:<key>` selects every one of them.
+  const chosen = () =>
+    items.filter((it) => selected.has(itemKey(it)) || selected.has(articleSel(it.item.articleKey)));
+  const keys = () => (selected.size > 0 ? new Set(chosen().map(itemKey)) : null);
   const run = async (work: () => Promise<Result<string>>) => {
     setBusy(true);
     say(await work());
@@ -91,7 +97,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
       return next;
     });
   const remove = async () => {
-    const hits = items.filter((it) => selected.has(itemKey(it)));
+    const hits = chosen();
     if (hits.length === 0) return;
     setBusy(true);
     const r = await props.writer.remove(hits);
@@ -121,10 +127,14 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
     ? items.find((it) => it.item.articleKey === q.filters.articleKey)
     : undefined;
   const articleTitle = narrowed ? titleOf(narrowed.source) : '';
-  const allOn = view === 'items' && items.length > 0 && selected.size === items.length;
+  const rowKeys = (): string[] =>
+    view === 'items' ? items.map(itemKey) : (result?.articles ?? []).map((a) => articleSel(a.key));
+  const allOn = count > 0 && selected.size === count;
+  const filtered = Boolean(q.query || Object.values(q.filters).some((v) => v !== undefined));
 
   return (
-    <div
+    // <main>: the page's one main landmark; header, filters and list are regions inside it (axe).
+    <main
       class="library"
       ref={root}
       data-testid="library"
@@ -156,7 +166,8 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
         }}
       />
       <ExportPanel
-        selected={selected.size}
+        selected={selected.size > 0 ? chosen().length : 0}
+        empty={facets?.items === 0}
         settings={props.settings}
         busy={busy}
         onSettings={props.onSettings}
@@ -179,28 +190,24 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
       {props.handoff?.(keys())}
       {props.sync}
       <div class="lib-bulk">
-        {view === 'items' && (
-          <label>
-            <input
-              type="checkbox"
-              data-testid="select-all"
-              checked={allOn}
-              onChange={(e) =>
-                setSelected(
-                  (e.currentTarget as HTMLInputElement).checked ? new Set(items.map(itemKey)) : new Set(),
-                )
-              }
-            />{' '}
-            {t('selectAll')}
-          </label>
-        )}
+        <label>
+          <input
+            type="checkbox"
+            data-testid="select-all"
+            checked={allOn}
+            onChange={(e) =>
+              setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(rowKeys()) : new Set())
+            }
+          />{' '}
+          {t('selectAll')}
+        </label>
         <button
           type="button"
           data-testid="delete-selected"
           disabled={busy || selected.size === 0}
           onClick={() => void remove()}
         >
-          {t('deleteSelected', [String(selected.size)])}
+          {t('deleteSelected', [String(selected.size > 0 ? chosen().length : 0)])}
         </button>
         {undo && (
           <button type="button" data-testid="undo" disabled={busy} onClick={() => void putBack()}>
@@ -218,9 +225,23 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
         )}
       </div>
       {result && count === 0 ? (
-        <p class="muted" data-testid="lib-empty">
-          {q.query || Object.keys(q.filters).length ? t('noMatches') : t('libraryEmpty')}
-        </p>
+        <div class="lib-empty-box">
+          <p class="muted" data-testid="lib-empty">
+            {filtered ? t('noMatches') : t('libraryEmpty')}
+          </p>
+          {filtered && (
+            <button
+              type="button"
+              data-testid="clear-filters"
+              onClick={() => {
+                setTyped('');
+                setQ({ ...q, query: '', filters: {} });
+              }}
+            >
+              {t('clearFilters')}
+            </button>
+          )}
+        </div>
       ) : (
         <VirtualList
           count={count}
@@ -236,6 +257,8 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
                 <ArticleRow
                   a={a}
                   parts={parts}
+                  selected={selected.has(articleSel(a.key))}
+                  onSelect={(on) => select(articleSel(a.key), on)}
                   onOpen={() => setQ({ ...q, view: 'items', filters: { ...q.filters, articleKey: a.key } })}
                 />
               );
@@ -256,6 +279,6 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
           }}
         />
       )}
-    </div>
+    </main>
   );
 }

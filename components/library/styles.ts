@@ -26,7 +26,16 @@ export const LIBRARY_CSS =
 .color-filter input { margin: 2px; }
 .chip { border-radius: 10px; background: #eef; }
 .file-button { border: 1px solid #b8b8c0; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
-.file-button input { display: none; }
+.file-button input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.file-button { position: relative; }
+.file-button:focus-within { outline: 2px solid #1a4fa0; outline-offset: 1px; }
+.lib-group { display: inline-flex; flex-wrap: wrap; gap: 6px; align-items: center; border: 1px solid #e0e0e6; border-radius: 4px; padding: 2px 8px 4px; margin: 0; }
+.lib-group legend { font-size: 12px; color: #6b6b75; padding: 0 4px; }
+.lib-empty-box { display: flex; gap: 8px; align-items: center; }
+.editable-input.note { min-height: 3.2em; resize: vertical; font-size: 12px; white-space: pre-wrap; }
+.editable.note-text { white-space: pre-line; }
+@keyframes lib-flash { from { background: #ffe066; } to { background: transparent; } }
+.lib-row.flash { animation: lib-flash 1.6s ease-out; }
 .sep { flex: 0 0 12px; }
 .lib-status.error { color: #b00020; }
 .vlist { overflow-y: auto; position: relative; border-top: 1px solid #e0e0e6; contain: strict; }
@@ -40,7 +49,7 @@ export const LIBRARY_CSS =
 .lib-row-quote { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; font-size: 13px; line-height: 1.45; }
 .lib-row-edit { display: flex; gap: 8px; font-size: 12px; white-space: nowrap; overflow: hidden; }
 .editable { border: none; background: none; padding: 0 2px; max-width: 60%; overflow: hidden; text-overflow: ellipsis; text-align: left; }
-.editable.empty { color: #9a9aa3; }
+.editable.empty { color: #6b6b75; }
 .editable-input { font: inherit; flex: 1; }
 `;
 

@@ -11,6 +11,7 @@ import type { PdfFile } from '../../lib/extension/pages/pdf';
 import { t } from '../../lib/extension/shared/i18n';
 import type { ReaderSettings } from '../../lib/extension/shared/reader-settings';
 import { Reader } from '../Reader';
+import { problemText } from '../../lib/extension/shared/problem-text';
 
 export interface PdfReaderProps {
   /** Read the PDFs (readPdfFiles bound to pdf.js and stitchPages). */
@@ -97,7 +98,7 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
           {(article || result.problems.length > 0) && (
             <Reader
               article={article}
-              problems={result.problems.map((text) => ({ text }))}
+              problems={result.problems.map((text) => ({ text: problemText(text) }))}
               progress={null}
               settings={props.settings}
               onSettings={props.onSettings}

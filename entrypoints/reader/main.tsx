@@ -8,6 +8,8 @@ import { browserPdfJs, fetchLinkedPdf, PDF_WORKER_PATH, readPdfFiles } from '../
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { t } from '../../lib/extension/shared/i18n';
 import { readSheets } from '../../lib/extension/pages/paste';
+import { startPasteCapture } from '../../lib/extension/pages/paste-capture';
+import { send } from '../../lib/messaging';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -19,6 +21,15 @@ import { stitchPages } from '../../lib/stitch';
 
 // WXT types getURL over public/ only; pdf.js's worker and CMaps are copied in at build time (wxt.config.ts).
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
+const capture = startPasteCapture(document, {
+  send: (req) => send(browser.runtime, req),
+  clipboard: (text) =>
+    navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    ),
+});
 
 function App({ initial }: { initial: ReaderSettings }) {
   const [settings, setSettings] = useState(initial);
@@ -33,6 +44,7 @@ function App({ initial }: { initial: ReaderSettings }) {
         read={(sheets) => readSheets(sheets, readText, (pages) => stitchPages(pages))}
         settings={settings}
         onSettings={onSettings}
+        onShown={capture.shown}
       />
       <PdfReader
         read={(files) =>

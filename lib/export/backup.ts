@@ -7,6 +7,7 @@
  */
 import type { LibraryData, Result } from '../model';
 import { checkData, checkRecords, type BackupData, type CheckedRecords } from './validate';
+import { backupProblem as problem } from '../model/problems';
 
 /** Format name written in every backup; anything else is a foreign file. */
 export const BACKUP_FORMAT = 'epaper-reader-backup';
@@ -47,41 +48,40 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
  * newer version or holds no library data. Never throws.
  */
 export function readBackup(text: string, limits: { maxChars?: number } = {}): Result<BackupData> {
-  if (typeof text !== 'string') return { ok: false, error: 'This is not a backup file: no text was given.' };
+  if (typeof text !== 'string') return { ok: false, error: problem('backupNoText') };
   const max = limits.maxChars ?? MAX_BACKUP_CHARS;
   if (text.length > max) {
     const size = (n: number) =>
       n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.ceil(n / 1024)} KB`;
     return {
       ok: false,
-      error: `This file is too large to be a backup (${size(text.length)}; the limit is ${size(max)}).`,
+      error: problem('backupTooLarge', size(text.length), size(max)),
     };
   }
   let root: unknown;
   try {
     root = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
-    const hint = text.trim() === '' ? 'it is empty' : 'it is not valid JSON; it may be damaged or cut short';
-    return { ok: false, error: `This backup file cannot be read: ${hint}.` };
+    return { ok: false, error: problem(text.trim() === '' ? 'backupEmpty' : 'backupNotJson') };
   }
   if (!isObj(root) || root.format !== BACKUP_FORMAT) {
     return {
       ok: false,
-      error: 'This is not an E-paper Reader backup file (its format name is missing or different).',
+      error: problem('backupForeign'),
     };
   }
   const version = root.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: 'This backup file has no valid version number.' };
+    return { ok: false, error: problem('backupNoVersion') };
   }
   if (version > BACKUP_VERSION) {
     return {
       ok: false,
-      error: `This backup was made by a newer version of E-paper Reader (format ${version}; this one reads up to ${BACKUP_VERSION}). Update the extension and try again.`,
+      error: problem('backupNewer', version, BACKUP_VERSION),
     };
   }
-  const problem = checkData(root.data);
-  if (problem) return { ok: false, error: `This backup file is damaged: ${problem}.` };
+  const damage = checkData(root.data);
+  if (damage) return { ok: false, error: problem('backupDamaged', damage) };
   const data = root.data as unknown as BackupData;
   return { ok: true, value: { articles: data.articles, highlights: data.highlights, clips: data.clips } };
 }

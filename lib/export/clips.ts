@@ -13,6 +13,9 @@ import {
   type MarkdownOptions,
 } from './markdown';
 import { escapeBlockStart, escapeInline, escapeParagraph, flattenParagraph } from './text';
+import { citationUrl } from './citation';
+import { quoteSource } from './quote';
+import { obsidianTag } from './tags';
 
 /** Resolved Markdown options. */
 export type Opts = Required<MarkdownOptions>;
@@ -28,9 +31,39 @@ function noteLines(note: string): string[] {
     .filter((l) => l !== '');
 }
 
+/** The item's tags as Obsidian/Typora `#tags` on one line: 「#春运 #交通信息化」. */
 function tagLine(tags: readonly string[]): string[] {
-  const clean = tags.map((t) => flattenParagraph(t)).filter((t) => t !== '');
-  return clean.length ? ['标签：' + clean.map((t) => escapeInline(t)).join('、')] : [];
+  const clean = [...new Set(tags.map(obsidianTag).filter((t) => t !== ''))];
+  return clean.length ? [clean.map((t) => '#' + t).join(' ')] : [];
+}
+
+/** Where an item came from: the article as stored (for the part a paragraph is in), else its source. */
+export interface ItemOrigin {
+  source: SourceRef;
+  stored?: StoredArticle;
+}
+
+/** 「第2版」 for a page number, 「A4版」 for a lettered page label. */
+function pageName(label: string): string {
+  return /^\d+$/.test(label) ? `第${label}版` : `${label}版`;
+}
+
+/**
+ * A link back to the page the item was printed on: the URL of the stitched article's part holding
+ * `paragraph` (a quote from page 2 links page 2), else the source's first web address.
+ */
+export function itemLink(origin: ItemOrigin | undefined, paragraph: number): string[] {
+  if (!origin) return [];
+  const s = origin.stored ? quoteSource(origin.stored.article, paragraph) : origin.source;
+  const url = citationUrl(s.urls);
+  if (!url) return [];
+  const label = s.pages.length === 1 && s.pages[0].trim() ? `原文（${pageName(s.pages[0].trim())}）` : '原文';
+  // Angle brackets keep any URL one destination; the few characters they cannot hold are encoded.
+  const dest = url.replace(
+    /[<>\s\\`]/g,
+    (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'),
+  );
+  return [`[${escapeInline(label)}](<${dest}>)`];
 }
 
 /** Highlights that may fall inside this clip: same article, starting in one of its paragraphs. */
@@ -47,6 +80,7 @@ function clipBlocks(
   clip: Clip,
   highlights: readonly Highlight[],
   o: Opts,
+  origin?: ItemOrigin,
 ): { blocks: string[]; placed: Set<string> } {
   const texts = clip.paragraphs.map(flattenParagraph);
   const candidates = highlightsFor(clip, highlights);
@@ -59,7 +93,11 @@ function clipBlocks(
     .map((l) => '> ' + escapeBlockStart(l))
     .join('\n>\n');
   const blocks = quote ? [quote] : [];
-  blocks.push(...noteLines(clip.note), ...tagLine(clip.tags));
+  blocks.push(
+    ...noteLines(clip.note),
+    ...tagLine(clip.tags),
+    ...itemLink(origin, clip.paragraphIndexes[0] ?? 0),
+  );
   for (const h of candidates) {
     if (placed.has(h.id) && h.note.trim()) {
       blocks.push(
@@ -74,17 +112,22 @@ function byPosition(a: Clip, b: Clip): number {
   return (a.paragraphIndexes[0] ?? 0) - (b.paragraphIndexes[0] ?? 0) || a.createdAt - b.createdAt;
 }
 
-/** Clips of one article in reading order, then the highlights that lie in none of them. */
+/**
+ * Clips of one article in reading order under 「摘录」, then the highlights that lie in none of them
+ * under 「划线」, each item with its tags and a link back to its page when `origin` is given.
+ */
 export function articleBody(
   clips: readonly Clip[],
   highlights: readonly Highlight[],
   o: Opts,
   level: number,
+  origin?: ItemOrigin,
 ): string[] {
   const blocks: string[] = [];
   const placed = new Set<string>();
+  if (clips.length) blocks.push('#'.repeat(level) + ' 摘录');
   for (const clip of [...clips].sort(byPosition)) {
-    const r = clipBlocks(clip, highlights, o);
+    const r = clipBlocks(clip, highlights, o, origin);
     blocks.push(...r.blocks);
     r.placed.forEach((id) => placed.add(id));
   }
@@ -97,14 +140,32 @@ export function articleBody(
         a.selectors.start - b.selectors.start ||
         a.createdAt - b.createdAt,
     )) {
-      blocks.push('> ' + escapeParagraph(h.selectors.exact), ...noteLines(h.note), ...tagLine(h.tags));
+      // The whole quote marked in its colour, so the 划线 list keeps the reader's colours.
+      const exact = flattenParagraph(h.selectors.exact);
+      const quote = exact
+        ? renderMarked(exact, [{ start: 0, end: exact.length, color: h.color }], o.marks)
+        : '';
+      blocks.push(
+        '> ' + escapeBlockStart(quote),
+        ...noteLines(h.note),
+        ...tagLine(h.tags),
+        ...itemLink(origin, h.selectors.paragraph),
+      );
     }
   }
   return blocks;
 }
 
-function unionTags(...lists: ReadonlyArray<readonly string[]>): string[] {
-  return [...new Set(lists.flat().filter((t) => t.trim() !== ''))];
+/** Every tag once, in the form Obsidian accepts as a property tag (no spaces or punctuation). */
+export function unionTags(...lists: ReadonlyArray<readonly string[]>): string[] {
+  return [
+    ...new Set(
+      lists
+        .flat()
+        .map(obsidianTag)
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 /** One clip as a Markdown note: front matter, title, the quote with highlights, note, citation. */
@@ -115,7 +176,7 @@ export function clipMarkdown(
 ): string {
   const o = withDefaults(opts);
   const fm = sourceFrontMatter(clip.source, { ...o, tags: unionTags(o.tags, clip.tags) });
-  const { blocks } = clipBlocks(clip, highlights, o);
+  const { blocks } = clipBlocks(clip, highlights, o, { source: clip.source });
   return (
     [fm, ...headlineBlock(clip.source), ...blocks, '---', citationLine(clip.source, o)].join('\n\n') + '\n'
   );
@@ -149,6 +210,6 @@ export function articleClipsMarkdown(
   const source = sourceFor(stored, clips, clips[0]?.articleKey ?? highlights[0]?.articleKey ?? '');
   const tags = unionTags(o.tags, ...clips.map((c) => c.tags), ...highlights.map((h) => h.tags));
   const blocks = [sourceFrontMatter(source, { ...o, tags }), ...headlineBlock(source)];
-  blocks.push(...articleBody(clips, highlights, o, 2), '---', citationLine(source, o));
+  blocks.push(...articleBody(clips, highlights, o, 2, { source, stored }), '---', citationLine(source, o));
   return blocks.join('\n\n') + '\n';
 }

@@ -6,7 +6,7 @@
 import type { Clip, LibraryData, SourceRef } from '../model';
 import { groupByArticle } from './selection';
 import { authorsOf } from './bylines';
-import { citationPage, citationUrl } from './citation';
+import { citationUrl } from './citation';
 import { flattenParagraph } from './text';
 
 /** One CSL date: {"date-parts": [[2022, 2, 7]]}. */
@@ -35,6 +35,20 @@ export function cslDate(ymd: string): CslDate | undefined {
   return { 'date-parts': [[m[1], m[2], m[3]].filter((x) => x !== undefined).map(Number)] };
 }
 
+/**
+ * CSL `page`: every page the story runs on, as CSL writes a locator: a run of consecutive pages as a
+ * range (「1」「2」 → "1-2", 「A1」「A2」 → "A1-A2"), pages apart as a list (「A1」「A4」 → "A1, A4").
+ */
+export function cslPage(pages: readonly string[]): string {
+  const ps = [...new Set(pages.map((p) => p.trim()).filter((p) => p !== ''))];
+  if (ps.length < 2) return ps[0] ?? '';
+  const parsed = ps.map((p) => /^([A-Za-z]*)(\d+)$/.exec(p));
+  const run = parsed.every(
+    (m, i) => m && m[1] === parsed[0]![1] && (i === 0 || Number(m[2]) === Number(parsed[i - 1]![2]) + 1),
+  );
+  return run ? `${ps[0]}-${ps[ps.length - 1]}` : ps.join(', ');
+}
+
 /** One article as a CSL item; `accessed` (YYYY-MM-DD) is the caller's clock. */
 export function cslItem(s: SourceRef, opts: { accessed?: string } = {}): CslItem {
   const title = flattenParagraph(s.title || s.leadTitle || s.subtitle) || '无题';
@@ -49,8 +63,7 @@ export function cslItem(s: SourceRef, opts: { accessed?: string } = {}): CslItem
   if (s.paper.trim()) item['container-title'] = s.paper.trim();
   const issued = cslDate(s.date);
   if (issued) item.issued = issued;
-  // The page the article starts on, as in the GB/T 7714 citation.
-  const page = citationPage(s.pages);
+  const page = cslPage(s.pages);
   if (page) item.page = page;
   const authors = authorsOf(s.bylines);
   if (authors.length) item.author = authors.map((literal) => ({ literal }));

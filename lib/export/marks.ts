@@ -3,18 +3,32 @@
  * Quotes are found by their exact text (white space ignored, so 「　　」 and NBSP do not matter),
  * using prefix/suffix and the paragraph index only to choose among repeats.
  */
-import type { Highlight } from '../model';
+import type { Highlight, HighlightColor } from '../model';
 import { SPACE_CLASS, ZERO_WIDTH_CLASS } from '../text/chars';
 import { escapeInline } from './text';
 
 /** How highlights are written: `==text==` (Obsidian, Typora) or `<mark>text</mark>` (CommonMark). */
 export type MarkStyle = 'equals' | 'html';
 
-/** A highlighted span [start, end) of one paragraph's text. */
+/** A highlighted span [start, end) of one paragraph's text, in its highlight's colour. */
 export interface Span {
   start: number;
   end: number;
+  color?: HighlightColor;
 }
+
+/**
+ * The colours as the library page shows them. Yellow is `==text==`'s own colour in Obsidian and
+ * Typora; the others are kept as `<mark style="background: …">`, which both render (Obsidian's
+ * Highlightr plugin writes the same), so a reader's green and pink survive the export.
+ */
+export const MARK_COLORS: Record<HighlightColor, string> = {
+  yellow: '#ffe066',
+  green: '#b2f2bb',
+  blue: '#a5d8ff',
+  pink: '#fcc2d7',
+  purple: '#d0bfff',
+};
 
 // Everything invisible in the one table (lib/text/chars.ts): white space and zero-width characters.
 const WS = new RegExp(`[${SPACE_CLASS}${ZERO_WIDTH_CLASS}]`);
@@ -99,12 +113,19 @@ export function placeHighlights(
       unplaced.push(h);
       continue;
     }
-    addSpans(spans, parts, starts, best, best + exact.length);
+    addSpans(spans, parts, starts, best, best + exact.length, h.color);
   }
   return { spans: spans.map(mergeSpans), unplaced };
 }
 
-function addSpans(spans: Span[][], parts: Compact[], starts: number[], from: number, to: number): void {
+function addSpans(
+  spans: Span[][],
+  parts: Compact[],
+  starts: number[],
+  from: number,
+  to: number,
+  color: HighlightColor,
+): void {
   for (let i = 0; i < parts.length; i++) {
     const a = Math.max(from, starts[i]);
     const b = Math.min(to, starts[i] + parts[i].text.length);
@@ -112,7 +133,9 @@ function addSpans(spans: Span[][], parts: Compact[], starts: number[], from: num
     const map = parts[i].map;
     const from0 = a - starts[i];
     const to0 = b - 1 - starts[i];
-    spans[i].push(map ? { start: map[from0], end: map[to0] + 1 } : { start: from0, end: to0 + 1 });
+    spans[i].push(
+      map ? { start: map[from0], end: map[to0] + 1, color } : { start: from0, end: to0 + 1, color },
+    );
   }
 }
 
@@ -122,6 +145,7 @@ function mergeSpans(list: Span[]): Span[] {
   const out: Span[] = [{ ...sorted[0] }];
   for (const s of sorted.slice(1)) {
     const last = out[out.length - 1];
+    // Overlapping highlights become one mark, in the colour of the one that starts first.
     if (s.start <= last.end) last.end = Math.max(last.end, s.end);
     else out.push({ ...s });
   }
@@ -130,6 +154,11 @@ function mergeSpans(list: Span[]): Span[] {
 
 /** CommonMark punctuation (Unicode P and S) and white space: what must not sit inside a delimiter. */
 const EDGE = /[\p{P}\p{S}\s\u3000]/u;
+
+/** The opening tag for a colour: plain `<mark>` for yellow (or no colour), else with its background. */
+function markTag(color: HighlightColor | undefined): string {
+  return !color || color === 'yellow' ? '<mark>' : `<mark style="background: ${MARK_COLORS[color]}">`;
+}
 
 /**
  * One paragraph with its spans marked, page text escaped. With `==`, punctuation at a span's edge
@@ -152,11 +181,12 @@ export function renderMarked(text: string, spans: readonly Span[], style: MarkSt
       while (a < b && EDGE.test(text[a])) a++;
       while (b > a && EDGE.test(text[b - 1])) b--;
     }
+    const html = markTag(s.color);
     if (a >= b) {
       // Nothing but punctuation (「！」): no delimiter can hold it, HTML can.
-      out += '<mark>' + esc(s.start, s.end) + '</mark>';
+      out += html + esc(s.start, s.end) + '</mark>';
     } else {
-      const [open, close] = style === 'equals' ? ['==', '=='] : ['<mark>', '</mark>'];
+      const [open, close] = style === 'equals' && html === '<mark>' ? ['==', '=='] : [html, '</mark>'];
       out += esc(s.start, a) + open + esc(a, b) + close + esc(b, s.end);
     }
     pos = s.end;

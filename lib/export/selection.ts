@@ -4,9 +4,9 @@
  */
 import type { Clip, Highlight, LibraryData, SourceRef, StoredArticle } from '../model';
 import { authorsOf } from './bylines';
-import { articleBody, sourceFor } from './clips';
+import { articleBody, sourceFor, unionTags } from './clips';
 import { citationLine, withDefaults, type MarkdownOptions } from './markdown';
-import { escapeInline, escapeParagraph, flattenParagraph, frontMatter } from './text';
+import { escapeInline, escapeParagraph, flattenParagraph, frontMatter, type FrontMatterValue } from './text';
 
 /** One article's clips and highlights, grouped by article key, in a stable order. */
 export interface ArticleGroup {
@@ -63,12 +63,14 @@ export function selectionMarkdown(
 ): string {
   const o = withDefaults(opts);
   const groups = groupByArticle(data);
-  const fields: Array<[string, string | readonly string[]]> = [
+  // Counts as numbers; tags are every item's tags (and the export's own), as one list of tags.
+  const tags = unionTags(o.tags, ...data.clips.map((c) => c.tags), ...data.highlights.map((h) => h.tags));
+  const fields: Array<[string, FrontMatterValue]> = [
     ['title', opts.title ?? '摘录'],
-    ['articles', String(groups.length)],
-    ['clips', String(data.clips.length)],
-    ['highlights', String(data.highlights.length)],
-    ['tags', o.tags],
+    ['articles', groups.length],
+    ['clips', data.clips.length],
+    ['highlights', data.highlights.length],
+    ['tags', tags],
   ];
   if (opts.exportedAt) fields.push(['exported', opts.exportedAt]);
   const blocks = [frontMatter(fields), '# ' + escapeInline(flattenParagraph(opts.title ?? '摘录'))];
@@ -76,7 +78,10 @@ export function selectionMarkdown(
     blocks.push('## ' + escapeInline(flattenParagraph(g.source.title || g.source.leadTitle || '无题')));
     const meta = metaLine(g.source);
     if (meta) blocks.push(meta);
-    blocks.push(...articleBody(g.clips, g.highlights, o, 3), citationLine(g.source, o));
+    blocks.push(
+      ...articleBody(g.clips, g.highlights, o, 3, { source: g.source, stored: g.stored }),
+      citationLine(g.source, o),
+    );
   }
   return blocks.join('\n\n') + '\n';
 }

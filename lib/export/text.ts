@@ -147,15 +147,23 @@ export function yamlList(items: readonly string[]): string {
   return '[' + items.map(yamlString).join(', ') + ']';
 }
 
+/** A front-matter value: text, a list of texts, or a count. */
+export type FrontMatterValue = string | number | readonly string[];
+
 /**
- * Front matter block from ordered key/value pairs; every scalar double-quoted (the issue asks it)
- * and stripped of zero-width characters, as page text is everywhere in an export.
+ * Front matter block from ordered key/value pairs; every text double-quoted (domain.md §6: 「0801」 or
+ * 「yes」 must stay text) and stripped of zero-width characters, as page text is everywhere in an
+ * export. Counts are written as numbers, so Obsidian types them as Number properties.
  */
-export function frontMatter(fields: Array<[string, string | readonly string[]]>): string {
+export function frontMatter(fields: Array<[string, FrontMatterValue]>): string {
   const lines = ['---'];
   for (const [key, value] of fields) {
     const v =
-      typeof value === 'string' ? yamlString(stripZeroWidth(value)) : yamlList(value.map(stripZeroWidth));
+      typeof value === 'number'
+        ? String(Number.isFinite(value) ? value : 0)
+        : typeof value === 'string'
+          ? yamlString(stripZeroWidth(value))
+          : yamlList(value.map(stripZeroWidth));
     lines.push(`${key}: ${v}`);
   }
   lines.push('---');

@@ -75,10 +75,11 @@ const click = (tab: FirefoxTab, selector: string) =>
   tab.evaluate(`document.querySelector(${JSON.stringify(selector)}).click()`);
 
 /** What the popup's site switch shows. */
-type Switch = { checked: boolean; disabled: boolean; host: string; hint: string };
+/** The switch's state; `null` where a built-in site shows no switch at all. */
+type Switch = { checked: boolean | null; disabled: boolean | null; host: string; hint: string };
 const switchState = `(() => {
   const s = document.querySelector('[data-testid="site-switch"]');
-  return { checked: s.checked, disabled: s.disabled, host: document.querySelector('.site-host')?.textContent ?? '',
+  return { checked: s?.checked ?? null, disabled: s?.disabled ?? null, host: document.querySelector('.site-host')?.textContent ?? '',
     hint: document.querySelector('[data-testid="site-hint"]').textContent };
 })()`;
 
@@ -344,7 +345,7 @@ describe('the extension pages in Firefox', () => {
       host: ' 127.0.0.1',
     });
 
-    // A built-in e-paper host: on and fixed; no article of the library there.
+    // A built-in e-paper host: no switch, 「此网站已内置支持。」 in its place; no article of the library there.
     await popup.goto(
       ff.extensionUrl(
         `popup.html?url=${encodeURIComponent('http://paper.people.com.cn/rmrb/pc/layout/202607/13/node_01.html')}`,
@@ -352,9 +353,9 @@ describe('the extension pages in Firefox', () => {
     );
     const builtIn = await msg(popup, 'siteBuiltIn');
     expect(await until<Switch>(popup, switchState, (v) => v.hint === builtIn)).toEqual({
-      checked: true,
-      disabled: true,
-      host: ' paper.people.com.cn',
+      checked: null,
+      disabled: null,
+      host: 'paper.people.com.cn',
       hint: builtIn,
     });
     expect(

@@ -58,6 +58,11 @@ export async function launchWithExtension(
     extensionDir?: string;
     /** Page size; `null` lets a headed window decide. */
     viewport?: { width: number; height: number } | null;
+    /**
+     * The browser's UI language (`zh-CN`), which the extension's `_locales` follow. Chromium on
+     * Linux needs its locale pack for it (Debian's chromium-l10n), else it stays en-US.
+     */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'epaper-e2e-'));
@@ -65,7 +70,10 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(options.extensionDir),
+    args: [...chromiumArgs(options.extensionDir), ...(options.lang ? [`--lang=${options.lang}`] : [])],
+    ...(options.lang
+      ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang.replace('-', '_') } }
+      : {}),
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
   });
   let extensionId: string;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { selectQuote } from '../extension/capture/e2e-helpers.ts';
 import { useDemo } from './harness.ts';
 import { MARKER_WORDS } from './stories.ts';
 
@@ -77,6 +78,77 @@ describe('page-text mode', () => {
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a file opened with 打开文件 is read like pasted text; the textarea has a label', async () => {
+    const page = await demo.browser.context.newPage();
+    await page.goto(`chrome-extension://${demo.browser.extensionId}/reader.html`);
+    // The textarea is named by its <label> (and described by the hint).
+    const label = await page.evaluate(() => {
+      const ta = document.querySelector('[data-testid="paste"]') as HTMLTextAreaElement;
+      return ta.labels?.[0]?.textContent ?? '';
+    });
+    expect(label.trim().length).toBeGreaterThan(0);
+    await page.locator('[data-testid="paste-open"]').setInputFiles({
+      name: 'zhuzhou-daily-2022-02-07-A1.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(SEED, 'utf8'),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid="paste-files"] li').allTextContents())
+      .toEqual(['zhuzhou-daily-2022-02-07-A1.txt']);
+    await page.locator('[data-testid="paste-read"]').click();
+    const items = page.locator('[data-testid="article-list"] [data-testid="article-item"]');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(8);
+    await page.close();
+  });
+
+  it('highlight, clip and copy with citation work in paste mode as in the reader', async () => {
+    const origin = `chrome-extension://${demo.browser.extensionId}`;
+    const page = await demo.browser.context.newPage();
+    await page.goto(`${origin}/reader.html`);
+    await page.locator('[data-testid="paste"]').first().fill(SEED);
+    await page.locator('[data-testid="paste-read"]').click();
+    await page.locator('[data-testid="reader-paragraph"]').first().waitFor({ timeout: 15_000 });
+    const bar = page.locator('#epaper-paste-capture [data-testid="capture-toolbar"]');
+    const status = page.locator('#epaper-paste-capture [data-testid="capture-status"]');
+    const paragraphs = await page.locator('[data-testid="reader-paragraph"]').allTextContents();
+    const hl = paragraphs[1].trim().slice(2, 12);
+    const clipQuote = paragraphs[2].trim().slice(0, 10);
+
+    await selectQuote(page, 'page', hl);
+    await bar.waitFor();
+    await bar.locator('[data-testid="hl-color-green"]').click();
+    await expect.poll(() => page.locator('.reader-marks > *').count()).toBeGreaterThan(0);
+
+    await selectQuote(page, 'page', clipQuote);
+    await bar.locator('[data-testid="hl-clip"]').click();
+    await expect.poll(() => status.textContent()).toBeTruthy();
+
+    // What the page writes to the clipboard (headless Chromium grants no clipboard to an extension
+    // page's origin): the page's own writeText, recorded.
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      navigator.clipboard.writeText = async (text: string) => void w.copied.push(text);
+    });
+    await selectQuote(page, 'page', hl);
+    await bar.locator('[data-testid="hl-copy"]').click();
+    const copied = () => page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+    await expect.poll(copied).toHaveLength(1);
+    const [quote, cite] = (await copied())[0].split('\n');
+    expect(quote).toBe(`“${hl}”`);
+    // Pasted text carries no date (the 「no date」 note says so): the reference leaves it out.
+    expect(cite).toBe('李军, 谭雪平, 陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报(A1).');
+
+    // Both are in the library, with the pasted page's source.
+    const lib = await demo.browser.context.newPage();
+    await lib.goto(`${origin}/library.html`);
+    await expect
+      .poll(() => lib.locator('[data-testid="row-quote"]').allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining([hl, expect.stringContaining(clipQuote)]));
+    await lib.close();
     await page.close();
   });
 });

@@ -12,6 +12,7 @@ function fromSelectors(id: string, sel: Selectors | null): Highlight {
   return {
     id,
     articleKey: article.key,
+    // Blue: a colour other than ==mark==’s yellow, kept as <mark style> (lib/export/marks.ts).
     color: 'blue',
     selectors: sel,
     note: '',
@@ -31,8 +32,8 @@ describe('export places lib/anchor highlights', () => {
       article.key,
     );
     const md = articleMarkdown(article, { highlights: [fromSelectors('x', sel)] });
-    expect(md).toContain('## 一位专家，==一支团队==\n');
-    expect(md).toContain('\n==在6月举办的第十二届==中国（上海）');
+    expect(md).toContain('## 一位专家，<mark style="background: #a5d8ff">一支团队</mark>\n');
+    expect(md).toContain('\n<mark style="background: #a5d8ff">在6月举办的第十二届</mark>中国（上海）');
   });
 
   it('a quote over the real U+200C in 「管理局\u200c）」 is found', () => {
@@ -46,6 +47,8 @@ describe('export places lib/anchor highlights', () => {
     );
     expect(sel?.exact).toBe('美国食品药品监督管理局）批准');
     const md = articleMarkdown(article, { highlights: [fromSelectors('fda', sel)] });
-    expect(md).toContain('FDA（==美国食品药品监督管理局）批准==的脑机接口');
+    expect(md).toContain(
+      'FDA（<mark style="background: #a5d8ff">美国食品药品监督管理局）批准</mark>的脑机接口',
+    );
   });
 });

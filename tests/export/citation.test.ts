@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SourceRef } from '../../lib/model';
+import { sourceOf, type SourceRef } from '../../lib/model';
 import { citeGBT7714, citationPage } from '../../lib/export/citation';
+import { readPageText } from '../../lib/sites/page-text';
+import { hainanStitched } from './hainan';
 
 /** A source with defaults; the tests fill what they are about. */
 function source(init: Partial<SourceRef> = {}): SourceRef {
@@ -125,6 +129,49 @@ describe('citationPage', () => {
     [[], ''],
   ])('%j → %s', (pages, label) => {
     expect(citationPage(pages)).toBe(label);
+  });
+});
+
+describe('GB/T 7714—2025 mark by mark, on real entries', () => {
+  const seedText = readFileSync(join(__dirname, '../fixtures/seed/zhuzhou-daily-2022-02-07-A1.txt'), 'utf8');
+  const seed = readPageText(seedText, 'file:///seed/zhuzhou-daily-2022-02-07-A1.txt').articles;
+  const hainan = hainanStitched();
+  const real: Array<[string, SourceRef, { accessed?: string }, string]> = [
+    [
+      '株洲日报 seed, three authors from 记者/通讯员',
+      sourceOf(seed[0]),
+      {},
+      '李军，谭雪平，陈志. 乡村振兴“开卷” 株洲这样作答[N]. 株洲日报，2022-02-07（A1）.',
+    ],
+    [
+      '株洲日报 seed, 讯(记者/… 通讯员/…)',
+      sourceOf(seed[4]),
+      {},
+      '廖喜张，旷达. 全员提前返岗 谋划全年工作[N]. 株洲日报，2022-02-07（A1）.',
+    ],
+    [
+      '株洲日报 seed, photo credit 刘震摄',
+      sourceOf(seed[3]),
+      {},
+      '刘震. 春运迎来返程高峰[N]. 株洲日报，2022-02-07（A1）.',
+    ],
+    [
+      '海南日报 online, 001 → 002',
+      sourceOf(hainan),
+      { accessed: '2026-11-29' },
+      `黄媛艳. 一枚“海南芯”，让“意念控制”照进现实[N/OL]. 海南日报，2026-07-13（1）[2026-11-29]. ${hainan.urls[0]}.`,
+    ],
+  ];
+  it.each(real)('%s', (_name, src, opts, expected) => {
+    const out = citeGBT7714(src, { style: '2025', ...opts });
+    expect(out).toBe(expected);
+    // Marks outside the URL: full-width 「，：（）」, never their half-width forms; the element
+    // separator 「. 」 and the brackets of [N], [N/OL] and [引用日期] half-width, never 「．」「［］」.
+    const url = src.urls.find((u) => out.includes(u)) ?? '';
+    const marks = url ? out.replace(url, '') : out;
+    expect(marks).not.toMatch(/[,:()．［］【】]/);
+    expect(marks).toMatch(/\[N(\/OL)?\]\. /);
+    expect(marks.endsWith('.')).toBe(true);
   });
 });
 

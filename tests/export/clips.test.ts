@@ -22,7 +22,7 @@ describe('clipMarkdown', () => {
     expect(md).toContain(
       '> 你过节，我站岗。株洲公安民警辅警舍小家、为大家，坚守岗位、忠诚履职。\n>\n> 舍“小家欢聚”得',
     );
-    expect(md).toContain('\n\n值得引用\n\n第二行 \\#话题\\#\n\n标签：平安、春节\n\n');
+    expect(md).toContain('\n\n值得引用\n\n第二行 \\#话题\\#\n\n#平安 #春节\n\n');
   });
   it('marks the highlight without its edge punctuation and lists its note', () => {
     expect(md).toContain('得“==万家团圆==”，公安');
@@ -85,7 +85,7 @@ describe('selection and library', () => {
     const md = libraryMarkdown(data);
     expect(md).toContain('title: "全部摘录"');
     expect(md).toContain(
-      '## 春运迎来返程高峰\n\n株洲日报 · 2022-02-07 · A1\n\n> 春运迎来返程高峰。==株洲西站==预计',
+      '## 春运迎来返程高峰\n\n株洲日报 · 2022-02-07 · A1\n\n### 摘录\n\n> 春运迎来返程高峰。==株洲西站==预计',
     );
     expect(md.indexOf('## 春运迎来返程高峰')).toBeLessThan(md.indexOf('## 海南重卡“驶向”环岛换电自由'));
     expect(selectionMarkdown(data, { title: '选中' })).toContain('# 选中');

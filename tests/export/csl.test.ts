@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipsCsl, cslDate, cslItem, libraryCsl } from '../../lib/export/csl';
+import { clipsCsl, cslDate, cslItem, cslPage, libraryCsl } from '../../lib/export/csl';
 import { sourceOf } from '../../lib/model';
 import { makeArticle, makeClip, makeHighlight, makeStored } from './factories';
 
@@ -18,7 +18,7 @@ describe('cslItem', () => {
       language: 'zh-CN',
       'container-title': '株洲日报',
       issued: { 'date-parts': [[2022, 2, 7]] },
-      page: 'A1',
+      page: 'A1, A4',
       author: [{ literal: '李军' }, { literal: '谭雪平' }, { literal: '陈志' }],
       URL: 'http://example.org/content_1.htm',
       accessed: { 'date-parts': [[2026, 11, 29]] },
@@ -33,6 +33,20 @@ describe('cslItem', () => {
       language: 'zh-CN',
     });
   });
+});
+
+describe('cslPage', () => {
+  it.each<[string[], string]>([
+    [['1', '2'], '1-2'], // 海南日报 2026-07-13: 001 → 002
+    [['A1', 'A2'], 'A1-A2'],
+    [['1', '2', '3'], '1-3'],
+    [['A1', 'A4'], 'A1, A4'], // 株洲日报 seed: 下转A4版
+    [['A1', 'B2'], 'A1, B2'],
+    [['5'], '5'],
+    [['', '6'], '6'],
+    [['2', '2'], '2'],
+    [[], ''],
+  ])('%j → %s', (pages, want) => expect(cslPage(pages)).toBe(want));
 });
 
 describe('clipsCsl', () => {

@@ -62,13 +62,20 @@ export function hainanStitched(): Article {
   });
 }
 
-function highlight(a: Article, id: string, exact: string, paragraph: number, note = ''): Highlight {
+function highlight(
+  a: Article,
+  id: string,
+  exact: string,
+  paragraph: number,
+  note = '',
+  color: Highlight['color'] = 'yellow',
+): Highlight {
   const text = a.paragraphs[paragraph]?.text ?? '';
   const at = Math.max(0, text.indexOf(exact));
   return {
     id,
     articleKey: a.key,
-    color: 'yellow',
+    color,
     selectors: {
       exact,
       prefix: text.slice(Math.max(0, at - 32), at),
@@ -113,8 +120,8 @@ export function hainanLibrary(): LibraryData {
       highlight(a, 'h-applause', '掌声雷动。', 0),
       highlight(a, 'h-chip', '128通道神经信号采集刺激芯片', 1, '唯一获奖的芯片类产品'),
       // The real text has a U+200C inside 「管理局\u200c）」; the stored quote is normalised without it.
-      highlight(a, 'h-fda', '美国食品药品监督管理局）', 6),
-      highlight(a, 'h-next', '下一步怎么走？', 9, '转折：从技术到产业'),
+      highlight(a, 'h-fda', '美国食品药品监督管理局）', 6, '', 'green'),
+      highlight(a, 'h-next', '下一步怎么走？', 9, '转折：从技术到产业', 'pink'),
       highlight(a, 'h-gone', '这句话在正文里找不到', 3, '网站改版前的划线'),
     ],
     clips: [

@@ -36,7 +36,8 @@ describe('fetchHtml', () => {
 
   it.each([
     ['404', { status: 404, body: 'gone' }, '这一版不在网站上了（HTTP 404）。'],
-    ['network error', { fail: 'Failed to fetch' }, '网络错误，未能载入这一版（Failed to fetch）。'],
+    // The browser's English 「Failed to fetch」 is not shown: the note says what it means.
+    ['network error', { fail: 'Failed to fetch' }, '网络错误，未能载入这一版（无法连接网站）。'],
     [
       'redirect to another site',
       { body: HTML, url: 'https://ads.example.com/landing' },

@@ -63,12 +63,17 @@ describe('Popup', () => {
     expect(p.input.checked).toBe(false);
   });
 
-  it.each([
-    ['http://paper.people.com.cn/rmrb/', 'builtin', '此网站已内置支持。'],
-    ['chrome://extensions/', 'unsupported', '此页面不是网站页面，无法开启。'],
-  ] as const)('%s: the switch is fixed (%s)', async (url, state, hint) => {
-    const p = await show(url, state, { ok: true, value: state });
+  it('a non-web page: the switch is fixed', async () => {
+    const p = await show('chrome://extensions/', 'unsupported', { ok: true, value: 'unsupported' });
     expect(p.input.disabled).toBe(true);
-    expect(p.hint()).toBe(hint);
+    expect(p.hint()).toBe('此页面不是网站页面，无法开启。');
+  });
+
+  it('a built-in site says 「此网站已内置支持。」 instead of offering 「按数字报阅读此网站」', async () => {
+    const p = await show('http://paper.people.com.cn/rmrb/', 'builtin', { ok: true, value: 'builtin' });
+    expect(p.input).toBeNull();
+    expect(p.hint()).toBe('此网站已内置支持。');
+    expect(p.root.textContent).not.toContain('按数字报阅读此网站');
+    expect(p.root.querySelector('.site-host')!.textContent).toBe('paper.people.com.cn');
   });
 });

@@ -7,6 +7,7 @@ import type { Article, Page, PageLoader } from '../../model';
 import { createLoader, type LoaderOptions, type ReaderProblem } from './loader';
 import type { PageSource } from './page-source';
 import { t } from '../shared/i18n';
+import { problemText } from '../shared/problem-text';
 
 /** The stitcher's signature (lib/stitch `stitchArticle`). */
 export type StitchFn = (
@@ -59,7 +60,8 @@ export async function runReader(
   const problems = [...session.problems];
   // The stitcher repeats the loader's sentences inside its own ("page A4: HTTP 404"): show each once.
   for (const text of extra)
-    if (!problems.some((p) => text.includes(p.text) || p.text.includes(text))) problems.push({ text });
+    if (!problems.some((p) => text.includes(p.text) || p.text.includes(text)))
+      problems.push({ text: problemText(text) });
   // A page that loaded but held no article (a layout page, a notice): say so, with its link.
   if (page && !first) problems.push({ text: t('problemNoArticle'), url: page.url || undefined });
   const { fetches, cacheHits } = session.stats;

@@ -76,8 +76,10 @@ export async function fetchHtml(
       }
       at = next;
     }
-  } catch (e) {
-    return failure('problemNetwork', [String((e as Error)?.message ?? e)]);
+  } catch {
+    // The browsers' own words (「Failed to fetch」, 「NetworkError when attempting to fetch
+    // resource.」) say only that the site did not answer, in English: say that in the UI's language.
+    return failure('problemNetwork', [t('netUnreachable')]);
   }
   const finalUrl = hop ? at : res.url || url;
   if (originOf(finalUrl) !== originOf(url)) {
@@ -87,7 +89,7 @@ export async function fetchHtml(
   const declared = Number(res.headers.get('content-length') ?? '');
   if (declared > maxBytes) return tooBig(maxBytes);
   const bytes = await readCapped(res, maxBytes);
-  if (bytes === 'error') return failure('problemNetwork', ['body']);
+  if (bytes === 'error') return failure('problemNetwork', [t('netCutOff')]);
   if (!bytes) return tooBig(maxBytes);
   const decoded = decodeBytes(bytes, res.headers.get('content-type') ?? undefined);
   if (!decoded.charset) return failure('problemNotText');

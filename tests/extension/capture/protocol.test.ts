@@ -137,7 +137,7 @@ describe('capture over the message protocol', () => {
   it('copy puts the quote and its citation on the clipboard; no selection is an error', async () => {
     select(QUOTE);
     expect(await toTab({ type: 'captureSelection', action: 'copy' })).toEqual({ ok: true, value: null });
-    expect(copied[0].split('\n')[0]).toBe(`「${QUOTE}」`);
+    expect(copied[0].split('\n')[0]).toBe(`“${QUOTE}”`);
     page.doc.getSelection()?.removeAllRanges();
     expect(await toTab({ type: 'captureSelection', action: 'highlight' })).toEqual({
       ok: false,

@@ -76,13 +76,22 @@ describe('clipRequest', () => {
 });
 
 describe('quoteWithCitation', () => {
-  it('puts the quote in 「」 and the GB/T 7714 reference with the access date on the next line', () => {
-    const out = quoteWithCitation('一枚指甲盖大小的“海南芯”', story, '2026-11-29');
+  it('puts the quote in “” and the GB/T 7714 reference with the access date on the next line', () => {
+    const out = quoteWithCitation('一枚指甲盖大小的“海南芯”', story, 0, '2026-11-29');
     const [quote, cite] = out.split('\n');
-    expect(quote).toBe('「一枚指甲盖大小的“海南芯”」');
+    expect(quote).toBe('“一枚指甲盖大小的“海南芯””');
     expect(cite).toContain(`${story.title}[N/OL]. 海南日报, 2026-07-13(`);
     expect(cite).toContain('[2026-11-29]. http://127.0.0.1:4173/html/2026-07/13/content_58464_19697256.htm.');
     expect(cite.startsWith('黄媛艳. ')).toBe(true);
+  });
+
+  it('cites the page and URL of the part the quote was printed in (下转 page 2)', () => {
+    const second = story.parts[1];
+    expect(second).toBeDefined();
+    const exact = story.paragraphs[second.from].text.slice(0, 8);
+    const cite = quoteWithCitation(exact, story, second.from, '2026-11-29').split('\n')[1];
+    expect(cite).toContain(`2026-07-13(${second.page})[2026-11-29]. ${second.url}.`);
+    expect(second.url).not.toBe(story.parts[0].url);
   });
 
   it.each([

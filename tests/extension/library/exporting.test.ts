@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { copyText, download, type DownloadEnv } from '../../../lib/extension/pages/library/download';
 import { exportName, localDate, pickData } from '../../../lib/extension/pages/library/exporting';
 import { normalizeExport } from '../../../lib/extension/pages/library/export-settings';
 import { parseTags } from '../../../lib/extension/pages/library/writer';
 import { ok } from '../../db/factories';
+import { useLocale } from '../helpers';
 import { seededLibrary } from './fixtures';
+
+beforeEach(() => useLocale('zh_CN'));
 
 describe('export helpers', () => {
   it('picks the selected rows and only their articles', async () => {
@@ -92,7 +95,7 @@ describe('download and clipboard', () => {
       { writeText: () => Promise.reject(new Error('Document is not focused.')) },
       'x',
     );
-    expect(refused).toEqual({ ok: false, error: 'Copying failed: Document is not focused.' });
+    expect(refused).toEqual({ ok: false, error: '复制失败：Document is not focused.' });
     const written: string[] = [];
     expect(await copyText({ writeText: async (t: string) => void written.push(t) }, '返贫')).toEqual({
       ok: true,

@@ -78,6 +78,16 @@ describe('library page', () => {
     );
   });
 
+  it('links each item to its web page as a real link (new tab), never a file:// or paste: source', () => {
+    const links = [...root.querySelectorAll('[data-testid="row-open"]')] as HTMLAnchorElement[];
+    expect(links.length).toBeGreaterThan(0);
+    for (const a of links) {
+      expect(a.href).toMatch(/^https?:\/\//);
+      expect([a.target, a.rel]).toEqual(['_blank', 'noopener noreferrer']);
+      expect(a.textContent).toBe('打开原页面');
+    }
+  });
+
   it('shows a title made of markup as text', () => {
     const row = rowWith('一段普通的文字。');
     expect($('[data-testid="row-title"]', row).textContent).toBe(HOSTILE.title);
@@ -98,15 +108,47 @@ describe('library page', () => {
     expect(rows()[0].textContent).toContain('防止规模性返贫是底线');
   });
 
+  it('labels every filter and groups them; 「清除筛选」 on an empty result brings everything back', async () => {
+    const legends = [...root.querySelectorAll('.lib-filters fieldset legend')].map((l) => l.textContent);
+    expect(legends).toEqual(['来源', '内容', '显示']);
+    // Each select and date field sits in a <label> with visible text (and the dates say which end).
+    for (const id of [
+      'filter-paper',
+      'filter-kind',
+      'filter-tag',
+      'sort',
+      'view',
+      'setting-marks',
+      'setting-style',
+    ]) {
+      const label = $(`[data-testid="${id}"]`).closest('label');
+      expect(label?.textContent?.trim().length, id).toBeGreaterThan(0);
+    }
+    expect($('[data-testid="setting-marks"]').closest('label')!.textContent).toContain('划线标记');
+    expect($('[data-testid="filter-from"]').getAttribute('aria-label')).toBe('出版日期（起）');
+    expect($('[data-testid="filter-to"]').getAttribute('aria-label')).toBe('出版日期（止）');
+    setValue($('[data-testid="lib-search"]'), '这句话不在库里', 'input');
+    await until(() => !!$('[data-testid="lib-empty"]'));
+    expect($('[data-testid="lib-empty"]').textContent).toBe('没有符合条件的条目。');
+    expect($('[data-testid="clear-filters"]').textContent).toBe('清除筛选');
+    $('[data-testid="clear-filters"]').click();
+    await until(() => rows().length === 8);
+    expect(($('[data-testid="lib-search"]') as HTMLInputElement).value).toBe('');
+  });
+
   it('saves a note and tags edited in place', async () => {
     const row = rowWith('人民日报记者 刘成友 报道');
     $('[data-testid="row-note"]', row).click();
     await until(() => !!$('[data-testid="row-note-input"]'));
     const input = $('[data-testid="row-note-input"]');
-    (input as HTMLInputElement).value = '记者署名';
+    // A note is multi-line, as in the reader: a textarea, Ctrl+Enter saves, the line break is kept.
+    expect(input.tagName).toBe('TEXTAREA');
+    (input as HTMLTextAreaElement).value = '记者署名\n第二行';
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await until(() => rowWith('记者署名') !== undefined);
-    $('[data-testid="row-tags"]', rowWith('记者署名')).click();
+    expect($('[data-testid="row-note-input"]')).toBe(input);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    await until(() => rowWith('记者署名\n第二行') !== undefined);
+    $('[data-testid="row-tags"]', rowWith('记者署名\n第二行')).click();
     await until(() => !!$('[data-testid="row-tags-input"]'));
     ($('[data-testid="row-tags-input"]') as HTMLInputElement).value = '#人物，媒体';
     $('[data-testid="row-tags-input"]').dispatchEvent(
@@ -114,7 +156,28 @@ describe('library page', () => {
     );
     await until(() => rowWith('#人物 #媒体') !== undefined);
     const r = ok(await l.search('刘成友'));
-    expect([r.hits[0].item.note, r.hits[0].item.tags]).toEqual(['记者署名', ['人物', '媒体']]);
+    expect([r.hits[0].item.note, r.hits[0].item.tags]).toEqual(['记者署名\n第二行', ['人物', '媒体']]);
+  });
+
+  it('selects and deletes in the articles view: a row stands for all its items, undo brings them back', async () => {
+    setValue($('[data-testid="view"]'), 'articles', 'change');
+    const articleRows = () => [...root.querySelectorAll('[data-testid="article-row"]')] as HTMLElement[];
+    await until(() => articleRows().length > 1);
+    const hainan = articleRows().find((r) => r.textContent?.includes('海南日报'))!;
+    const [clips, highlights] = ($('[data-testid="article-counts"]', hainan).textContent ?? '')
+      .match(/\d+/g)!
+      .map(Number);
+    ($('[data-testid="article-select"]', hainan) as HTMLInputElement).click();
+    const n = clips + highlights;
+    await until(() => $('[data-testid="delete-selected"]').textContent === `删除所选（${n}）`);
+    expect($('[data-testid="export-scope"]').textContent).toBe(`所选 ${n} 条`);
+    const count = articleRows().length;
+    $('[data-testid="delete-selected"]').click();
+    await until(() => articleRows().length === count - 1);
+    expect(status()).toBe(`已删除 ${n} 条。`);
+    expect(articleRows().some((r) => r.textContent?.includes('海南日报'))).toBe(false);
+    $('[data-testid="undo"]').click();
+    await until(() => articleRows().length === count);
   });
 
   it('deletes a selection and undoes it with the same ids', async () => {
@@ -196,7 +259,9 @@ describe('library page', () => {
     await until(() => downloads.length === 1);
     const md = downloads[0];
     expect([md.name, md.type]).toEqual(['epaper-reader-2026-11-29.md', 'text/markdown;charset=utf-8']);
-    expect(md.data).toContain('### 划线\n\n> 意念控制');
+    // The blue highlight keeps its colour; the item links back to its page.
+    expect(md.data).toContain('### 划线\n\n> <mark style="background: #a5d8ff">意念控制</mark>');
+    expect(md.data).toMatch(/\n\[原文[^\]]*\]\(<https?:\/\/[^>]+>\)\n/);
     expect(md.data).toContain(
       '一枚“海南芯”，让“意念控制”照进现实[N/OL]. 海南日报, 2026-07-13(1)[2026-11-29].',
     );
@@ -223,9 +288,16 @@ describe('library page', () => {
     };
     restore(good.slice(0, good.length / 2));
     await until(() => status().startsWith('没有恢复'));
-    expect(status()).toContain('cut short');
+    // All in Chinese: the lib's refusal is translated at the UI edge, no English left.
+    expect(status()).toBe('没有恢复：无法读取备份文件：不是有效的 JSON，可能已损坏或不完整。');
     restore(good.replace('"version":1', '"version":9'));
-    await until(() => status().includes('newer version'));
+    await until(() => status().includes('更新版本'));
+    expect(status()).toBe(
+      '没有恢复：这个备份由更新版本的数字报阅读助手制作（格式 9，本版本最多读取 1）。请更新扩展后再试。',
+    );
+    restore('{"format":"zotero","version":1}');
+    await until(() => status().includes('不是数字报阅读助手的备份文件'));
+    expect(status()).not.toMatch(/[A-Za-z]{3}/);
     expect(ok(await l.dumpAll())).toEqual(before);
     restore(good);
     await until(() => status().startsWith('已恢复'));

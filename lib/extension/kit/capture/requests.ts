@@ -3,8 +3,7 @@
  * paragraphs the selection touches, their indexes in the (stitched) article, the full source), or the
  * quote with its GB/T 7714 citation for the clipboard. Pure: the surface and the selectors are given.
  */
-import { citeGBT7714 } from '../../../export/citation';
-import { sourceOf, type Article, type HighlightColor, type Selectors } from '../../../model';
+import { sourceOf, type HighlightColor, type Selectors } from '../../../model';
 import type { Request } from '../../../messaging';
 import { paragraphsTouched, type Surface } from './surface';
 
@@ -45,14 +44,8 @@ export function clipRequest(
   };
 }
 
-/**
- * The quote and its reference, as pasted into a paper:
- * 「海南芯…」\n李艳玫. 一枚“海南芯”，让“意念控制”照进现实[N/OL]. 海南日报, 2026-07-13(A1)[2026-11-29]. http://….
- */
-export function quoteWithCitation(exact: string, article: Article, today: string): string {
-  const cite = citeGBT7714(sourceOf(article), { style: '2015', accessed: today });
-  return `「${exact}」\n${cite}`;
-}
+/** The quote and its reference for the clipboard: one rule for the reader and paste mode (lib/export/quote). */
+export { quoteWithCitation } from '../../../export/quote';
 
 /** Today's date as YYYY-MM-DD in local time (the 引用日期 of an online citation). */
 export function isoDay(d: Date): string {

@@ -207,7 +207,12 @@ export function useCapture(
   async function copy(): Promise<Result<null>> {
     const tg = selection();
     if (!tg) return { ok: false, error: t('captureNoSelection') };
-    const text = quoteWithCitation(tg.selectors.exact, tg.surface.article, isoDay(new Date()));
+    const text = quoteWithCitation(
+      tg.selectors.exact,
+      tg.surface.article,
+      tg.selectors.paragraph,
+      isoDay(new Date()),
+    );
     const r: Result<null> = (await env.clipboard(text))
       ? { ok: true, value: null }
       : { ok: false, error: t('captureCopyFailed') };

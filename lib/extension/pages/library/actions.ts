@@ -20,6 +20,7 @@ import {
   zipOf,
   type ExportSettings,
 } from './exporting.ts';
+import { problemText } from '../../shared/problem-text';
 
 /** What the actions need from the page. */
 export interface ActionDeps {
@@ -126,7 +127,7 @@ export function makeActions(d: ActionDeps): Actions {
     },
     async restore(text) {
       const r = await restoreFrom(text, d.restore);
-      if (!r.ok) return { ok: false, error: t('restoreRefused', [r.error]) };
+      if (!r.ok) return { ok: false, error: t('restoreRefused', [problemText(r.error)]) };
       const a = r.value.added;
       const u = r.value.updated;
       const skipped = r.value.skipped;

@@ -4,6 +4,7 @@
  * at once can cancel the download in Chromium).
  */
 import type { Result } from '../../../model/index.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** What download() needs from the page (the real `document`, `URL` and `setTimeout` in the extension). */
 export interface DownloadEnv {
@@ -45,7 +46,7 @@ export function download(
   } catch (e) {
     return {
       ok: false,
-      error: `The file could not be offered: ${e instanceof Error ? e.message : String(e)}`,
+      error: t('fileOfferFailed', [e instanceof Error ? e.message : String(e)]),
     };
   }
 }
@@ -55,12 +56,12 @@ export async function copyText(
   clipboard: Pick<Clipboard, 'writeText'> | undefined,
   text: string,
 ): Promise<Result<null>> {
-  if (!clipboard) return { ok: false, error: 'The clipboard is not available here.' };
+  if (!clipboard) return { ok: false, error: t('clipboardMissing') };
   try {
     await clipboard.writeText(text);
     return { ok: true, value: null };
   } catch (e) {
-    return { ok: false, error: `Copying failed: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: t('copyFailedWhy', [e instanceof Error ? e.message : String(e)]) };
   }
 }
 
@@ -69,6 +70,6 @@ export async function readFileText(file: Blob): Promise<Result<string>> {
   try {
     return { ok: true, value: await file.text() };
   } catch (e) {
-    return { ok: false, error: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: t('fileReadFailed', [e instanceof Error ? e.message : String(e)]) };
   }
 }

@@ -17,6 +17,7 @@ import {
   type ListResult,
   queryKey,
 } from './types.ts';
+import { t } from '../../shared/i18n.ts';
 
 const KEEP = 4;
 /** "Every match" for lib/db search: IndexedDB counts are unsigned 32-bit, so not MAX_SAFE_INTEGER. */
@@ -126,7 +127,7 @@ export class LibraryService {
       }
       return { ok: true, value: data };
     } catch (e) {
-      return { ok: false, error: `The library could not be read: ${e instanceof Error ? e.message : e}` };
+      return { ok: false, error: t('libReadFailed', [e instanceof Error ? e.message : String(e)]) };
     }
   }
 
@@ -160,7 +161,7 @@ export class LibraryService {
     ];
     if (missing.length > 0) {
       const rows = await this.library.getArticles(missing);
-      if (!rows.ok) return { ok: false, error: `The library could not be read: ${rows.error}` };
+      if (!rows.ok) return { ok: false, error: t('libReadFailed', [rows.error]) };
       missing.forEach((k, i) => {
         const row = rows.value[i];
         this.sources.set(k, row ? sourceOf(row.article) : sourceFromKey(k));
