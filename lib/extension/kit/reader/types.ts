@@ -1,5 +1,5 @@
 /** The reader panel's contract with the content script (what it is given, what it offers). */
-import type { Article } from '../../../model';
+import type { Article, Page } from '../../../model';
 import type { Capture, CaptureBase, CaptureIo } from '../capture';
 import type { PageSource } from '../page-source';
 import type { ReaderStart, StitchFn } from '../reader-session';
@@ -49,5 +49,5 @@ export interface ReaderPanel extends PanelControl {
    * content script (≈ 25 KB): it starts when the kit arrives, which every page with our UI asks for
    * while idle.
    */
-  startCapture?(io: CaptureIo, base: CaptureBase, pageArticle: Article | null): Capture;
+  startCapture?(io: CaptureIo, base: CaptureBase, page: Page | null): Capture;
 }
