@@ -61,6 +61,7 @@ export const REQUESTS: { [K in MessageType]?: v.GenericSchema } = {
   putCachedPage: v.object({ page: cachedPageSchema }),
   fetchPage: v.object({ url }),
   openIssue: v.object({ url }),
+  openHandoff: v.object({ articleKey: id }),
   listForStory: v.object({
     keys: v.pipe(v.array(id), v.maxLength(LIMITS.urls)),
     urls: v.pipe(v.array(url), v.maxLength(LIMITS.urls)),

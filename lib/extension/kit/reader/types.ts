@@ -1,5 +1,5 @@
 /** The reader panel's contract with the content script (what it is given, what it offers). */
-import type { Article, Page } from '../../../model';
+import type { Article, Page, Result } from '../../../model';
 import type { Capture, CaptureBase, CaptureIo } from '../capture';
 import type { PageSource } from '../page-source';
 import type { ReaderStart, StitchFn } from '../reader-session';
@@ -26,6 +26,11 @@ export interface PanelEnv {
   onClose?: () => void;
   /** Open 「整期目录」 for the tab's issue (a button in the reader's bar); absent → no button. */
   openIssue?: () => void;
+  /**
+   * 「存入 Zotero」 for the article shown: the background opens the library page on it (the kit may
+   * not call Zotero from the page's world); absent → no button.
+   */
+  openHandoff?: (articleKey: string) => Promise<Result<null>>;
 }
 
 /** What the mounted panel component answers to (filled by `usePanel` on every render). */
