@@ -26,6 +26,10 @@ export interface ReaderProps {
   onClose?: () => void;
   /** Open 「整期目录」 for this issue. */
   onIssue?: () => void;
+  /** 「存入 Zotero」 for the article shown (absent → no button). */
+  onZotero?: () => void;
+  /** What that button's last press did (one line under the bar), '' for nothing. */
+  handoffStatus?: { text: string; error: boolean };
   /** Receives the element holding the paragraphs (highlights anchor on it). */
   bodyRef?: Ref<HTMLDivElement>;
   /** Receives the layer under the paragraphs where highlights are drawn as boxes. */
@@ -59,6 +63,11 @@ export function Reader(props: ReaderProps): JSX.Element {
             {t('popupIssue')}
           </button>
         )}
+        {props.onZotero && article && (
+          <button type="button" data-testid="reader-zotero" onClick={trusted(props.onZotero)}>
+            {t('handoffZotero')}
+          </button>
+        )}
         {props.onClose && (
           <button
             type="button"
@@ -70,6 +79,15 @@ export function Reader(props: ReaderProps): JSX.Element {
           </button>
         )}
       </div>
+      {props.handoffStatus?.text && (
+        <p
+          class={props.handoffStatus.error ? 'reader-handoff error' : 'reader-handoff'}
+          data-testid="reader-handoff"
+          role="status"
+        >
+          {props.handoffStatus.text}
+        </p>
+      )}
       {progress && (
         <p class="reader-progress" data-testid="reader-progress" role="status">
           {t('loadingPages', [String(progress.done), String(progress.total)])}

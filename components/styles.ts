@@ -66,6 +66,8 @@ export const READER_CSS = `
 .reader-settings button[aria-pressed="true"] { background: #1d1d1f; color: #fff; border-color: #1d1d1f; }
 .reader.theme-dark .reader-settings button[aria-pressed="true"] { background: #e6e6e6; color: #1c1c1e; }
 .reader-progress { color: #6b6b75; font-size: .85em; }
+.reader-handoff { font-size: .85em; }
+.reader-handoff.error { color: #b00020; }
 .reader-leadtitle, .reader-subtitle { margin: .3em 0; font-size: 1.05em; color: inherit; opacity: .85; }
 .reader-title { margin: .2em 0; font-size: 1.6em; line-height: 1.35; }
 .reader-bylines, .reader-meta { margin: .3em 0; font-size: .85em; opacity: .75; }

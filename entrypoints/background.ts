@@ -11,6 +11,7 @@ import {
   setUpCaptureBackground,
   type CaptureBackgroundApi,
 } from '../lib/extension/background/capture-menus';
+import { libraryHandoffUrl } from '../lib/extension/shared/handoff-link';
 import { isContentUrl } from '../lib/extension/shared/site-patterns';
 import { t } from '../lib/extension/shared/i18n';
 import {
@@ -38,6 +39,10 @@ export default defineBackground(() => {
     openIssue: async (url) => {
       const page = (browser.runtime.getURL as (path: string) => string)('/issue.html');
       await browser.tabs.create({ url: `${page}?url=${encodeURIComponent(url)}` });
+    },
+    openLibrary: async (articleKey) => {
+      const page = (browser.runtime.getURL as (path: string) => string)('/library.html');
+      await browser.tabs.create({ url: libraryHandoffUrl(page, articleKey) });
     },
     onChanged: () => sync.schedule(),
     sender: {

@@ -14,5 +14,6 @@ export default defineUnlistedScript(() => {
     fetchOtherOrigin: backgroundFetch(browser.runtime),
     settings: browser.storage.local,
     openIssue: (url) => void send(browser.runtime, { type: 'openIssue', url }),
+    openHandoff: (articleKey) => send(browser.runtime, { type: 'openHandoff', articleKey }),
   });
 });

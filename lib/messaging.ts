@@ -96,6 +96,12 @@ export interface Protocol {
    * sender's own e-paper page, in a new tab (a web page may not open an extension page itself).
    */
   openIssue: [{ url: string }, null];
+  /**
+   * The reader panel (kit) → background: 「存入 Zotero」 for the sender's own article. The kit runs in
+   * the page's world and may not call Zotero, so the background opens the library page on that
+   * article with the hand-off bar, where the click asks for the 127.0.0.1:23119 permission and sends.
+   */
+  openHandoff: [{ articleKey: string }, null];
   /** Background → tab: the context menu or a keyboard command acts on the tab's selection. */
   captureSelection: [{ action: CaptureAction; color?: HighlightColor }, null];
 }

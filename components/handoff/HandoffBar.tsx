@@ -4,7 +4,7 @@
  * article already, a link to Obsidian when the browser did not open it, and the Obsidian settings.
  */
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ObsidianSettings } from '../../lib/handoff/obsidian';
 import type { GroupLoader, Handoff, HandoffAnswer } from '../../lib/extension/pages/handoff/handoff';
 import { t } from '../../lib/extension/shared/i18n';
@@ -16,12 +16,18 @@ export interface HandoffBarProps {
   load: GroupLoader;
   settings: ObsidianSettings;
   onSettings: (s: ObsidianSettings) => void;
+  /** Opened from the reader's 「存入 Zotero」: focus that button (Enter sends) and say why. */
+  focus?: 'zotero';
 }
 
 /** The bar. */
 export function HandoffBar(props: HandoffBarProps): JSX.Element {
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<HandoffAnswer | null>(null);
+  const zotero = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (props.focus === 'zotero') zotero.current?.focus();
+  }, [props.focus]);
   const run = (work: () => Promise<HandoffAnswer>) => {
     setBusy(true);
     void work().then(
@@ -39,9 +45,15 @@ export function HandoffBar(props: HandoffBarProps): JSX.Element {
   const folder = h.obsidianFolder;
   return (
     <div class="handoff" role="group" aria-label={t('handoffTitle')} data-testid="handoff">
+      {props.focus === 'zotero' && !answer && (
+        <span class="handoff-hint" data-testid="handoff-hint">
+          {t('handoffFromReader')}
+        </span>
+      )}
       <button
         type="button"
         data-testid="to-zotero"
+        ref={zotero}
         disabled={busy}
         onClick={() => run(() => h.zotero(props.load))}
       >

@@ -36,8 +36,11 @@ export interface LibraryPageProps {
   /** Wait before a typed query runs, in ms (0 in tests). */
   debounceMs?: number;
   now?: () => number;
-  /** The bar under the export bar for the selection (or everything): 「存入 Zotero」… (components/handoff). */
-  handoff?: (selection: ReadonlySet<string> | null) => ComponentChildren;
+  /**
+   * The bar under the export bar for the selection, else the article the list is narrowed to, else
+   * everything: 「存入 Zotero」… (components/handoff).
+   */
+  handoff?: (selection: ReadonlySet<string> | null, articleKey?: string) => ComponentChildren;
   /** The sync panel (components/library/sync), shown under the export bar. */
   sync?: JSX.Element;
 }
@@ -187,7 +190,7 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
           })
         }
       />
-      {props.handoff?.(keys())}
+      {props.handoff?.(keys(), q.filters.articleKey)}
       {props.sync}
       <div class="lib-bulk">
         <label>

@@ -21,6 +21,7 @@ import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/pages/l
 import { LibraryService } from '../../lib/extension/pages/library/listing';
 import { loadExportSettings, saveExportSettings } from '../../lib/extension/pages/library/export-settings';
 import { makeWriter, type Post } from '../../lib/extension/pages/library/writer';
+import { handoffFromQuery } from '../../lib/extension/shared/handoff-link';
 import { createHandler, fromOrigin, send } from '../../lib/messaging';
 import { SyncSection } from '../../components/library/sync/SyncSection';
 import { loadSyncView, syncActions } from '../../lib/extension/pages/library/sync';
@@ -89,7 +90,7 @@ function App({ initial, obsidian }: { initial: ExportSettings; obsidian: Obsidia
     return () => removeEventListener('resize', resize);
   }, []);
   const params = new URLSearchParams(location.search);
-  const article = params.get('article');
+  const { article, focus } = handoffFromQuery(location.search);
   return (
     <LibraryPage
       reader={service}
@@ -103,10 +104,11 @@ function App({ initial, obsidian }: { initial: ExportSettings; obsidian: Obsidia
       listHeight={height}
       initial={{ query: params.get('q') ?? '', filters: article ? { articleKey: article } : {} }}
       subscribe={subscribe}
-      handoff={(keys) => (
+      handoff={(keys, articleKey) => (
         <HandoffBar
           handoff={handoff}
-          load={selectionLoader(() => service.dump(), keys)}
+          load={selectionLoader(() => service.dump(), keys, articleKey)}
+          focus={focus === 'zotero' && articleKey === article ? 'zotero' : undefined}
           settings={vault}
           onSettings={(s) => {
             setVault(s);

@@ -22,6 +22,8 @@ export interface CslItem {
   'container-title'?: string;
   issued?: CslDate;
   page?: string;
+  /** 版名 of the page the article starts on (CSL `section`: 「要闻」). */
+  section?: string;
   author?: Array<{ literal: string }>;
   URL?: string;
   accessed?: CslDate;
@@ -65,6 +67,8 @@ export function cslItem(s: SourceRef, opts: { accessed?: string } = {}): CslItem
   if (issued) item.issued = issued;
   const page = cslPage(s.pages);
   if (page) item.page = page;
+  const section = flattenParagraph(s.section ?? '').trim();
+  if (section) item.section = section;
   const authors = authorsOf(s.bylines);
   if (authors.length) item.author = authors.map((literal) => ({ literal }));
   const url = citationUrl(s.urls);

@@ -34,7 +34,7 @@ export function withDefaults(opts: MarkdownOptions = {}): Required<MarkdownOptio
   };
 }
 
-/** Front matter for one source: title, paper, date, pages, authors, url, tags (+ accessed). */
+/** Front matter for one source: title, paper, date, pages, section (版名), authors, url, tags (+ accessed). */
 export function sourceFrontMatter(source: SourceRef, o: Required<MarkdownOptions>): string {
   const fields: Array<[string, string | readonly string[]]> = [
     ['title', flattenParagraph(source.title || source.leadTitle || source.subtitle)],
@@ -42,14 +42,11 @@ export function sourceFrontMatter(source: SourceRef, o: Required<MarkdownOptions
   // 引题 and 副题 only when the article has them, right after the title they belong to.
   if (source.leadTitle.trim()) fields.push(['leadTitle', flattenParagraph(source.leadTitle)]);
   if (source.subtitle.trim()) fields.push(['subtitle', flattenParagraph(source.subtitle)]);
-  fields.push(
-    ['paper', source.paper],
-    ['date', source.date],
-    ['pages', source.pages],
-    ['authors', authorsOf(source.bylines)],
-    ['url', source.urls[0] ?? ''],
-    ['tags', o.tags],
-  );
+  fields.push(['paper', source.paper], ['date', source.date], ['pages', source.pages]);
+  // 版名 only when the stored article names its page (records before it do not).
+  const section = flattenParagraph(source.section ?? '').trim();
+  if (section) fields.push(['section', section]);
+  fields.push(['authors', authorsOf(source.bylines)], ['url', source.urls[0] ?? ''], ['tags', o.tags]);
   if (o.accessed) fields.push(['accessed', o.accessed]);
   return frontMatter(fields);
 }

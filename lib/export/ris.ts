@@ -59,6 +59,7 @@ export function risRecord(
   const pages = s.pages.map(value).filter((p) => p !== '');
   if (pages.length) add('SP', pages[0]);
   if (pages.length > 1) add('EP', pages[pages.length - 1]);
+  add('SE', s.section ?? '');
   add('LA', 'zh-CN');
   const url = citationUrl(s.urls);
   if (url) {

@@ -55,7 +55,8 @@ export function vaultFolder(folder: string): string {
 
 /**
  * Properties, typed as Obsidian types them across a vault: `title`, `source` (URL), `author`
- * (list), `published` (date), `created`, `tags` (list); `paper`, and `pages` as text (「A1」 is no number).
+ * (list), `published` (date), `created`, `tags` (list); `paper`, `pages` and `section` (版名) as text
+ * (「A1」 is no number).
  */
 export function obsidianProperties(
   g: ArticleGroup,
@@ -74,10 +75,11 @@ export function obsidianProperties(
     ['title', flattenParagraph(s.title || s.leadTitle || s.subtitle) || '无题'],
     ['paper', s.paper],
     ['pages', s.pages],
-    ['source', citationUrl(s.urls)],
-    ['author', authorsOf(s.bylines)],
-    ['published', s.date],
   ];
+  // 版名 as text beside 版次, only when the stored article names its page.
+  const section = flattenParagraph(s.section ?? '').trim();
+  if (section) fields.push(['section', section]);
+  fields.push(['source', citationUrl(s.urls)], ['author', authorsOf(s.bylines)], ['published', s.date]);
   if (created) fields.push(['created', created]);
   fields.push(['tags', tags]);
   return frontMatter(fields);

@@ -49,7 +49,7 @@ export interface ZoteroItem {
 export interface ZoteroItemOptions {
   /** YYYY-MM-DD: the day the item is saved (the caller's clock). */
   accessed?: string;
-  /** 版名 of the page the article starts on (「要闻」), when the page list gave it. */
+  /** 版名 of the page the article starts on (「要闻」); default: the source's `section`. */
   section?: string;
   /** 出版地, when known (「海口」); never guessed from the paper's name. */
   place?: string;
@@ -111,7 +111,7 @@ export function zoteroItem(
   set('publicationTitle', clean(source.paper));
   set('place', clean(opts.place ?? ''));
   set('date', /^\d{4}(-\d{2}(-\d{2})?)?$/.test(source.date.trim()) ? source.date.trim() : '');
-  set('section', clean(opts.section ?? ''));
+  set('section', clean(opts.section ?? source.section ?? ''));
   set('pages', zoteroPages(source.pages));
   const url = citationUrl(source.urls);
   set('url', url);

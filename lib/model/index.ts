@@ -82,6 +82,11 @@ export interface ArticlePart {
   to: number;
   /** How this part was joined to the previous one. */
   regime?: 'first' | 'split' | 'duplicate' | 'same-title';
+  /**
+   * 版名 of that page (Page.name, 「要闻」), when the page said it. Filled where a part meets its page
+   * (lib/stitch/page-name.ts), not by the readers: records saved before it have none.
+   */
+  name?: string;
 }
 
 /** An article as read from one page, or stitched across pages. */
@@ -196,6 +201,8 @@ export interface SourceRef {
   subtitle: string;
   bylines: string[];
   urls: string[];
+  /** 版名 of the page the article starts on (its first part's `name`), when known. */
+  section?: string;
 }
 
 export interface Highlight {
@@ -225,6 +232,8 @@ export interface Clip {
 
 /** The source of an article, for clips and citations. */
 export function sourceOf(a: Article): SourceRef {
+  // 版名 only when the article starts on a named page: Zotero's `section`, RIS SE, CSL `section`.
+  const section = a.parts[0]?.name;
   return {
     articleKey: a.key,
     paper: a.paper,
@@ -235,6 +244,7 @@ export function sourceOf(a: Article): SourceRef {
     subtitle: a.subtitle,
     bylines: [...a.bylines],
     urls: [...a.urls],
+    ...(section ? { section } : {}),
   };
 }
 

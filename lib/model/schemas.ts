@@ -54,6 +54,8 @@ export const articleSchema = v.object({
       from: count,
       to: count,
       regime: v.optional(v.picklist(['first', 'split', 'duplicate', 'same-title'])),
+      // 版名: optional, so records and backups made before it stay valid.
+      name: v.optional(line),
     }),
     LIMITS.short,
   ),
@@ -105,6 +107,7 @@ export const sourceSchema = v.object({
   subtitle,
   bylines,
   urls,
+  section: v.optional(line),
 });
 
 export const clipSchema = v.object({

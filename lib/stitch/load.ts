@@ -5,6 +5,7 @@
  */
 import type { Article, Page, PageLoader, PageRef } from '../model';
 import { labelsMatch } from '../text/labels';
+import { withPageName } from './page-name';
 import { trimEdgeMarkers } from './seam';
 
 /** An article read from a page, with the page it came from (its links help the next step). */
@@ -72,9 +73,9 @@ export function loadPage(ctx: LoadContext, ref: PageRef): Promise<Loaded> {
   return run;
 }
 
-/** An article as the stitcher works on it: its page label and URL filled from its page, edge markers dropped. */
+/** An article as the stitcher works on it: page label, 版名 and URL filled from its page, edge markers dropped. */
 export function prepare(article: Article, page: Page): Article {
-  const a = trimEdgeMarkers(article);
+  const a = withPageName(trimEdgeMarkers(article), page);
   const filled =
     (a.paper || !page.paper) &&
     (a.date || !page.date) &&
@@ -106,8 +107,11 @@ export async function candidatesOn(
     if (!r.ok) failures.push({ title: blocks[i].title, href: blocks[i].href, error: r.error });
     else {
       for (const a of r.page.articles ?? []) {
-        // An article page read without its label takes the layout page's (版次 of the block).
-        const p = r.page.label ? r.page : { ...r.page, label: page.label };
+        // An article page read without its label takes the layout page's (版次 of the block), and
+        // without its 版名 the layout page's when it is that page.
+        const label = r.page.label || page.label;
+        const name = r.page.name || (labelsMatch(label, page.label) ? page.name : '');
+        const p = label === r.page.label && name === r.page.name ? r.page : { ...r.page, label, name };
         candidates.push({ article: prepare(a, p), page: p });
       }
     }

@@ -10,9 +10,11 @@ import { seamCutsSentence } from './seam';
 
 export type Regime = NonNullable<ArticlePart['regime']>;
 
-/** The part an article read from one page contributes: its first page and URL. */
+/** The part an article read from one page contributes: its first page, URL and 版名. */
 export function partOf(a: Article, from: number, to: number, regime: Regime): ArticlePart {
-  return { page: a.pages[0] ?? '', url: a.urls[0] ?? '', from, to, regime };
+  const part: ArticlePart = { page: a.pages[0] ?? '', url: a.urls[0] ?? '', from, to, regime };
+  const name = a.parts[0]?.name;
+  return name ? { ...part, name } : part;
 }
 
 /** Start a stitched article from its first part (an article stitched before keeps its parts). */

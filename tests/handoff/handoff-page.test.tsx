@@ -19,7 +19,7 @@ import { LibraryService } from '../../lib/extension/pages/library/listing';
 import { makeWriter } from '../../lib/extension/pages/library/writer';
 import { DEFAULT_OBSIDIAN } from '../../lib/handoff/obsidian';
 import { useLocale, messages } from '../extension/helpers';
-import { directPost, seededLibrary, until } from '../extension/library/fixtures';
+import { HAINAN, directPost, seededLibrary, until } from '../extension/library/fixtures';
 import { nodeFetch } from './node-fetch';
 import { startZoteroStandin, type Standin } from './zotero-connector-standin';
 
@@ -70,7 +70,8 @@ let copied: string[];
 let opened: string[];
 let folder: Map<string, string>;
 
-async function show(extra: Partial<HandoffDeps> = {}): Promise<void> {
+/** `fromReader`: the page as the reader's 「存入 Zotero」 opens it (library.html?article=KEY&handoff=zotero). */
+async function show(extra: Partial<HandoffDeps> = {}, fromReader?: string): Promise<void> {
   l = await seededLibrary();
   area = memoryArea();
   copied = [];
@@ -108,10 +109,12 @@ async function show(extra: Partial<HandoffDeps> = {}): Promise<void> {
       onSettings={() => undefined}
       listHeight={2000}
       debounceMs={0}
-      handoff={(keys) => (
+      initial={fromReader ? { filters: { articleKey: fromReader } } : undefined}
+      handoff={(keys, articleKey) => (
         <HandoffBar
           handoff={handoff}
-          load={selectionLoader(() => l.dumpAll(), keys)}
+          load={selectionLoader(() => l.dumpAll(), keys, articleKey)}
+          focus={fromReader && articleKey === fromReader ? 'zotero' : undefined}
           settings={{ ...DEFAULT_OBSIDIAN, vault: '研究' }}
           onSettings={() => undefined}
         />
@@ -119,7 +122,7 @@ async function show(extra: Partial<HandoffDeps> = {}): Promise<void> {
     />,
     root,
   );
-  await until(() => rows().length === 8);
+  await until(() => rows().length === (fromReader ? 2 : 8));
 }
 
 const rows = () => [...root.querySelectorAll('[data-testid="lib-row"]')] as HTMLElement[];
@@ -148,6 +151,19 @@ afterEach(async () => {
 });
 
 describe('存入 Zotero from the library page', () => {
+  it('opened from the reader on one article: focuses the button and sends that article alone', async () => {
+    await show({}, HAINAN.key);
+    expect($('[data-testid="handoff-hint"]').textContent).toBe(zh.handoffFromReader.message);
+    expect(document.activeElement).toBe($('[data-testid="to-zotero"]'));
+    $('[data-testid="to-zotero"]').click();
+    await until(() => status() !== '');
+    expect(status()).toBe(fill('zoteroSaved', '1', '2'));
+    expect(z.saved.map((s) => s.fields.publicationTitle)).toEqual(['海南日报']);
+    expect(Object.keys(area.data).filter((k) => k.startsWith('zoteroSent:'))).toEqual([
+      `zoteroSent:${HAINAN.key}`,
+    ]);
+  });
+
   it('saves every article, then says they are there', async () => {
     await show();
     $('[data-testid="to-zotero"]').click();

@@ -24,6 +24,8 @@ export interface BackgroundIo {
   granted(origin: string): Promise<boolean>;
   /** Open 「整期目录」 for an e-paper page in a new tab (absent: the message is refused). */
   openIssue?(url: string): Promise<void>;
+  /** Open the library page on one article with its hand-off bar (absent: the message is refused). */
+  openLibrary?(articleKey: string): Promise<void>;
   sender: SenderEnv;
   /** Called after every change to the library (sync schedules itself from it). */
   onChanged?: () => void;
@@ -78,6 +80,11 @@ export function backgroundHandlers(
       // Only for e-paper pages: issue.html would refuse anything else anyway, with a message.
       if (!io.openIssue || !isContentUrl(m.url)) return { ok: false, error: 'not an e-paper page' };
       await io.openIssue(m.url);
+      return { ok: true, value: null };
+    },
+    openHandoff: async (m) => {
+      if (!io.openLibrary) return { ok: false, error: 'the library page cannot be opened here' };
+      await io.openLibrary(m.articleKey);
       return { ok: true, value: null };
     },
   };

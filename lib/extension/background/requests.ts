@@ -62,6 +62,7 @@ export const REQUESTS: { [K in MessageType]?: v.GenericSchema } = {
   fetchPage: v.object({ url }),
   fetchImage: v.object({ url, pageUrl: url }),
   openIssue: v.object({ url }),
+  openHandoff: v.object({ articleKey: id }),
   listForStory: v.object({
     keys: v.pipe(v.array(id), v.maxLength(LIMITS.urls)),
     urls: v.pipe(v.array(url), v.maxLength(LIMITS.urls)),

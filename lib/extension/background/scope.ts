@@ -139,6 +139,13 @@ export const CONTENT_SCOPES: { [K in MessageType]?: Scope<K> } = {
   },
   getCachedPage: urlScope<'getCachedPage'>(),
   openIssue: urlScope<'openIssue'>(),
+  // Only the sender's own stored article (one with clips or highlights: the library page has nothing
+  // to send for another); "not found" and "not yours" read the same, so no probing by key.
+  openHandoff: wrap(async (req, from, reads) => {
+    const stored = await reads.getArticle(req.articleKey);
+    const own = stored.ok && stored.value?.urls.some((u) => originOf(u) === from.origin);
+    return own ? null : 'no such article of this site in the library';
+  }),
   putCachedPage: wrap(async (req, from, reads) =>
     (await reachable(req.page.url, from, reads))
       ? null

@@ -75,7 +75,6 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     defer: env.defer,
     now: env.now,
   };
-  const pageArticle = kind === 'article' ? (page.articles[0] ?? null) : null;
   let capture: Capture | null = null;
   const kitEnv = {
     host,
@@ -96,7 +95,8 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
       env.loadKit().then((kit) => {
         const made = kit.createReaderPanel(kitEnv);
         // Capture ships in the kit (content-script size) and starts as soon as the kit is here.
-        if (env.capture && !capture) capture = made.startCapture?.(env.capture, base, pageArticle) ?? null;
+        if (env.capture && !capture)
+          capture = made.startCapture?.(env.capture, base, kind === 'article' ? page : null) ?? null;
         return made;
       }),
     ui,

@@ -40,6 +40,8 @@ export interface KitIo {
   settings?: SettingsArea;
   /** Ask the background to open 「整期目录」 for this e-paper page. */
   openIssue?: (url: string) => void;
+  /** Ask the background to open the library page on this article for 「存入 Zotero」. */
+  openHandoff?: (articleKey: string) => Promise<Result<null>>;
 }
 
 /**
@@ -74,6 +76,7 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         onArticle: env.onArticle,
         onClose: env.onClose,
         openIssue: io.openIssue ? () => io.openIssue?.(env.pageUrl) : undefined,
+        openHandoff: io.openHandoff,
       }),
     scanIssue: (page, env) => scanIssue(page, sourceFor(env)),
   };

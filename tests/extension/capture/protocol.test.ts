@@ -75,7 +75,7 @@ beforeEach(async () => {
     defer: (fn: () => void, ms: number) => void setTimeout(fn, ms),
     now: () => performance.now(),
   };
-  startCaptureOnPage(io, base, page.article);
+  startCaptureOnPage(io, base, page.page);
   await settle();
 });
 
@@ -114,6 +114,9 @@ describe('capture over the message protocol', () => {
     expect(h.selectors.paragraph).toBe(page.article.paragraphs.findIndex((p) => p.text.includes(QUOTE)));
     // The article's text went to the library with it.
     expect(items.articles[0].article.paragraphs).toEqual(page.article.paragraphs);
+    // With its page's 版名, from the page list (the content script's readPage leaves it to the kit).
+    expect(page.article.parts[0].name).toBeUndefined();
+    expect(items.articles[0].article.parts.map((p) => p.name)).toEqual(['头版']);
     expect([...(registry.get('epaper-green') ?? [])].map((r) => r.toString())).toEqual([QUOTE]);
     const anchor = performance.getEntriesByName('epaper:anchor').at(-1) as PerformanceMeasure | undefined;
     expect(anchor?.detail).toMatchObject({ drawn: 1, orphans: 0 });
@@ -128,7 +131,12 @@ describe('capture over the message protocol', () => {
     const i = page.article.paragraphs.findIndex((p) => p.text.includes('一枚指甲盖大小'));
     expect(clip.paragraphIndexes).toEqual([i]);
     expect(clip.paragraphs).toEqual([page.article.paragraphs[i].text]);
-    expect(clip.source).toMatchObject({ paper: '海南日报', date: '2026-07-13', urls: [page.url] });
+    expect(clip.source).toMatchObject({
+      paper: '海南日报',
+      date: '2026-07-13',
+      urls: [page.url],
+      section: '头版',
+    });
     // The clipped paragraph is marked on the page: a whole-paragraph range in its own entry.
     const marked = [...(registry.get('epaper-clip') ?? [])].map((r) => r.toString().trim());
     expect(marked).toEqual([page.article.paragraphs[i].text]);

@@ -8,7 +8,8 @@
  */
 import { render } from 'preact';
 import { createHandler } from '../../../messaging';
-import type { Article } from '../../../model';
+import type { Page } from '../../../model';
+import { withPageName } from '../../../stitch/page-name';
 import { CaptureApp } from './CaptureApp';
 import { installStyles } from './page-styles';
 import type { Capture, CaptureEnv } from './types';
@@ -42,8 +43,14 @@ export function startCapture(env: CaptureEnv): Capture {
   };
 }
 
-/** Start capture on a page and answer the tab messages meant for it. */
-export function startCaptureOnPage(io: CaptureIo, base: CaptureBase, pageArticle: Article | null): Capture {
+/**
+ * Start capture on a page and answer the tab messages meant for it. `page` is the article page as
+ * the content script read it (null on a layout page); its article takes the page's 版名 here, in
+ * the kit, so the content script carries no code for it.
+ */
+export function startCaptureOnPage(io: CaptureIo, base: CaptureBase, page: Page | null): Capture {
+  const first = page?.articles[0];
+  const pageArticle = page && first ? withPageName(first, page) : null;
   const capture = startCapture({ ...base, ...io, pageArticle });
   io.onMessage(
     createHandler(

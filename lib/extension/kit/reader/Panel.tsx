@@ -1,7 +1,8 @@
 /** The reader panel over the page: a focusable dialog holding the Reader while open, nothing when closed. */
 import type { JSX } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { Reader } from '../../../../components/Reader';
+import { t } from '../../shared/i18n';
 import type { PanelControl, PanelEnv } from './types';
 import { usePanel, type PanelRefs } from './usePanel';
 
@@ -19,7 +20,21 @@ export function Panel(props: {
     marks: useRef<HTMLDivElement>(null),
   };
   const { view, settings, setSettings, refresh, close } = usePanel(props.env, refs, props.control);
+  const [handoff, setHandoff] = useState<{ key: string; text: string; error: boolean } | null>(null);
   if (!view) return null;
+  const open = props.env.openHandoff;
+  const key = view.article?.key ?? '';
+  const toZotero =
+    open && key
+      ? () =>
+          void open(key).then((r) =>
+            setHandoff({
+              key,
+              text: r.ok ? t('readerZoteroOpened') : t('readerZoteroFailed', [r.error]),
+              error: !r.ok,
+            }),
+          )
+      : undefined;
   return (
     <div
       class="panel"
@@ -41,6 +56,9 @@ export function Panel(props: {
         onRefresh={refresh}
         onClose={close}
         onIssue={props.env.openIssue}
+        onZotero={toZotero}
+        // Only about the article it was said of: another article opened in the panel starts clean.
+        handoffStatus={handoff?.key === key ? handoff : undefined}
       />
     </div>
   );

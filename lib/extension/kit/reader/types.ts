@@ -1,5 +1,5 @@
 /** The reader panel's contract with the content script (what it is given, what it offers). */
-import type { Article } from '../../../model';
+import type { Article, Page, Result } from '../../../model';
 import type { Capture, CaptureBase, CaptureIo } from '../capture';
 import type { PageSource } from '../page-source';
 import type { ReaderStart, StitchFn } from '../reader-session';
@@ -26,6 +26,11 @@ export interface PanelEnv {
   onClose?: () => void;
   /** Open 「整期目录」 for the tab's issue (a button in the reader's bar); absent → no button. */
   openIssue?: () => void;
+  /**
+   * 「存入 Zotero」 for the article shown: the background opens the library page on it (the kit may
+   * not call Zotero from the page's world); absent → no button.
+   */
+  openHandoff?: (articleKey: string) => Promise<Result<null>>;
 }
 
 /** What the mounted panel component answers to (filled by `usePanel` on every render). */
@@ -49,5 +54,5 @@ export interface ReaderPanel extends PanelControl {
    * content script (≈ 25 KB): it starts when the kit arrives, which every page with our UI asks for
    * while idle.
    */
-  startCapture?(io: CaptureIo, base: CaptureBase, pageArticle: Article | null): Capture;
+  startCapture?(io: CaptureIo, base: CaptureBase, page: Page | null): Capture;
 }

@@ -5,15 +5,21 @@ import type { LibraryData, Result } from '../../../model/index.ts';
 import { pickData } from '../library/exporting.ts';
 import type { GroupLoader } from './handoff.ts';
 
-/** The selected rows' articles (with only the selected clips and highlights), or every article. */
+/**
+ * The selected rows' articles (with only the selected clips and highlights); with no selection, the
+ * article the list is narrowed to (`articleKey`: the reader's 「存入 Zotero」 opens the page so),
+ * else every article.
+ */
 export function selectionLoader(
   dump: () => Promise<Result<LibraryData>>,
   keys: ReadonlySet<string> | null,
+  articleKey?: string,
 ): GroupLoader {
   return async () => {
     const all = await dump();
     if (!all.ok) return all;
-    return { ok: true, value: groupByArticle(pickData(all.value, keys)) };
+    const groups = groupByArticle(pickData(all.value, keys));
+    return { ok: true, value: !keys && articleKey ? groups.filter((g) => g.key === articleKey) : groups };
   };
 }
 

@@ -3,10 +3,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createReaderPanel, type PanelEnv } from '../../../../lib/extension/kit/reader';
 import type { PageSource } from '../../../../lib/extension/kit/page-source';
-import { emptyArticle, emptyPage, type Article } from '../../../../lib/model';
+import { emptyArticle, emptyPage, type Article, type Result } from '../../../../lib/model';
 import { userClick, useLocale } from '../../helpers';
 
 const article = emptyArticle({
+  key: 'epaper.example.cn/content_1',
   title: '自贸港外贸账',
   paragraphs: [
     { text: '第一段。', kind: 'text' },
@@ -85,4 +86,43 @@ describe('reader panel', () => {
     expect(all(ui, 'reader')).toEqual([]);
     expect(shown).toEqual([]);
   });
+});
+
+describe('「存入 Zotero」 in the panel', () => {
+  it('has no button without the background message (the kit never calls Zotero itself)', async () => {
+    const { ui, panel } = mount();
+    await panel.open({ page });
+    await tick();
+    expect(all(ui, 'reader-zotero')).toEqual([]);
+  });
+
+  it.each([
+    [{ ok: true, value: null }, '已在新标签页的文库中打开这篇文章', false],
+    [
+      { ok: false, error: 'Refused: no such article of this site in the library.' },
+      '没能打开文库来存入 Zotero（Refused: no such article of this site in the library.）',
+      true,
+    ],
+  ] as Array<[Result<null>, string, boolean]>)(
+    'asks the background for the shown article on a real click, then says what happened: %j',
+    async (answer, said, error) => {
+      const asked: string[] = [];
+      const { ui, panel } = mount({
+        openHandoff: async (key) => (asked.push(key), answer),
+      });
+      await panel.open({ page });
+      await tick();
+      const button = all(ui, 'reader-zotero')[0] as HTMLButtonElement;
+      expect(button.textContent).toBe('存入 Zotero');
+      button.click(); // synthetic (a page script): ignored
+      await tick();
+      expect(asked).toEqual([]);
+      userClick(button);
+      await tick();
+      expect(asked).toEqual([article.key]);
+      const status = all(ui, 'reader-handoff')[0];
+      expect(status.textContent).toContain(said);
+      expect(status.classList.contains('error')).toBe(error);
+    },
+  );
 });
