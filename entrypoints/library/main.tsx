@@ -18,7 +18,7 @@ import { loadObsidianSettings, saveObsidianSettings } from '../../lib/extension/
 import { makeActions } from '../../lib/extension/pages/library/actions';
 import { copyText, download, pageEnv } from '../../lib/extension/pages/library/download';
 import { DEFAULT_EXPORT, type ExportSettings } from '../../lib/extension/pages/library/exporting';
-import { LibraryService } from '../../lib/extension/pages/library/listing';
+import { afterNextPaint, LibraryService } from '../../lib/extension/pages/library/listing';
 import { loadExportSettings, saveExportSettings } from '../../lib/extension/pages/library/export-settings';
 import { makeWriter, type Post } from '../../lib/extension/pages/library/writer';
 import { handoffFromQuery } from '../../lib/extension/shared/handoff-link';
@@ -28,7 +28,8 @@ import { loadSyncView, syncActions } from '../../lib/extension/pages/library/syn
 import { requestSync, SYNC_KEYS } from '../../lib/extension/shared/sync-settings';
 
 const library = openLibrary();
-const service = new LibraryService(library);
+// The full listing starts after the first screen is painted (lib/extension/pages/library/listing.ts).
+const service = new LibraryService(library, undefined, () => afterNextPaint());
 const post: Post = (req) => send(browser.runtime, req);
 const env = pageEnv();
 const actions = makeActions({

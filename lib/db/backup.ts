@@ -40,13 +40,25 @@ export async function dumpAll(db: EpaperDB): Promise<LibraryData> {
   });
 }
 
+/**
+ * A user-timing span `restore: <name>` from `start` to now: the phases of a restore, read by
+ * tests/e2e/library-perf.test.ts (where a 50,000-clip restore spends its time, docs/storage.md).
+ */
+function phase(name: string, start: number): number {
+  const end = performance.now();
+  performance.measure(`restore: ${name}`, { start, end });
+  return end;
+}
+
 /** Merges the valid records of `data` into the library; all or nothing. `now`: the library's clock. */
 export async function restore(
   db: EpaperDB,
   data: LibraryData | BackupData,
   now: number,
 ): Promise<RestoreReport> {
+  let t = performance.now();
   const checked = checkRecords(data ?? { articles: [], highlights: [], clips: [] }, { now });
+  t = phase('check', t);
   const report: RestoreReport = {
     added: { articles: 0, highlights: 0, clips: 0 },
     updated: { articles: 0, highlights: 0, clips: 0 },
@@ -58,8 +70,10 @@ export async function restore(
   const highlights = dedupe(checked.data.highlights, (h) => h.id, 'updatedAt');
   const clips = dedupe(checked.data.clips, (c) => c.id, 'updatedAt');
 
+  t = phase('dedupe', t);
   // One transaction: a quota error leaves nothing half-written.
   await writing(db, [db.articles, db.highlights, db.clips], async (st) => {
+    t = phase('open', t);
     const oldArticles = await existing(
       db.articles,
       articles.map((a) => a.key),
@@ -103,6 +117,11 @@ export async function restore(
       clips.map((c) => c.id),
     );
     const cs = clips.filter((c) => newer(c, oldClips.get(c.id), report, 'clips'));
+    const hRows = hs.map((h) =>
+      highlightRow(toHighlight(h), stored.get(h.articleKey), version('highlight', h.id, h.updatedAt)),
+    );
+    const cRows = cs.map((c) => clipRow(c, version('clip', c.id, c.updatedAt)));
+    t = phase('merge and rows', t);
     await Promise.all([
       articlesWritten,
       revive(
@@ -115,14 +134,12 @@ export async function restore(
         'clip',
         cs.map((c) => c.id),
       ),
-      db.highlights.bulkPut(
-        hs.map((h) =>
-          highlightRow(toHighlight(h), stored.get(h.articleKey), version('highlight', h.id, h.updatedAt)),
-        ),
-      ),
-      db.clips.bulkPut(cs.map((c) => clipRow(c, version('clip', c.id, c.updatedAt)))),
+      db.highlights.bulkPut(hRows),
+      db.clips.bulkPut(cRows),
     ]);
+    t = phase('put', t);
   });
+  phase('commit', t);
   return report;
 }
 

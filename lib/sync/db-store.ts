@@ -1,13 +1,13 @@
 /**
- * A SyncStore over the versioned library (issue 14's first half: `deviceId`, `changesSince`,
- * `applyRemote` on lib/db's Library, contract in lib/db/README.md on that branch). The library
+ * The SyncStore over the library (`deviceId`, `changesSince`, `applyRemote` on lib/db's Library,
+ * contract in lib/db/README.md, "Sync contract"). The library
  * does the merge and keeps the clock; this only pages its change feed and keeps to this device's
  * own changes for upload (records applied from other devices are in the feed too).
  */
 import type { Result } from '../model/index.ts';
 import type { ApplyReport, Changes, Cursor, SyncRecord, SyncStore } from './types.ts';
 
-/** The three methods of the versioned Library this store uses. */
+/** The three methods of lib/db's Library this store uses. */
 export interface VersionedLibrary {
   deviceId(): Promise<Result<string>>;
   changesSince(
@@ -15,17 +15,6 @@ export interface VersionedLibrary {
     limit?: number,
   ): Promise<Result<{ records: SyncRecord[]; cursor: number; more: boolean }>>;
   applyRemote(records: unknown[]): Promise<Result<ApplyReport>>;
-}
-
-/** Whether `library` is the versioned one (the runner picks this store then, the ledger otherwise). */
-export function isVersioned(library: unknown): library is VersionedLibrary {
-  const l = library as Partial<VersionedLibrary> | null;
-  return (
-    !!l &&
-    typeof l.changesSince === 'function' &&
-    typeof l.applyRemote === 'function' &&
-    typeof l.deviceId === 'function'
-  );
 }
 
 const unwrap = <T>(r: Result<T>): T => {
@@ -56,6 +45,11 @@ export class DbStore implements SyncStore {
       if (!batch.more || (!all && records.length >= limit)) break;
     }
     return { records, cursor: String(at) };
+  }
+
+  /** This device's changes after `cursor` not yet on the server (for the state panel). */
+  async pending(cursor: Cursor): Promise<number> {
+    return (await this.changesSince(cursor ?? '0')).records.length;
   }
 
   async applyRemote(records: SyncRecord[]): Promise<ApplyReport> {

@@ -84,6 +84,10 @@ export async function syncOnce(state: SyncState, deps: SyncDeps): Promise<SyncRe
     await ensureFolders(state, deps);
     await push(state, deps, report);
     await pull(state, deps, report);
+    // What the pull applied can make new versions here (an article stored on both devices merges
+    // into a copy neither had): sent now, so the sync ends with nothing pending. With nothing new
+    // this reads the change feed only, no request.
+    if (report.applied > 0) await push(state, deps, report);
     if (state.sinceSnapshot >= (deps.snapshotEvery ?? DEFAULTS.snapshotEvery))
       await snapshot(state, deps, report);
     state.lastSyncedAt = now();

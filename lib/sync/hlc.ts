@@ -49,13 +49,9 @@ export class Hlc {
     if (last) this.receive(last);
   }
 
-  /**
-   * Stamp a local edit: later than every clock this device has made or seen. `at` is the edit's own
-   * time when it is known and earlier than now (a store that finds edits after the fact, like
-   * lib/sync/ledger-store.ts), so two edits found in one scan keep the order they were made in.
-   */
-  tick(at?: number): string {
-    const now = at ?? this.now();
+  /** Stamp a local edit: later than every clock this device has made or seen. */
+  tick(): string {
+    const now = this.now();
     if (now > this.wall) {
       this.wall = now;
       this.counter = 0;

@@ -83,6 +83,19 @@ describe.runIf(PERF)(`library with ${N.toLocaleString('en')} clips`, () => {
       ours_ms: Date.now() - t0,
       target: 5000,
     });
+    // Where the restore's time went: the user-timing spans of lib/db/backup.ts and restoreFrom.
+    const phases = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('restore: '))
+        .map((m) => ({ name: m.name, ms: m.duration })),
+    );
+    for (const p of phases)
+      cases.push({
+        name: `restore of ${N} clips, phase ${p.name.slice(9)}`,
+        ours_ms: round(p.ms),
+        target: null,
+      });
     const lib = page.locator('[data-testid="library"]');
     const state = async () =>
       `${await lib.getAttribute('data-count')}/${await lib.getAttribute('data-complete')}`;

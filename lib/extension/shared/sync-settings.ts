@@ -1,8 +1,8 @@
 /**
  * Where sync keeps what it needs in `storage.local` (never in IndexedDB, so never in a backup or an
- * export): the server and password the reader entered, the engine's state, the ledger, and the
- * status the library page and the popup show. The background writes the status; a page asks for
- * a sync by writing `sync.request` (no message, so no new surface at the message guard).
+ * export): the server and password the reader entered, the engine's state, and the status the
+ * library page and the popup show. The background writes the status; a page asks for a sync by
+ * writing `sync.request` (no message, so no new surface at the message guard).
  */
 import { ROOT } from '../../sync/files.ts';
 import type { SyncErrorInfo } from '../../sync/types.ts';
@@ -11,7 +11,6 @@ import { normalizeDavUrl } from '../../sync/webdav.ts';
 export const SYNC_KEYS = {
   settings: 'sync.settings',
   state: 'sync.state',
-  ledger: 'sync.ledger',
   status: 'sync.status',
   request: 'sync.request',
 } as const;

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../../lib/db/index.ts';
-import { FIRST_ROWS, LibraryService, sourceFromKey } from '../../../lib/extension/pages/library/listing';
+import {
+  afterNextPaint,
+  FIRST_ROWS,
+  LibraryService,
+  sourceFromKey,
+} from '../../../lib/extension/pages/library/listing';
 import { makeArticle, makeClip, ok, testLibrary } from '../../db/factories';
 import type { ListQuery } from '../../../lib/extension/pages/library/types';
 import { HAINAN, seededLibrary } from './fixtures';
@@ -141,6 +146,37 @@ describe('LibraryService.quick', () => {
     expect(await svc.quick(q({ query: '返贫' }))).toBeNull();
     expect(await svc.quick(q({ sort: 'published' }))).toBeNull();
     big.close();
+  });
+
+  it('starts the full listing only once the first screen is drawn', async () => {
+    const limits: Array<number | undefined> = [];
+    const spied = Object.create(l) as Library;
+    spied.search = (query, f) => (limits.push(f?.limit), l.search(query, f));
+    let drawn = () => {};
+    const svc = new LibraryService(spied, undefined, () => new Promise<void>((r) => (drawn = r)));
+    ok((await svc.quick(q({})))!);
+    const full = svc.list(q({}));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(limits).toEqual([FIRST_ROWS]);
+    drawn();
+    expect(ok(await full)).toMatchObject({ total: 8, complete: true });
+    expect(limits).toEqual([FIRST_ROWS, 2 ** 31 - 1]);
+    // Without a quick answer first (facets, a dump) nothing waits.
+    ok(await new LibraryService(spied, undefined, () => new Promise(() => {})).list(q({ query: '返贫' })));
+  });
+
+  it('afterNextPaint: after a frame and a task, or by the fallback in a tab that draws no frames', async () => {
+    const order: string[] = [];
+    const frames: Array<() => void> = [];
+    const win = { requestAnimationFrame: (f: () => void) => frames.push(f), setTimeout } as never;
+    const painted = afterNextPaint(win, 1000).then(() => order.push('painted'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual([]);
+    frames[0]();
+    await painted;
+    expect(order).toEqual(['painted']);
+    const hidden = { requestAnimationFrame: () => 0, setTimeout } as never;
+    await expect(afterNextPaint(hidden, 20)).resolves.toBeUndefined();
   });
 
   it('is complete when every match fits', async () => {

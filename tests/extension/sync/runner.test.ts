@@ -1,4 +1,4 @@
-// The background's sync runner over today's Library and storage, against a real rclone server:
+// The background's sync runner over the library and storage, against a real rclone server:
 // not set up, no permission, two profiles syncing, one sync at a time, and the permission pattern
 // kept apart from the popup's site switch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,6 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
       library,
       fetch: (u, i) => fetch(u, i),
       granted: async () => granted,
-      newDeviceId: () => id,
     });
     const settings = {
       url: `${server.url}${folder}/`,
@@ -102,6 +101,9 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
     expect(ok(await b.library.dumpAll()).clips.map((c) => c.id)).toEqual([clip.id]);
     // Saved for the page: the status; and the password only ever under sync.settings.
     expect(b.storage.data.get(SYNC_KEYS.status)).toMatchObject({ pending: 0 });
+    // Each profile syncs under the library's own device id (its folder and every rev's last field).
+    for (const p of [a, b])
+      expect(p.storage.data.get(SYNC_KEYS.state)).toMatchObject({ deviceId: ok(await p.library.deviceId()) });
     const elsewhere = [...b.storage.data].filter(([k]) => k !== SYNC_KEYS.settings);
     expect(JSON.stringify(elsewhere)).not.toContain(server.pass);
   });
@@ -114,7 +116,6 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
       library: p.library,
       fetch: (u, i) => (requests++, fetch(u, i)),
       granted: async () => true,
-      newDeviceId: () => 'p4',
     });
     // The address of a port nothing listens on: no answer.
     const settings = { url: 'http://127.0.0.1:9/dav/', user: 'u', password: 'p', enabled: true };
@@ -138,7 +139,6 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
       library: p.library,
       fetch: (u, i) => (requests++, fetch(u, i)),
       granted: async () => true,
-      newDeviceId: () => 'p3',
     });
     const first = counting.run();
     const second = counting.run();

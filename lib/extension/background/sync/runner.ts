@@ -6,8 +6,7 @@
  */
 import type { Library } from '../../../db/index.ts';
 import { freshState, syncOnce } from '../../../sync/engine.ts';
-import { DbStore, isVersioned, type VersionedLibrary } from '../../../sync/db-store.ts';
-import { emptyLedger, LedgerStore, type Ledger } from '../../../sync/ledger-store.ts';
+import { DbStore } from '../../../sync/db-store.ts';
 import type { SyncState } from '../../../sync/types.ts';
 import { WebDav } from '../../../sync/webdav.ts';
 import {
@@ -26,7 +25,6 @@ export interface RunnerDeps {
   /** permissions.contains for one origin pattern. */
   granted: (pattern: string) => Promise<boolean>;
   now?: () => number;
-  newDeviceId?: () => string;
 }
 
 /** Wait after a change before syncing, so a burst of edits is one sync. */
@@ -68,27 +66,26 @@ export class SyncRunner {
     const { storage, now = Date.now } = this.deps;
     const settings = await loadSyncSettings(storage);
     if (!settings?.enabled) return null;
-    const saved = await storage.get([SYNC_KEYS.state, SYNC_KEYS.ledger, SYNC_KEYS.status]);
-    // The versioned library (when it has landed) names its own device; the ledger's store needs one made here.
-    const libraryDevice = isVersioned(this.deps.library) ? await this.deps.library.deviceId() : null;
-    const state = this.stateFor(
-      settings,
-      saved[SYNC_KEYS.state],
-      libraryDevice?.ok ? libraryDevice.value : undefined,
-    );
+    const saved = await storage.get([SYNC_KEYS.state, SYNC_KEYS.status]);
+    const previous = saved[SYNC_KEYS.status] as SyncStatus | undefined;
+    // The library names its own device: the engine's folder on the server and every rev's last field.
+    const device = await this.deps.library.deviceId();
+    if (!device.ok) {
+      const status: SyncStatus = {
+        ...(previous ?? { pending: 0 }),
+        running: false,
+        lastError: { code: 'server', detail: device.error },
+      };
+      await this.write(status);
+      return status;
+    }
+    const state = this.stateFor(settings, saved[SYNC_KEYS.state], device.value);
     // A Retry-After is the server's word and stays; our own back-off gives way to the reader.
     if (manual && state.lastError?.retryAt && state.lastError.code !== 'rate-limit')
       delete state.lastError.retryAt;
-    const ledger = (saved[SYNC_KEYS.ledger] as Ledger | undefined) ?? emptyLedger();
-    const previous = saved[SYNC_KEYS.status] as SyncStatus | undefined;
     const started = now();
     await this.write({ ...(previous ?? { pending: 0 }), running: true });
-    const lib = this.deps.library;
-    const store = isVersioned(lib)
-      ? Object.assign(new DbStore(lib, state.deviceId), {
-          pending: (c: string | null) => pendingIn(lib, state.deviceId, c),
-        })
-      : new LedgerStore(lib, ledger, state.deviceId, (l) => storage.set({ [SYNC_KEYS.ledger]: l }), now);
+    const store = new DbStore(this.deps.library, state.deviceId);
     const pattern = originPattern(settings.url);
     if (!pattern || !(await this.deps.granted(pattern).catch(() => false))) {
       const status: SyncStatus = {
@@ -137,24 +134,14 @@ export class SyncRunner {
     return status;
   }
 
-  /** The saved state when it is for this server; a new folder starts fresh (same device id). */
-  private stateFor(settings: SyncSettings, raw: unknown, device?: string): SyncState {
+  /** The saved state when it is for this server and this library's device; otherwise a fresh one. */
+  private stateFor(settings: SyncSettings, raw: unknown, device: string): SyncState {
     const s = raw as (SyncState & { url?: string }) | undefined;
-    if (s && s.url === settings.url && (!device || s.deviceId === device)) return s;
-    return freshState(device ?? s?.deviceId ?? (this.deps.newDeviceId ?? randomDeviceId)());
+    if (s && s.url === settings.url && s.deviceId === device) return s;
+    return freshState(device);
   }
 
   private write(status: SyncStatus): Promise<void> {
     return this.deps.storage.set({ [SYNC_KEYS.status]: status });
   }
-}
-
-/** This device's changes after the cursor in the versioned library, counted for the state panel. */
-async function pendingIn(lib: VersionedLibrary, device: string, cursor: string | null): Promise<number> {
-  return (await new DbStore(lib, device).changesSince(cursor ?? '0')).records.length;
-}
-
-/** 12 hex digits: a path segment on the server and the last field of every rev this device makes. */
-function randomDeviceId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(6))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -107,7 +107,10 @@ export async function restoreFrom(
   text: string,
   restore: (data: BackupData) => Promise<Result<RestoreReport>>,
 ): Promise<Result<RestoreReport>> {
+  const start = performance.now();
   const read = readBackup(text);
+  // A user-timing span beside lib/db's restore phases (tests/e2e/library-perf.test.ts reads them).
+  performance.measure('restore: parse', { start, end: performance.now() });
   if (!read.ok) return read;
   return restore(read.value);
 }

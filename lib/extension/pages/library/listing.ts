@@ -33,6 +33,20 @@ const EVERYTHING: ListQuery = { query: '', filters: {}, sort: 'read', view: 'ite
  */
 export const FIRST_ROWS = 50;
 
+/**
+ * Resolves after the next paint: a frame, then a task (`requestAnimationFrame` runs just before
+ * the browser paints). A tab that draws no frames (hidden) gets there by `fallbackMs`.
+ */
+export function afterNextPaint(
+  win: Pick<typeof globalThis, 'requestAnimationFrame' | 'setTimeout'> = globalThis,
+  fallbackMs = 200,
+): Promise<void> {
+  return new Promise((resolve) => {
+    win.requestAnimationFrame(() => win.setTimeout(resolve, 0));
+    win.setTimeout(resolve, fallbackMs);
+  });
+}
+
 /** Cached listing and facets over a Library. */
 export class LibraryService {
   // Promises, so a query asked twice at once (the list and the facets at start) is run once.
@@ -41,10 +55,14 @@ export class LibraryService {
   private readonly settled = new Set<string>();
   private readonly sources = new Map<string, SourceRef>();
   private facetCache: Facets | null = null;
+  /** The first screen drawn from a quick answer; the full listing waits for it (see `quick`). */
+  private drawing: Promise<unknown> | null = null;
 
   constructor(
     readonly library: Library,
     private readonly clock: () => number = () => performance.now(),
+    /** When a first screen handed out now is on screen (the page: `afterNextPaint`). */
+    private readonly drawn: () => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
   /** Forget every answer (after a write, a restore, or a change notice from another view). */
@@ -59,7 +77,9 @@ export class LibraryService {
    * The newest FIRST_ROWS matches and the total, fast (lib/db reads only those rows for a plain
    * listing or a one-token query), for the first screen while `list` reads every match. Only for
    * items by date read: another order needs every match first. Null when it does not apply or a
-   * full answer is already known.
+   * full answer is already known. The next full listing starts once this answer is drawn: its
+   * one read of every row (50,000 clips) is deserialised on the page's main thread, and started
+   * at once it held the first screen's paint back by about a second (docs/storage.md).
    */
   async quick(q: ListQuery): Promise<Result<ListResult> | null> {
     if (q.sort !== 'read' || q.view !== 'items' || this.settled.has(queryKey(q))) return null;
@@ -70,6 +90,7 @@ export class LibraryService {
     if (!withSources.ok) return withSources;
     const items = sortItems(withSources.value, q.sort);
     const complete = items.length >= r.value.total;
+    this.drawing = this.drawn();
     return {
       ok: true,
       value: { items, articles: summarise(items), total: r.value.total, complete, ms: this.clock() - t0 },
@@ -132,6 +153,9 @@ export class LibraryService {
   }
 
   private async run(q: ListQuery): Promise<Result<ListResult>> {
+    const drawing = this.drawing;
+    this.drawing = null;
+    if (drawing) await drawing.catch(() => undefined);
     const t0 = this.clock();
     const r = await this.library.search(q.query, { ...q.filters, limit: ALL });
     if (!r.ok) return r;
