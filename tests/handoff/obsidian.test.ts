@@ -56,8 +56,10 @@ describe('Obsidian note', () => {
   it('appending to a note that exists leaves out the properties and headline', () => {
     const s = { ...settings, mode: 'append' as const };
     const add = obsidianNote(g, s, { accessed: '2026-12-04', exists: true });
-    expect(add.text.startsWith('> ')).toBe(true);
+    // What is appended opens with the clips (their section heading, then the first quote).
+    expect(add.text).toMatch(/^## 摘录\n\n> /);
     expect(add.text).not.toContain('title:');
+    expect(add.text).not.toContain('# 一枚');
     expect(note.text.endsWith(add.text)).toBe(true);
     expect(obsidianUri(s, add.path)).toMatch(/&clipboard&append$/);
     // A first send in append mode creates the note whole.
