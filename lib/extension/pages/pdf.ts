@@ -7,6 +7,7 @@
  */
 import type { Page } from '../../model';
 import { readPdfPage } from '../../pdf';
+import { layoutFits } from '../../pdf/fit';
 import { looksLikePdf, readPdfText, type PdfErrorCode, type PdfJs } from '../../pdf/load';
 import { t } from '../shared/i18n';
 import type { PasteResult } from './paste';
@@ -18,6 +19,10 @@ export interface PdfFile {
   bytes: Uint8Array;
   /** The URL it was fetched from (a layout page's 「PDF下载」 link), '' for a local file. */
   url?: string;
+  /** The layout page it was opened from (pdf-layout.ts): its image map cuts the page it fits. */
+  layout?: Page;
+  /** Said before its articles (why it is read without its layout page). */
+  notes?: string[];
 }
 
 /** What reading PDFs needs from the page: pdf.js, asset URLs, and the stitcher. */
@@ -79,16 +84,23 @@ export async function readPdfFiles(files: PdfFile[], deps: PdfDeps): Promise<Pas
       const { numPages, title } = r.value;
       if (numPages > r.value.pages.length)
         problems.push(t('pdfTooManyPages', [f.name, String(numPages), String(r.value.pages.length)]));
+      problems.push(...(f.notes ?? []));
       const base = f.url || `file:///${encodeURIComponent(f.name)}`;
+      let cut = false;
       r.value.pages.forEach((text, i) => {
         if (!text.items.length)
           problems.push(t(text.images ? 'pdfScanned' : 'pdfNoText', [f.name, String(i + 1)]));
-        const page = readPdfPage(text, numPages > 1 ? `${base}#page=${i + 1}` : base, {
-          title,
-          pageNumber: numPages > 1 ? i + 1 : undefined,
-        });
+        const at = numPages > 1 ? `${base}#page=${i + 1}` : base;
+        const ctx = { title, pageNumber: numPages > 1 ? i + 1 : undefined };
+        let page = readPdfPage(text, at, ctx);
+        // The layout page cuts the page it is the layout of, as the CLI's cutByLayouts does.
+        if (f.layout?.image && text.items.length && layoutFits(page, f.layout, numPages === 1)) {
+          page = readPdfPage(text, at, { ...ctx, blocks: f.layout.blocks, image: f.layout.image });
+          cut = true;
+        }
         if (text.items.length) pages.push(page);
       });
+      if (f.layout && !cut) problems.push(t('pdfLayoutOther', [f.name, f.layout.url.slice(0, 200)]));
     }
     if (!pages.length) return { articles: [], problems };
     const stitched = await deps.stitch(pages);
