@@ -3,7 +3,10 @@
  * the extension. Real page PDFs (read in place from ../shared) chosen through the file input; bad
  * PDFs made by tests/pdf/pdf-writer.ts. The time from choosing a PDF to its articles shown (the
  * first, with pdf.js and its worker to load, and the next) goes to bench/e2e-pdf.json and from there
- * to docs/benchmarks-browser.md (bench/browser-table.ts); it is never asserted.
+ * to docs/benchmarks-browser.md (bench/browser-table.ts); it is never asserted. reader.html?pdf=…&page=…
+ * (the popup's 「从本版 PDF 阅读」) gets the real PDF and a demo layout page (tests/helpers/rmrb-layout.ts:
+ * the real 2018-01-02 layout page is not among the fixtures) from the test server, and the layout
+ * page's image map cuts the PDF.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,11 +14,22 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HAVE_PDF_FIXTURES, NO_PDF_FIXTURES, PDF_FIXTURES } from '../helpers/pdf-truth.ts';
+import { LAYOUT_PATH, PDF_PATH, rmrbLayoutHtml } from '../helpers/rmrb-layout.ts';
 import { writePdf } from '../pdf/pdf-writer.ts';
 import { useDemo } from './harness.ts';
 
 if (!HAVE_PDF_FIXTURES) console.warn(NO_PDF_FIXTURES);
-const demo = useDemo();
+const demo = useDemo({
+  extraRoutes: HAVE_PDF_FIXTURES
+    ? {
+        [LAYOUT_PATH]: { contentType: 'text/html; charset=utf-8', body: rmrbLayoutHtml() },
+        [PDF_PATH]: {
+          contentType: 'application/pdf',
+          body: new Uint8Array(readFileSync(join(PDF_FIXTURES, 'rmrb2018010207.pdf'))),
+        },
+      }
+    : {},
+});
 const pdf = (name: string) => ({
   name: `${name}.pdf`,
   mimeType: 'application/pdf',
@@ -97,6 +111,46 @@ describe.skipIf(!HAVE_PDF_FIXTURES)('PDF mode: real page PDFs', () => {
       .locator('[data-testid="pdf-input"]')
       .setInputFiles([pdf('rmrb2018010207'), pdf('rmrb2018010307')]);
     await expect.poll(() => items(page).count(), { timeout: 30_000 }).toBe(6);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAVE_PDF_FIXTURES)('PDF mode: a layout page’s PDF, cut by its image map', () => {
+  const open = async (layout: string) => {
+    const page = await demo.browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const q = (p: string) => encodeURIComponent(new URL(p, demo.server.url).href);
+    const layoutQuery = layout ? `&page=${q(layout)}` : '';
+    await page.goto(
+      `chrome-extension://${demo.browser.extensionId}/reader.html?pdf=${q(PDF_PATH)}${layoutQuery}`,
+    );
+    await page.locator('[data-testid="pdf-output"]').waitFor({ timeout: 30_000 });
+    return { page, errors };
+  };
+
+  it('reader.html?pdf=…&page=…: the articles are the two outlines of the layout page, not geometry’s three', async () => {
+    demo.server.requests.length = 0;
+    const { page, errors } = await open(LAYOUT_PATH);
+    expect((await items(page).allTextContents()).map((s) => s.trim())).toEqual([
+      '新时代：发展新方位 奋进新目标',
+      '意气风发走进新时代',
+    ]);
+    expect(await page.locator('[data-testid="reader-problem"]').count()).toBe(0);
+    // Both came from the server once, the layout page through the background (not a content script).
+    expect(demo.server.requests.filter((r) => r.includes(LAYOUT_PATH))).toHaveLength(1);
+    expect(demo.server.requests.filter((r) => r.includes(PDF_PATH))).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a layout page that cannot be had: geometry’s three articles, and a note says why', async () => {
+    const { page, errors } = await open('/rmrb/html/2018-01/02/nbs.D110000renmrb_99.htm');
+    await expect.poll(() => items(page).count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.locator('[data-testid="reader-problem"]').allTextContents()).toEqual([
+      expect.stringMatching(/无法取得版面页|could not be had/),
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });
