@@ -57,6 +57,7 @@ function App({ initial }: { initial: ReaderSettings }) {
   const params = new URLSearchParams(location.search);
   const linked = params.get('pdf');
   const layoutUrl = params.get('page') ?? '';
+  const pdfjs = () => browserPdfJs(extensionUrl(PDF_WORKER_PATH));
   return (
     <>
       <PasteReader
@@ -68,7 +69,7 @@ function App({ initial }: { initial: ReaderSettings }) {
       <PdfReader
         read={(files) =>
           readPdfFiles(files, {
-            pdfjs: () => browserPdfJs(extensionUrl(PDF_WORKER_PATH)),
+            pdfjs,
             assetUrl: extensionUrl,
             stitch: (pages) => stitchPages(pages),
           })
@@ -80,6 +81,7 @@ function App({ initial }: { initial: ReaderSettings }) {
         }
         settings={settings}
         onSettings={onSettings}
+        warm={pdfjs}
       />
     </>
   );

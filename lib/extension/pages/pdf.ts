@@ -45,12 +45,15 @@ let shared: Promise<PdfJs> | null = null;
 /**
  * pdf.js for an extension page: the legacy build (Firefox ESR lacks what the modern one calls), with
  * one worker for the page's life: each PDF would otherwise start its own (1.3 MB of script to load).
+ * Resolves once the worker has answered, so that a call made when reader.html opens (PdfReader's
+ * `warm`) leaves nothing of that load for the first PDF dropped.
  */
 export function browserPdfJs(workerUrl: string): Promise<PdfJs> {
   shared ??= (async () => {
     const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
     mod.GlobalWorkerOptions.workerSrc = workerUrl;
     const worker = new mod.PDFWorker();
+    await worker.promise;
     return {
       OPS: mod.OPS as unknown as Record<string, number>,
       getDocument: (src: Record<string, unknown>) =>
