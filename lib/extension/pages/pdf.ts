@@ -2,8 +2,10 @@
  * reader.html's PDF mode: dropped or chosen page PDFs (or the PDF a layout page links) → pages →
  * articles, stitched among the given PDFs only. pdf.js runs in this extension page, its worker and
  * GB CMaps loaded from the extension (runtime.getURL), never in the content script or the service
- * worker; the module is imported only when a PDF is read, so nothing else grows. Problems are
- * shown in the UI's language: the error codes of lib/pdf/load.ts map to _locales keys.
+ * worker; pdf.js is a chunk of its own that reader.html imports once it is shown (ahead of the
+ * first PDF, see browserPdfJs), so no other page grows. With the layout page a PDF was opened from
+ * (pdf-layout.ts), that page's image map cuts the PDF page it fits. Problems are shown in the UI's
+ * language: the error codes of lib/pdf/load.ts map to _locales keys.
  */
 import type { Page } from '../../model';
 import { readPdfPage } from '../../pdf';
