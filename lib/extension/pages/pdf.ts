@@ -105,7 +105,10 @@ export async function readPdfFiles(files: PdfFile[], deps: PdfDeps): Promise<Pas
         }
         if (text.items.length) pages.push(page);
       });
-      if (f.layout && !cut) problems.push(t('pdfLayoutOther', [f.name, f.layout.url.slice(0, 200)]));
+      // A PDF without text (a scan) already says so; the layout page has nothing to cut there.
+      const hasText = r.value.pages.some((p) => p.items.length);
+      if (f.layout && hasText && !cut)
+        problems.push(t('pdfLayoutOther', [f.name, f.layout.url.slice(0, 200)]));
     }
     if (!pages.length) return { articles: [], problems };
     const stitched = await deps.stitch(pages);

@@ -18,6 +18,7 @@ import { stitchPages } from '../../../lib/stitch';
 import { docFromHtml } from '../../helpers/dom';
 import { HAVE_PDF_FIXTURES, NO_PDF_FIXTURES, PDF_FIXTURES } from '../../helpers/pdf-truth';
 import { LAYOUT_PATH, PDF_PATH, rmrbLayoutHtml } from '../../helpers/rmrb-layout';
+import { writePdf } from '../../pdf/pdf-writer';
 import { useLocale } from '../helpers';
 
 if (!HAVE_PDF_FIXTURES) console.warn(NO_PDF_FIXTURES);
@@ -120,6 +121,16 @@ describe.skipIf(!HAVE_PDF_FIXTURES)(
       const r = await read(path);
       expect(r.problems).toEqual([expect.stringMatching(says)]);
       expect(r.articles.map((a) => a.title)).toEqual(GEOMETRY);
+    });
+
+    it('a scanned PDF with its layout page: only the scan’s own message', async () => {
+      const layout = (await layoutPage(`${base}${LAYOUT_PATH}`, load)) as { page: Page };
+      const bytes = writePdf([{ image: true }]);
+      const r = await readPdfFiles([{ name: 'scan.pdf', bytes, layout: layout.page }], deps);
+      expect(r).toEqual({
+        articles: [],
+        problems: ['Page 1 of scan.pdf has no text layer (it is a scanned image): there is no text to read.'],
+      });
     });
 
     it.each([
