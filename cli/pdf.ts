@@ -4,8 +4,8 @@
  */
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '../lib/model';
 import { readPdfPage, type PdfPageContext, type PdfPageText } from '../lib/pdf';
+import { layoutFits } from '../lib/pdf/fit';
 import { readPdfText } from '../lib/pdf/load';
 import { nodePdfJs, nodePdfOptions } from './pdfjs';
 import type { ReadFile } from './read';
@@ -38,18 +38,6 @@ export async function pdfPages(file: string, bytes: Uint8Array): Promise<PdfRead
   });
 }
 
-/** Is `layout` the layout page of this PDF page: same page label, same date when both know it, a map? */
-function layoutOf(pdfPage: Page, layout: Page): boolean {
-  return (
-    layout.kind === 'layout' &&
-    !!layout.image &&
-    layout.blocks.some((b) => b.polygons.length > 0) &&
-    !!pdfPage.label &&
-    layout.label === pdfPage.label &&
-    (!layout.date || !pdfPage.date || layout.date === pdfPage.date)
-  );
-}
-
 /**
  * `parse page.pdf node_07.htm`: a PDF page given with its layout page is cut by that page's image
  * map (domain.md §8) instead of by geometry alone. In place; pages without a layout stay as read.
@@ -57,7 +45,7 @@ function layoutOf(pdfPage: Page, layout: Page): boolean {
 export function cutByLayouts(read: PdfReadFile[]): void {
   for (const r of read) {
     if (!r.pdf || !r.page) continue;
-    const layout = read.find((x) => x.page && !x.pdf && layoutOf(r.page!, x.page))?.page;
+    const layout = read.find((x) => x.page && !x.pdf && layoutFits(r.page!, x.page))?.page;
     if (!layout?.image) continue;
     const page = readPdfPage(r.pdf.text, r.pdf.url, {
       ...r.pdf.ctx,

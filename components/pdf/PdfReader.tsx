@@ -20,6 +20,13 @@ export interface PdfReaderProps {
   initial?: () => Promise<PdfFile[] | { error: string }>;
   settings: ReaderSettings;
   onSettings: (s: ReaderSettings) => void;
+  /**
+   * Load pdf.js and start its worker ahead of the first PDF (browserPdfJs): called once the page is
+   * shown, and again when the chooser is hovered or focused or a file dragged in (a load that failed
+   * is tried again). Loading pdf.js is most of the first PDF's time, and the reader needs a moment
+   * to choose a file anyway.
+   */
+  warm?: () => Promise<unknown>;
 }
 
 async function bytesOf(files: File[]): Promise<PdfFile[]> {
@@ -33,6 +40,14 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
   const [result, setResult] = useState<PasteResult | null>(null);
   const [chosen, setChosen] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [ready, setReady] = useState(false);
+  const warm = (): void => {
+    if (props.warm && !ready)
+      void props.warm().then(
+        () => setReady(true),
+        () => undefined,
+      );
+  };
 
   const run = async (files: () => Promise<PdfFile[] | { error: string }>): Promise<void> => {
     setBusy(true);
@@ -48,6 +63,8 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
 
   useEffect(() => {
     if (props.initial) void run(props.initial);
+    // After the first paint, so the page-text mode above is not held up.
+    else warm();
     // Once, on opening: reader.html?pdf=… reads the linked PDF.
   }, []);
 
@@ -63,6 +80,10 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
       <section
         class="paste-input"
         data-testid="pdf-drop"
+        data-pdfjs={ready ? 'ready' : undefined}
+        onDragEnter={warm}
+        onPointerEnter={warm}
+        onFocusIn={warm}
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
       >

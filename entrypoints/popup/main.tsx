@@ -114,13 +114,16 @@ void currentTab().then(({ url, id }) =>
               )
         }
         open={(pdf) => {
-          // reader.html fetches the PDF: ask for its site now, in the click (a user gesture).
+          // reader.html fetches the PDF and this layout page (its image map cuts the PDF): ask for
+          // their sites now, in the click (a user gesture).
+          const page = /^https?:\/\//i.test(url) ? url : '';
+          const origins = [...new Set([pdf, page].filter(Boolean).map((u) => `${new URL(u).origin}/*`))];
           void browser.permissions
-            .request({ origins: [`${new URL(pdf).origin}/*`] })
+            .request({ origins })
             .catch(() => false)
             .finally(() =>
               browser.tabs.create({
-                url: (browser.runtime.getURL as (p: string) => string)(readerPdfPath(pdf)),
+                url: (browser.runtime.getURL as (p: string) => string)(readerPdfPath(pdf, page)),
               }),
             );
         }}

@@ -4,7 +4,12 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PasteReader } from '../../components/PasteReader';
 import { PdfReader } from '../../components/pdf/PdfReader';
+import { backgroundFetch, messageCache } from '../../lib/extension/kit/background-io';
+import { createPageSource } from '../../lib/extension/kit/page-source';
+import { sourceFetcher } from '../../lib/extension/pages/issue';
 import { browserPdfJs, fetchLinkedPdf, PDF_WORKER_PATH, readPdfFiles } from '../../lib/extension/pages/pdf';
+import { linkedPdf } from '../../lib/extension/pages/pdf-layout';
+import { htmlToDocument } from '../../lib/extension/shared/parse-html';
 import { PAGE_CSS, UI_CSS } from '../../components/styles';
 import { t } from '../../lib/extension/shared/i18n';
 import { readSheets } from '../../lib/extension/pages/paste';
@@ -16,11 +21,23 @@ import {
   saveSettings,
   type ReaderSettings,
 } from '../../lib/extension/shared/reader-settings';
-import { readText } from '../../lib/sites';
+import { readPage, readText } from '../../lib/sites';
 import { stitchPages } from '../../lib/stitch';
 
 // WXT types getURL over public/ only; pdf.js's worker and CMaps are copied in at build time (wxt.config.ts).
 const extensionUrl = browser.runtime.getURL as (path: string) => string;
+
+// ?page=LAYOUT_URL (the layout page a PDF was opened from) comes as issue.html's pages do: the page
+// cache, else the background's fetchPage for the site's granted origin.
+const layouts = sourceFetcher(
+  createPageSource({
+    pageUrl: location.href,
+    fetchSameOrigin: async () => ({ ok: false, error: 'no same-origin fetch in an extension page' }),
+    fetchOtherOrigin: backgroundFetch(browser.runtime),
+    parse: (html, u) => readPage(htmlToDocument(html, u, new DOMParser()), u),
+    cache: messageCache(browser.runtime),
+  }),
+);
 
 const capture = startPasteCapture(document, {
   send: (req) => send(browser.runtime, req),
@@ -37,7 +54,10 @@ function App({ initial }: { initial: ReaderSettings }) {
     setSettings(s);
     void saveSettings(browser.storage.local, s);
   };
-  const linked = new URLSearchParams(location.search).get('pdf');
+  const params = new URLSearchParams(location.search);
+  const linked = params.get('pdf');
+  const layoutUrl = params.get('page') ?? '';
+  const pdfjs = () => browserPdfJs(extensionUrl(PDF_WORKER_PATH));
   return (
     <>
       <PasteReader
@@ -49,14 +69,19 @@ function App({ initial }: { initial: ReaderSettings }) {
       <PdfReader
         read={(files) =>
           readPdfFiles(files, {
-            pdfjs: () => browserPdfJs(extensionUrl(PDF_WORKER_PATH)),
+            pdfjs,
             assetUrl: extensionUrl,
             stitch: (pages) => stitchPages(pages),
           })
         }
-        initial={linked ? () => fetchLinkedPdf(linked) : undefined}
+        initial={
+          linked
+            ? () => linkedPdf(linked, layoutUrl, { fetchPdf: (u) => fetchLinkedPdf(u), load: layouts.load })
+            : undefined
+        }
         settings={settings}
         onSettings={onSettings}
+        warm={pdfjs}
       />
     </>
   );

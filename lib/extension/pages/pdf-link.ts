@@ -24,7 +24,8 @@ export function pagePdf(result: unknown): string {
   return Array.isArray(result) && typeof result[0] === 'string' ? result[0] : '';
 }
 
-/** reader.html reading that PDF. */
-export function readerPdfPath(pdf: string): string {
-  return `/reader.html?pdf=${encodeURIComponent(pdf)}`;
+/** reader.html reading that PDF, cut by the image map of the layout page it was opened from. */
+export function readerPdfPath(pdf: string, layoutPage = ''): string {
+  const page = layoutPage ? `&page=${encodeURIComponent(layoutPage)}` : '';
+  return `/reader.html?pdf=${encodeURIComponent(pdf)}${page}`;
 }

@@ -2,11 +2,14 @@
  * reader.html's PDF mode: dropped or chosen page PDFs (or the PDF a layout page links) → pages →
  * articles, stitched among the given PDFs only. pdf.js runs in this extension page, its worker and
  * GB CMaps loaded from the extension (runtime.getURL), never in the content script or the service
- * worker; the module is imported only when a PDF is read, so nothing else grows. Problems are
- * shown in the UI's language: the error codes of lib/pdf/load.ts map to _locales keys.
+ * worker; pdf.js is a chunk of its own that reader.html imports once it is shown (ahead of the
+ * first PDF, see browserPdfJs), so no other page grows. With the layout page a PDF was opened from
+ * (pdf-layout.ts), that page's image map cuts the PDF page it fits. Problems are shown in the UI's
+ * language: the error codes of lib/pdf/load.ts map to _locales keys.
  */
 import type { Page } from '../../model';
 import { readPdfPage } from '../../pdf';
+import { layoutFits } from '../../pdf/fit';
 import { looksLikePdf, readPdfText, type PdfErrorCode, type PdfJs } from '../../pdf/load';
 import { t } from '../shared/i18n';
 import type { PasteResult } from './paste';
@@ -18,6 +21,10 @@ export interface PdfFile {
   bytes: Uint8Array;
   /** The URL it was fetched from (a layout page's 「PDF下载」 link), '' for a local file. */
   url?: string;
+  /** The layout page it was opened from (pdf-layout.ts): its image map cuts the page it fits. */
+  layout?: Page;
+  /** Said before its articles (why it is read without its layout page). */
+  notes?: string[];
 }
 
 /** What reading PDFs needs from the page: pdf.js, asset URLs, and the stitcher. */
@@ -40,12 +47,15 @@ let shared: Promise<PdfJs> | null = null;
 /**
  * pdf.js for an extension page: the legacy build (Firefox ESR lacks what the modern one calls), with
  * one worker for the page's life: each PDF would otherwise start its own (1.3 MB of script to load).
+ * Resolves once the worker has answered, so that a call made when reader.html opens (PdfReader's
+ * `warm`) leaves nothing of that load for the first PDF dropped.
  */
 export function browserPdfJs(workerUrl: string): Promise<PdfJs> {
   shared ??= (async () => {
     const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
     mod.GlobalWorkerOptions.workerSrc = workerUrl;
     const worker = new mod.PDFWorker();
+    await worker.promise;
     return {
       OPS: mod.OPS as unknown as Record<string, number>,
       getDocument: (src: Record<string, unknown>) =>
@@ -79,16 +89,26 @@ export async function readPdfFiles(files: PdfFile[], deps: PdfDeps): Promise<Pas
       const { numPages, title } = r.value;
       if (numPages > r.value.pages.length)
         problems.push(t('pdfTooManyPages', [f.name, String(numPages), String(r.value.pages.length)]));
+      problems.push(...(f.notes ?? []));
       const base = f.url || `file:///${encodeURIComponent(f.name)}`;
+      let cut = false;
       r.value.pages.forEach((text, i) => {
         if (!text.items.length)
           problems.push(t(text.images ? 'pdfScanned' : 'pdfNoText', [f.name, String(i + 1)]));
-        const page = readPdfPage(text, numPages > 1 ? `${base}#page=${i + 1}` : base, {
-          title,
-          pageNumber: numPages > 1 ? i + 1 : undefined,
-        });
+        const at = numPages > 1 ? `${base}#page=${i + 1}` : base;
+        const ctx = { title, pageNumber: numPages > 1 ? i + 1 : undefined };
+        let page = readPdfPage(text, at, ctx);
+        // The layout page cuts the page it is the layout of, as the CLI's cutByLayouts does.
+        if (f.layout?.image && text.items.length && layoutFits(page, f.layout, numPages === 1)) {
+          page = readPdfPage(text, at, { ...ctx, blocks: f.layout.blocks, image: f.layout.image });
+          cut = true;
+        }
         if (text.items.length) pages.push(page);
       });
+      // A PDF without text (a scan) already says so; the layout page has nothing to cut there.
+      const hasText = r.value.pages.some((p) => p.items.length);
+      if (f.layout && hasText && !cut)
+        problems.push(t('pdfLayoutOther', [f.name, f.layout.url.slice(0, 200)]));
     }
     if (!pages.length) return { articles: [], problems };
     const stitched = await deps.stitch(pages);

@@ -18,5 +18,9 @@ describe('the popup: a layout page’s own PDF', () => {
     expect(readerPdfPath('https://paper.people.com.cn/a b.pdf')).toBe(
       '/reader.html?pdf=https%3A%2F%2Fpaper.people.com.cn%2Fa%20b.pdf',
     );
+    // With the layout page it was opened from, whose image map cuts the PDF.
+    expect(readerPdfPath('https://p.cn/a.pdf', 'https://p.cn/html/nbs.D110000renmrb_07.htm?x=1&y=2')).toBe(
+      '/reader.html?pdf=https%3A%2F%2Fp.cn%2Fa.pdf&page=https%3A%2F%2Fp.cn%2Fhtml%2Fnbs.D110000renmrb_07.htm%3Fx%3D1%26y%3D2',
+    );
   });
 });
