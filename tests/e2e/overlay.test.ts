@@ -1,6 +1,7 @@
 /**
  * Layout page (版面) journey: the overlay lists every article block of the page in page order, with
- * outlines over the page image; j/k move between blocks and Enter opens the current one.
+ * outlines over the page image; j/k move between blocks and Enter opens the current one; each title
+ * is a link to its article page (a new tab on Ctrl/Cmd click).
  */
 import { describe, expect, it } from 'vitest';
 import { useDemo, waitReady, waitForReader } from './harness.ts';
@@ -67,6 +68,22 @@ describe('overlay on a layout page', () => {
     expect(
       (await reader.locator('[data-testid="reader-paragraph"]').allTextContents()).length,
     ).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a title is a real link: a Ctrl/Cmd click opens the article page in a new tab, not the reader', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    const link = page.locator('[data-testid="block-item"]').nth(2).locator('a.block-title');
+    expect(new URL((await link.getAttribute('href')) ?? '').pathname).toBe(front.hrefs[2]);
+    const opened = page.context().waitForEvent('page');
+    await link.click({ modifiers: ['ControlOrMeta'] });
+    const tab = await opened;
+    await tab.waitForLoadState('domcontentloaded');
+    expect(new URL(tab.url()).pathname).toBe(front.hrefs[2]);
+    expect(new URL(page.url()).pathname).toBe(front.path);
+    expect(await page.locator('[data-testid="reader"]').count()).toBe(0);
+    await tab.close();
     await page.close();
   });
 });
