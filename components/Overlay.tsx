@@ -2,8 +2,9 @@
  * The layout-page overlay: outlines over the page image (quietly outlined and numbered at rest, lit
  * on hover / keyboard focus) and a numbered list of the page's article blocks with continuation
  * marks (→ A4, ← A1) when known.
- * Titles are text children only; `data-href` is the guarded absolute article URL. Every handler
- * answers real input only (`trusted`): a page script's synthetic click or key opens nothing.
+ * Titles are text children only, inside a link (new tab) whose href, like `data-href`, is the guarded
+ * absolute http(s) article URL or absent. Every handler answers real input only (`trusted`): a page
+ * script's synthetic click or key opens nothing.
  */
 import type { JSX } from 'preact';
 import type { Block } from '../lib/model';
@@ -83,7 +84,12 @@ function BlockItem(
       onMouseLeave={trusted(() => props.onHover(-1))}
       onFocus={trusted(() => props.onHover(index))}
       onBlur={trusted(() => props.onHover(-1))}
-      onClick={trusted(() => props.onOpen(index))}
+      // The title is a real link (open in a new tab, copy the address); a plain click opens the reader.
+      onClick={trusted((e: MouseEvent) => {
+        if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+        e.preventDefault();
+        props.onOpen(index);
+      })}
       onKeyDown={trusted((e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
@@ -92,7 +98,17 @@ function BlockItem(
       })}
     >
       <span class="block-num">{index + 1}</span>
-      <span class="block-title">{block.title || t('untitled')}</span>
+      {/* tabIndex -1: the item is the one Tab stop (Enter opens the reader); the link is for the
+          pointer's new tab and the screen reader's links list. href only when http(s) (safeLink). */}
+      <a
+        class="block-title"
+        href={safeLink(block.href) || undefined}
+        target="_blank"
+        rel="noopener"
+        tabIndex={-1}
+      >
+        {block.title || t('untitled')}
+      </a>
       {marks?.from && (
         <span class="mark" data-testid="mark-continued" title={t('markContinued', [marks.from])}>
           ← {marks.from}

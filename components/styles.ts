@@ -24,7 +24,7 @@ button:hover { background: #f0f0f4; }
 .block-item.lit, .block-item[aria-current=true] { background: #fbe9ec; }
 .block-item[aria-current=true] { outline: 2px solid #c41e3a; }
 .block-num { color: #c41e3a; font-weight: bold; min-width: 1.5em; text-align: right; }
-.block-title { flex: 1; }
+.block-title { flex: 1; color: inherit; text-decoration: none; }
 .mark { font-size: 12px; color: #fff; background: #6b6b75; border-radius: 3px; padding: 0 4px; white-space: nowrap; }
 .block-keys { margin: 6px 0 0; font-size: 12px; color: #6b6b75; }
 .read-whole { position: fixed; right: 16px; bottom: 16px; z-index: 2147483001; padding: 8px 16px; font-size: 15px;

@@ -1,12 +1,17 @@
 /**
  * Layout page (版面) journey: the overlay lists every article block of the page in page order, with
- * outlines over the page image; j/k move between blocks and Enter opens the current one.
+ * outlines over the page image; j/k move between blocks and Enter opens the current one; each title
+ * is a link to its article page (a new tab on Ctrl/Cmd click); axe finds nothing in the overlay.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { HOST_ID } from '../../lib/extension/content/shadow-host.ts';
 import { useDemo, waitReady, waitForReader } from './harness.ts';
 import { layout0709 } from './stories.ts';
 
 const demo = useDemo();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('overlay on a layout page', () => {
   const front = layout0709('001');
@@ -67,6 +72,53 @@ describe('overlay on a layout page', () => {
     expect(
       (await reader.locator('[data-testid="reader-paragraph"]').allTextContents()).length,
     ).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('a title is a real link: a Ctrl/Cmd click opens the article page in a new tab, not the reader', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    const link = page.locator('[data-testid="block-item"]').nth(2).locator('a.block-title');
+    expect(new URL((await link.getAttribute('href')) ?? '').pathname).toBe(front.hrefs[2]);
+    const opened = page.context().waitForEvent('page');
+    await link.click({ modifiers: ['ControlOrMeta'] });
+    const tab = await opened;
+    await tab.waitForLoadState('domcontentloaded');
+    expect(new URL(tab.url()).pathname).toBe(front.hrefs[2]);
+    expect(new URL(page.url()).pathname).toBe(front.path);
+    expect(await page.locator('[data-testid="reader"]').count()).toBe(0);
+    await tab.close();
+    await page.close();
+  });
+
+  it('axe finds nothing in the overlay (the links included; the newspaper page itself is not ours)', async () => {
+    const { page } = await demo.open(front.path);
+    await waitReady(page, 'layout');
+    await page.evaluate(AXE);
+    const found = await page.evaluate(async (host) => {
+      type Rule = { id: string; nodes: Array<{ target: unknown[] }> };
+      const axe = (
+        window as unknown as {
+          axe: { run: (c: object, o: object) => Promise<{ violations: Rule[]; passes: Rule[] }> };
+        }
+      ).axe;
+      const r = await axe.run(
+        { include: [`#${host}`] },
+        {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+          resultTypes: ['violations', 'passes'],
+        },
+      );
+      return {
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          where: v.nodes.map((n) => JSON.stringify(n.target)),
+        })),
+        // The scan reached into the shadow root: each title link passed axe's link-name rule.
+        namedLinks: r.passes.find((p) => p.id === 'link-name')?.nodes.length ?? 0,
+      };
+    }, HOST_ID);
+    expect(found).toEqual({ violations: [], namedLinks: front.titles.length });
     await page.close();
   });
 });

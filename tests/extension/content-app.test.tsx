@@ -7,6 +7,7 @@ import { emptyArticle, emptyPage } from '../../lib/model';
 import { HOST_ID } from '../../lib/extension/content/shadow-host';
 import type { PageCache } from '../../lib/extension/kit/page-source';
 import { htmlToDocument } from '../../lib/extension/shared/parse-html';
+import type { CaptureIo } from '../../lib/extension/kit/capture';
 import { makeReaderKit } from '../../lib/extension/kit/reader-kit';
 import { readPage } from '../../lib/sites';
 import { userClick, userKey, useLocale } from './helpers';
@@ -158,6 +159,63 @@ describe('startContentApp', () => {
     userKey(document, 'j');
     // The overlay is one Preact tree: its state renders on the next microtask.
     await until(() => all('block-item')[0].getAttribute('aria-current') === 'true');
+  });
+});
+
+describe('capture’s browser services', () => {
+  /** A CaptureIo that records what capture asked of it; `onInvalidated` is what it was handed. */
+  function recordingIo() {
+    const log: string[] = [];
+    const made = (onInvalidated: (fn: () => void) => void): CaptureIo => ({
+      send: async (req) => {
+        log.push(`send ${req.type}`);
+        return { ok: false, error: 'no background here' };
+      },
+      registry: null,
+      Highlight: null,
+      clipboard: async () => true,
+      onMessage: () => {
+        log.push('onMessage');
+        onInvalidated(() => log.push('listener removed'));
+      },
+    });
+    return { log, made };
+  }
+
+  it('come from the kit when the content script gives none (they ship with the kit), tied to its lifetime', async () => {
+    const path = DEMO_PATHS.split.part1;
+    loadIntoDocument(path);
+    const { log, made } = recordingIo();
+    const invalidated: (() => void)[] = [];
+    const { fn } = demoFetch();
+    const { e } = env(path, {
+      onInvalidated: (f) => void invalidated.push(f),
+      loadKit: async () => makeReaderKit({ fetch: (x) => fn(x), capture: made }),
+    });
+    startContentApp(e);
+    expect(log).toEqual([]);
+    const before = measures('stitch').length;
+    userClick(all('read-whole')[0]);
+    await nextStitch(before);
+    await until(() => log.includes('send listForStory'));
+    expect(log.filter((l) => l === 'onMessage')).toEqual(['onMessage']);
+    for (const f of invalidated) f();
+    expect(log).toContain('listener removed');
+  });
+
+  it('given by the content script, win over the kit’s', async () => {
+    const path = DEMO_PATHS.split.part1;
+    loadIntoDocument(path);
+    const mine = recordingIo();
+    const kits = recordingIo();
+    const { fn } = demoFetch();
+    const kit = () => makeReaderKit({ fetch: (x) => fn(x), capture: kits.made });
+    startContentApp(env(path, { capture: mine.made(() => undefined), loadKit: async () => kit() }).e);
+    const before = measures('stitch').length;
+    userClick(all('read-whole')[0]);
+    await nextStitch(before);
+    await until(() => mine.log.includes('send listForStory'));
+    expect(kits.log).toEqual([]);
   });
 });
 

@@ -58,6 +58,17 @@ describe('Overlay', () => {
       '2<img src=x onerror=alert(1)>',
     ]);
     expect(items.map((i) => i.getAttribute('data-href'))).toEqual([`${U}content_58464_19688151.htm`, '']);
+    // Titles are real links (open in a new tab, copy the address); a javascript: href is none.
+    const links = items.map((i) => i.querySelector('a.block-title'));
+    expect(links.map((a) => a?.getAttribute('href') ?? null)).toEqual([
+      `${U}content_58464_19688151.htm`,
+      null,
+    ]);
+    expect(links.map((a) => [a?.getAttribute('target'), a?.getAttribute('rel')])).toEqual([
+      ['_blank', 'noopener'],
+      ['_blank', 'noopener'],
+    ]);
+    expect(links.map((a) => a?.getAttribute('tabindex'))).toEqual(['-1', '-1']);
     expect(document.querySelectorAll('img').length).toBe(0);
   });
 
@@ -84,6 +95,30 @@ describe('Overlay', () => {
     expect(opened).toEqual([]);
     userClick(item);
     expect(opened).toEqual([1]);
+  });
+
+  it.each([
+    // [modifier, opens the reader, the link's own action (new tab/window) prevented]
+    ['none', [0], true],
+    ['ctrlKey', [], false],
+    ['metaKey', [], false],
+    ['shiftKey', [], false],
+  ] as const)('a click on the title link with %s', (modifier, expected, prevented) => {
+    const opened: number[] = [];
+    const root = show({ onOpen: (i) => opened.push(i) });
+    const link = root.querySelector('a.block-title')!;
+    const seen: boolean[] = [];
+    // After the item's handler: record whether it kept the link's default, then stop happy-dom navigating.
+    root.addEventListener('click', (e) => {
+      seen.push(e.defaultPrevented);
+      e.preventDefault();
+    });
+    const init = { bubbles: true, cancelable: true, composed: true, [modifier]: modifier !== 'none' };
+    const click = new MouseEvent('click', init);
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    link.dispatchEvent(click);
+    expect(opened).toEqual(expected);
+    expect(seen).toEqual([prevented]);
   });
 });
 

@@ -35,7 +35,10 @@ export interface ContentEnv {
   parse: (html: string, url: string) => Page;
   /** The reader kit, loaded on first use (a dynamic import in the extension). */
   loadKit: () => Promise<ReaderKit>;
-  /** Highlights and clips (lib/extension/kit/capture); left out, the page gets no capture UI. */
+  /**
+   * Highlights' and clips' browser services (lib/extension/kit/capture); left out, the kit's own
+   * (ReaderKit.captureIo) are used, and with neither the page gets no capture UI.
+   */
   capture?: CaptureIo;
 }
 
@@ -94,9 +97,10 @@ export function startContentApp(env: ContentEnv): 'layout' | 'article' | 'none' 
     () =>
       env.loadKit().then((kit) => {
         const made = kit.createReaderPanel(kitEnv);
-        // Capture ships in the kit (content-script size) and starts as soon as the kit is here.
-        if (env.capture && !capture)
-          capture = made.startCapture?.(env.capture, base, kind === 'article' ? page : null) ?? null;
+        // Capture ships in the kit, its browser services too (content-script size), and starts as
+        // soon as the kit is here.
+        const io = capture ? null : (env.capture ?? kit.captureIo?.(env.onInvalidated));
+        if (io) capture = made.startCapture?.(io, base, kind === 'article' ? page : null) ?? null;
         return made;
       }),
     ui,

@@ -11,6 +11,7 @@ import { fetchHtml, type FetchedPage, type FetchLike } from '../shared/fetch-htm
 import type { SettingsArea } from '../shared/reader-settings';
 import { originOf } from '../shared/urls';
 import { scanIssue } from './issue-marks';
+import type { CaptureIo } from './capture';
 import { createPageSource, type PageCache, type PageSource } from './page-source';
 import { createReaderPanel, type ReaderBody, type ReaderPanel } from './reader';
 
@@ -30,6 +31,8 @@ export interface KitPageEnv {
 export interface ReaderKit {
   createReaderPanel(env: KitPageEnv): ReaderPanel;
   scanIssue(page: Page, env: Pick<KitPageEnv, 'pageUrl' | 'parse'>): Promise<Record<string, BlockMarks>>;
+  /** The browser services of highlights and clips, when the kit has them (see KitIo.capture). */
+  captureIo?(onInvalidated: (fn: () => void) => void): CaptureIo;
 }
 
 /** The outside world the kit talks to: fetch, the background (cache, cross-origin), storage. */
@@ -42,6 +45,12 @@ export interface KitIo {
   openIssue?: (url: string) => void;
   /** Ask the background to open the library page on this article for 「存入 Zotero」. */
   openHandoff?: (articleKey: string) => Promise<Result<null>>;
+  /**
+   * Highlights' and clips' browser services (messages, CSS highlights, clipboard), made in the kit's
+   * entrypoint, not the content script's, because only the kit's capture uses them (the content
+   * script's size budget). `onInvalidated` is the content script's: the tab listener goes with it.
+   */
+  capture?: (onInvalidated: (fn: () => void) => void) => CaptureIo;
 }
 
 /**
@@ -79,5 +88,6 @@ export function makeReaderKit(io: KitIo): ReaderKit {
         openHandoff: io.openHandoff,
       }),
     scanIssue: (page, env) => scanIssue(page, sourceFor(env)),
+    captureIo: io.capture,
   };
 }
