@@ -6,12 +6,16 @@
  */
 import type { Table } from 'dexie';
 import { formatRev, tick, witness } from './clock.ts';
+import { type Counted, settleCount } from './counts.ts';
 import { newDeviceId } from './ids.ts';
 import type { EpaperDB, MetaRow, TombstoneRow, Versioned } from './schema.ts';
 import type { SyncKind } from './types.ts';
 
 /** The clock of one write transaction. */
 export class Stamps {
+  /** Rows this transaction added (positive) or removed (negative), by kind (counts.ts). */
+  private readonly delta = new Map<Counted, number>();
+
   private constructor(
     private readonly db: EpaperDB,
     private readonly row: MetaRow,
@@ -62,8 +66,17 @@ export class Stamps {
     return { k: tombKey(kind, id), kind, id, updatedAt: now, ...this.next(now) };
   }
 
-  /** Writes the clock back (the last step of the transaction). */
-  save(): Promise<unknown> {
+  /**
+   * Notes `n` rows of `kind` added (or, negative, removed) by this transaction; every write path
+   * that adds or removes a clip or highlight row calls it, so the stored counts stay exact.
+   */
+  count(kind: Counted, n: number): void {
+    if (n !== 0) this.delta.set(kind, (this.delta.get(kind) ?? 0) + n);
+  }
+
+  /** Writes the clock and the counts back (the last step of the transaction). */
+  async save(): Promise<unknown> {
+    for (const [kind, n] of this.delta) await settleCount(this.db, this.row, kind, n);
     return this.db.meta.put(this.row);
   }
 }
