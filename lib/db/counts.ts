@@ -53,8 +53,7 @@ export async function newRows(table: Table, ids: readonly string[]): Promise<num
  */
 export async function ensureCounts(db: EpaperDB, kinds: readonly Counted[]): Promise<void> {
   const row = await db.meta.get('clock');
-  // No clock row: nothing was ever written through the library (an empty one); the first write
-  // that adds a row counts its table then.
+  // No clock row: nothing was ever written to the library (the first write starts its counts at 0).
   if (!row || kinds.every((k) => storedCount(row, k) !== undefined)) return;
   await db.transaction('rw', [db.clips, db.highlights, db.meta], async () => {
     const fresh = await db.meta.get('clock');

@@ -23,7 +23,18 @@ export class Stamps {
 
   /** Loads (or makes, on a new library) the clock row inside the caller's transaction. */
   static async load(db: EpaperDB): Promise<Stamps> {
-    const row = (await db.meta.get('clock')) ?? { k: 'clock', device: newDeviceId(), t: 0, c: 0, seq: 0 };
+    // No clock row: nothing was ever written to this library (every write and the v6 upgrade
+    // leave one), so its counts start at zero rather than be counted after the first write (a
+    // 50,000-clip restore into a new library would count every row it wrote).
+    const row = (await db.meta.get('clock')) ?? {
+      k: 'clock',
+      device: newDeviceId(),
+      t: 0,
+      c: 0,
+      seq: 0,
+      clips: 0,
+      highlights: 0,
+    };
     return new Stamps(db, row);
   }
 

@@ -4,7 +4,7 @@
  * applyRemote), the stored counts equal `count()` of the tables, and the listing's total is them.
  * A library whose clock row has no counts (a build before them) is counted once and completed.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../lib/db/index.ts';
 import { libraryDb } from '../../lib/db/library.ts';
 import type { Clip, Highlight } from '../../lib/model/index.ts';
@@ -201,5 +201,23 @@ describe('a clock row without counts (a library of an earlier build)', () => {
     ok(await l.saveHighlight(makeHighlight(), makeArticle()));
     const c = await counts(l);
     expect(c).toEqual({ stored: [0, 1], counted: [0, 1], listed: 1 });
+  });
+});
+
+describe('the listing reads the stored counts', () => {
+  it('calls no count() on a library kept current, nor does a restore into a new library', async () => {
+    const dump = ok(await w.a.dumpAll());
+    const l = openLibrary({ name: freshName(), clock: fakeClock(T) });
+    const db = libraryDb(l);
+    // A library never written to has no clock row: its listing counts the (empty) tables.
+    expect(ok(await l.search('')).total).toBe(0);
+    const spies = [vi.spyOn(db.clips, 'count'), vi.spyOn(db.highlights, 'count')];
+    ok(await l.restore(dump));
+    expect(ok(await l.search('', { limit: 1 })).total).toBe(3);
+    ok(await l.deleteClip(w.clips[0].id));
+    expect(ok(await l.search('', { limit: 1 })).total).toBe(2);
+    for (const s of spies) expect(s).not.toHaveBeenCalled();
+    for (const s of spies) s.mockRestore();
+    expect((await counts(l)).counted).toEqual([1, 1]);
   });
 });
