@@ -50,15 +50,19 @@ export async function newRows(table: Table, ids: readonly string[]): Promise<num
 /**
  * The counts of `kinds`, for a read: the stored ones, and for a library whose clock row lacks one,
  * counted and stored in a write transaction first (once; other writers wait, as for any write).
+ * `recount`: count them again (a listing of every row found a stored count wrong).
  */
-export async function ensureCounts(db: EpaperDB, kinds: readonly Counted[]): Promise<void> {
+export async function ensureCounts(db: EpaperDB, kinds: readonly Counted[], recount = false): Promise<void> {
   const row = await db.meta.get('clock');
   // No clock row: nothing was ever written to the library (the first write starts its counts at 0).
-  if (!row || kinds.every((k) => storedCount(row, k) !== undefined)) return;
+  if (!row || (!recount && kinds.every((k) => storedCount(row, k) !== undefined))) return;
   await db.transaction('rw', [db.clips, db.highlights, db.meta], async () => {
     const fresh = await db.meta.get('clock');
     if (!fresh) return;
-    for (const k of kinds) if (storedCount(fresh, k) === undefined) await settleCount(db, fresh, k, 0);
+    for (const k of kinds) {
+      if (recount) fresh[FIELD[k]] = undefined;
+      if (storedCount(fresh, k) === undefined) await settleCount(db, fresh, k, 0);
+    }
     await db.meta.put(fresh);
   });
 }

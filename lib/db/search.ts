@@ -63,8 +63,13 @@ async function listing(
       kinds.includes('clip') ? newest(db.clips, nc) : [],
       kinds.includes('highlight') ? newest(db.highlights, nh) : [],
     ]);
-    return { clips, highlights, total: nc + nh, seq: clock?.seq ?? 0 };
+    // Every row of a table read (the library page's listing): its length is the count. A stored
+    // count that differs (a write that bypassed the library) is answered right and recounted.
+    const exact = (n: number, rows: unknown[]) => (n <= limit ? rows.length : n);
+    const [ec, eh] = [exact(nc, clips), exact(nh, highlights)];
+    return { clips, highlights, total: ec + eh, seq: clock?.seq ?? 0, off: ec !== nc || eh !== nh };
   });
+  if (out.off) await ensureCounts(db, kinds, true);
   // Every record was read: the index is built from these rows (in slices, off this answer's path).
   if (kinds.length === 2 && out.clips.length + out.highlights.length === out.total)
     indexes.offer(out.clips, out.highlights, out.seq);

@@ -205,6 +205,17 @@ describe('a clock row without counts (a library of an earlier build)', () => {
 });
 
 describe('the listing reads the stored counts', () => {
+  it('a listing of every row that finds a stored count wrong answers right and recounts', async () => {
+    const db = libraryDb(w.a);
+    const clock = (await db.meta.get('clock'))!;
+    await db.meta.put({ ...clock, clips: 99 });
+    // The quick answer (50 rows) trusts the stored counts; the library page's listing reads all.
+    expect(ok(await w.a.search('', { limit: 50 })).total).toBe(100);
+    const all = ok(await w.a.search('', { limit: 2 ** 31 - 1 }));
+    expect([all.hits.length, all.total]).toEqual([3, 3]);
+    expect((await counts(w.a)).stored).toEqual([2, 1]);
+  });
+
   it('calls no count() on a library kept current, nor does a restore into a new library', async () => {
     const dump = ok(await w.a.dumpAll());
     const l = openLibrary({ name: freshName(), clock: fakeClock(T) });
