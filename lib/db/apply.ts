@@ -120,12 +120,14 @@ async function applyKind(
     if (local) report.replaced.push({ kind, id: r.id, kept: r.rev, dropped: local.rev });
     if (r.deleted) {
       if (row) deletes.push(r.id);
+      if (row && kind !== 'article') st.count(kind, -1);
       const t: TombstoneRow = { k: tombKey(kind, r.id), kind, id: r.id, updatedAt: r.updatedAt, ...theirs() };
       newTombs.push(t);
       report.changed.push(tombRecord(t));
       continue;
     }
     if (tombs[i]) revived.push(r.id);
+    if (!row && kind !== 'article') st.count(kind, 1);
     const out =
       kind === 'article'
         ? articleRow(r.data as StoredArticle, theirs())

@@ -121,6 +121,9 @@ export async function restore(
       highlightRow(toHighlight(h), stored.get(h.articleKey), version('highlight', h.id, h.updatedAt)),
     );
     const cRows = cs.map((c) => clipRow(c, version('clip', c.id, c.updatedAt)));
+    // `existing` read every stored id: the rows not among them are new.
+    st.count('highlight', hs.filter((h) => !oldHighlights.has(h.id)).length);
+    st.count('clip', cs.filter((c) => !oldClips.has(c.id)).length);
     t = phase('merge and rows', t);
     await Promise.all([
       articlesWritten,

@@ -15,6 +15,8 @@ export function saveClip(ctx: Ctx, input: ClipInput, article?: Article): Promise
     if (article) await putArticle(ctx, st, article);
     const c = record(ctx, 'clip', clipSchema, input, ctx.clock());
     await revive(db, 'clip', [c.id]);
+    // A save under an id already stored (an edit sent as a save) replaces it: no new row.
+    if (!(await db.clips.get(c.id))) st.count('clip', 1);
     await db.clips.put(clipRow(c, st.next(c.updatedAt)));
     return toClip(c);
   });
@@ -44,6 +46,7 @@ export function deleteClip(ctx: Ctx, id: string): Promise<Clip> {
     const old = await db.clips.get(id);
     if (!old) throw new NotFoundError('Clip', id);
     await db.clips.delete(id);
+    st.count('clip', -1);
     await db.tombstones.put(st.tombstone('clip', id, ctx.clock()));
     return toClip(old);
   });

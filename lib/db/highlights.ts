@@ -16,6 +16,7 @@ export function saveHighlight(ctx: Ctx, input: HighlightInput, article?: Article
     const stored = article ? await putArticle(ctx, st, article) : undefined;
     const h = record(ctx, 'highlight', highlightSchema, input, ctx.clock());
     await revive(db, 'highlight', [h.id]);
+    if (!(await db.highlights.get(h.id))) st.count('highlight', 1);
     const known = stored ?? (await db.articles.get(h.articleKey));
     await db.highlights.put(highlightRow(h, known, st.next(h.updatedAt)));
     return toHighlight(h);
@@ -46,6 +47,7 @@ export function deleteHighlight(ctx: Ctx, id: string): Promise<Highlight> {
     const old = await db.highlights.get(id);
     if (!old) throw new NotFoundError('Highlight', id);
     await db.highlights.delete(id);
+    st.count('highlight', -1);
     await db.tombstones.put(st.tombstone('highlight', id, ctx.clock()));
     return toHighlight(old);
   });

@@ -5,6 +5,7 @@
 import type { StoredArticle } from '../model/index.ts';
 import { clipSchema, highlightSchema } from '../model/schemas.ts';
 import { type Ctx, record } from './records.ts';
+import { newRows } from './counts.ts';
 import { clipRow, highlightRow, toClip, toHighlight, toStoredArticle } from './rows.ts';
 import type { ArticleItems, DeletedItems } from './types.ts';
 import { revive, writing } from './versions.ts';
@@ -36,15 +37,19 @@ export function deleteMany(
 ): Promise<DeletedItems> {
   const { db } = ctx;
   return writing(db, [db.clips, db.highlights], async (st) => {
+    // An id listed twice is one record: deleted, counted and returned for undo once.
+    const once = (xs: string[] | undefined) => [...new Set(Array.isArray(xs) ? xs : [])];
     const [clips, highlights] = await Promise.all([
-      db.clips.bulkGet(ids.clips ?? []),
-      db.highlights.bulkGet(ids.highlights ?? []),
+      db.clips.bulkGet(once(ids.clips)),
+      db.highlights.bulkGet(once(ids.highlights)),
     ]);
     const gone = {
       clips: clips.filter((c) => c !== undefined).map(toClip),
       highlights: highlights.filter((h) => h !== undefined).map(toHighlight),
     };
     const now = ctx.clock();
+    st.count('clip', -gone.clips.length);
+    st.count('highlight', -gone.highlights.length);
     await Promise.all([
       db.clips.bulkDelete(gone.clips.map((c) => c.id)),
       db.highlights.bulkDelete(gone.highlights.map((h) => h.id)),
@@ -88,6 +93,21 @@ export async function restoreDeleted(
       db,
       'highlight',
       highlights.map((h) => h.id),
+    );
+    // Only records not stored again since (an undo run twice writes no new rows) add to the counts.
+    st.count(
+      'clip',
+      await newRows(
+        db.clips,
+        clips.map((c) => c.id),
+      ),
+    );
+    st.count(
+      'highlight',
+      await newRows(
+        db.highlights,
+        highlights.map((h) => h.id),
+      ),
     );
     await Promise.all([
       db.clips.bulkPut(clips.map((c) => clipRow(c, st.next(c.updatedAt)))),

@@ -100,5 +100,8 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
       delete c.date;
       Object.assign(c, version(Number(c.updatedAt)));
     });
+  // The counts once, here: every later write keeps them (counts.ts).
+  clock.clips = await clips.count();
+  clock.highlights = await tx.table('highlights').count();
   await tx.table<MetaRow, string>('meta').put(clock);
 }

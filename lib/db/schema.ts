@@ -182,13 +182,21 @@ export interface TombstoneRow extends Versioned {
   updatedAt: number;
 }
 
-/** The library's own state (version 6): row 「clock」 holds the device id, the HLC and the last seq. */
+/**
+ * The library's own state (version 6): row 「clock」 holds the device id, the HLC and the last seq,
+ * and how many clips and highlights there are (counts.ts). The counts came after version 6 shipped
+ * without a version of their own: a row without them is counted once (`count()`) and completed.
+ */
 export interface MetaRow {
   k: 'clock';
   device: string;
   t: number;
   c: number;
   seq: number;
+  /** Clip rows in the library (every write that adds or removes one keeps it exact). */
+  clips?: number;
+  /** Highlight rows in the library. */
+  highlights?: number;
 }
 
 /** Where Dexie finds IndexedDB: the browser's by default, fake-indexeddb in tests. */

@@ -7,6 +7,7 @@
  */
 import type { Table } from 'dexie';
 import { queryParts, searchTokens } from '../text/bigrams.ts';
+import { type Counted, ensureCounts, storedCount } from './counts.ts';
 import type { EpaperDB } from './schema.ts';
 import { type IndexDoc, matches } from './search-index.ts';
 import { clipDoc, highlightDoc, type SearchIndexes } from './search-sync.ts';
@@ -44,12 +45,13 @@ async function listing(
   limit: number,
 ): Promise<SearchResult> {
   const kinds = f.kinds ?? ['clip', 'highlight'];
+  // The counts kept by every write (counts.ts): Chromium's count() walks every row.
+  await ensureCounts(db, kinds);
   const out = await db.transaction('r', [db.clips, db.highlights, db.meta], async () => {
-    const [nc, nh, clock] = await Promise.all([
-      kinds.includes('clip') ? db.clips.count() : 0,
-      kinds.includes('highlight') ? db.highlights.count() : 0,
-      db.meta.get('clock'),
-    ]);
+    const clock = await db.meta.get('clock');
+    const counted = (kind: Counted, t: Table): number | Promise<number> =>
+      kinds.includes(kind) ? (storedCount(clock, kind) ?? t.count()) : 0;
+    const [nc, nh] = await Promise.all([counted('clip', db.clips), counted('highlight', db.highlights)]);
     // Every row wanted: one getAll (`toArray`) and a sort here. A reversed index read walks a
     // cursor, one request per row (50,000 clips: seconds in Chromium).
     const newest = <R extends { createdAt: number }>(t: Table<R, string>, n: number): Promise<R[]> =>
@@ -61,8 +63,13 @@ async function listing(
       kinds.includes('clip') ? newest(db.clips, nc) : [],
       kinds.includes('highlight') ? newest(db.highlights, nh) : [],
     ]);
-    return { clips, highlights, total: nc + nh, seq: clock?.seq ?? 0 };
+    // Every row of a table read (the library page's listing): its length is the count. A stored
+    // count that differs (a write that bypassed the library) is answered right and recounted.
+    const exact = (n: number, rows: unknown[]) => (n <= limit ? rows.length : n);
+    const [ec, eh] = [exact(nc, clips), exact(nh, highlights)];
+    return { clips, highlights, total: ec + eh, seq: clock?.seq ?? 0, off: ec !== nc || eh !== nh };
   });
+  if (out.off) await ensureCounts(db, kinds, true);
   // Every record was read: the index is built from these rows (in slices, off this answer's path).
   if (kinds.length === 2 && out.clips.length + out.highlights.length === out.total)
     indexes.offer(out.clips, out.highlights, out.seq);

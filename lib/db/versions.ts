@@ -6,12 +6,16 @@
  */
 import type { Table } from 'dexie';
 import { formatRev, tick, witness } from './clock.ts';
+import { type Counted, settleCount } from './counts.ts';
 import { newDeviceId } from './ids.ts';
 import type { EpaperDB, MetaRow, TombstoneRow, Versioned } from './schema.ts';
 import type { SyncKind } from './types.ts';
 
 /** The clock of one write transaction. */
 export class Stamps {
+  /** Rows this transaction added (positive) or removed (negative), by kind (counts.ts). */
+  private readonly delta = new Map<Counted, number>();
+
   private constructor(
     private readonly db: EpaperDB,
     private readonly row: MetaRow,
@@ -19,7 +23,18 @@ export class Stamps {
 
   /** Loads (or makes, on a new library) the clock row inside the caller's transaction. */
   static async load(db: EpaperDB): Promise<Stamps> {
-    const row = (await db.meta.get('clock')) ?? { k: 'clock', device: newDeviceId(), t: 0, c: 0, seq: 0 };
+    // No clock row: nothing was ever written to this library (every write and the v6 upgrade
+    // leave one), so its counts start at zero rather than be counted after the first write (a
+    // 50,000-clip restore into a new library would count every row it wrote).
+    const row = (await db.meta.get('clock')) ?? {
+      k: 'clock',
+      device: newDeviceId(),
+      t: 0,
+      c: 0,
+      seq: 0,
+      clips: 0,
+      highlights: 0,
+    };
     return new Stamps(db, row);
   }
 
@@ -62,8 +77,17 @@ export class Stamps {
     return { k: tombKey(kind, id), kind, id, updatedAt: now, ...this.next(now) };
   }
 
-  /** Writes the clock back (the last step of the transaction). */
-  save(): Promise<unknown> {
+  /**
+   * Notes `n` rows of `kind` added (or, negative, removed) by this transaction; every write path
+   * that adds or removes a clip or highlight row calls it, so the stored counts stay exact.
+   */
+  count(kind: Counted, n: number): void {
+    if (n !== 0) this.delta.set(kind, (this.delta.get(kind) ?? 0) + n);
+  }
+
+  /** Writes the clock and the counts back (the last step of the transaction). */
+  async save(): Promise<unknown> {
+    for (const [kind, n] of this.delta) await settleCount(this.db, this.row, kind, n);
     return this.db.meta.put(this.row);
   }
 }

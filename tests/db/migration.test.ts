@@ -296,6 +296,9 @@ describe.each([4, 5] as const)('v%i → v6', (version) => {
     ]);
     const rows = await db.clips.toArray();
     expect(rows).toHaveLength(27);
+    // The counts, computed once by the upgrade (lib/db/counts.ts keeps them from then on).
+    const counted = await db.meta.get('clock');
+    expect([counted?.clips, counted?.highlights]).toEqual([27, 1]);
     expect(rows.find((r) => r.id === 'both')?.paragraphs).toEqual(['沙土上不能盖房子，编辑过。']);
     for (const r of rows) {
       expect(r).not.toHaveProperty('terms');
