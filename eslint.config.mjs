@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules/**',
       '.output/**',
       '.output-e2e/**',
+      '.output-e2e-sync/**',
       '.wxt/**',
       'tests/fixtures/**',
       'bench/results.json',
