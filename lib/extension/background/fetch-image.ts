@@ -8,7 +8,7 @@
  */
 import { bytesToBase64, type FetchImageAnswer } from '../../messaging';
 import type { Result } from '../../model';
-import { MAX_HOPS, type FetchLike } from '../shared/fetch-html';
+import { MAX_HOPS, readCapped, type FetchLike } from '../shared/fetch-html';
 import { t } from '../shared/i18n';
 import { originOf } from '../shared/urls';
 
@@ -56,33 +56,4 @@ export async function fetchImageForPage(
   if (!bytes) return tooBig();
   if (bytes.length === 0) return no('problemImageNotImage', [contentType]);
   return { ok: true, value: { contentType, finalUrl: at, bytesBase64: bytesToBase64(bytes) } };
-}
-
-/** The body, or null as soon as it passes `max` bytes (a lying or absent Content-Length included). */
-async function readCapped(res: Response, max: number): Promise<Uint8Array | null | 'error'> {
-  try {
-    const reader = res.body?.getReader();
-    if (!reader) return new Uint8Array(0);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > max) {
-        await reader.cancel().catch(() => undefined);
-        return null;
-      }
-      chunks.push(value);
-    }
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
-  } catch {
-    return 'error';
-  }
 }

@@ -101,7 +101,7 @@ function tooBig(maxBytes: number): FetchResult {
 }
 
 /** Read the body, giving up (null) as soon as it passes `max` bytes: a 20 MB page is never held whole. */
-async function readCapped(res: Response, max: number): Promise<Uint8Array | null | 'error'> {
+export async function readCapped(res: Response, max: number): Promise<Uint8Array | null | 'error'> {
   try {
     const reader = res.body?.getReader();
     if (!reader) {
