@@ -8,6 +8,7 @@ import { readBody } from '../../lib/sites/common/body';
 import { squash } from '../../lib/sites/common/dom';
 import { flatTreeOf, subtreeOf } from '../../lib/sites/common/flat';
 import { first, walkAll, withReadScope } from '../../lib/sites/common/select';
+import { readTrailer } from '../../lib/sites/common/trailer';
 import { docFromHtml } from '../helpers/dom';
 import { caseDoc, HTML_CASES } from './cases';
 
@@ -50,6 +51,18 @@ describe('selector matching on the flat tree', () => {
     );
   });
 
+  it('class-only queries (answered from the class index) match what querySelectorAll matches', () => {
+    const doc = docFromHtml(
+      '<body><p class="  info\tinfo ">1</p><div class="article"><span class="info lai">2</span></div>' +
+        '<span class="">3</span><b class="infos">4</b></body>',
+    );
+    for (const sel of ['.info', '.article .info', '.lai', '.info.lai', '.infos', '.none'])
+      expect(
+        withReadScope(doc, () => walkAll(doc, sel)),
+        sel,
+      ).toEqual(Array.from(doc.querySelectorAll(sel)));
+  });
+
   it('nested anchors: `p.sec .date` inside two `.article` boxes finds each date once', () => {
     const doc = docFromHtml(
       '<div class="article"><div class="article"><p class="sec">记者 <span class="date">1</span></p></div>' +
@@ -61,6 +74,18 @@ describe('selector matching on the flat tree', () => {
 });
 
 describe('the flat tree', () => {
+  it('reads the trailer once per read scope, and again in the next scope (a live page changes)', () => {
+    const doc = docFromHtml(
+      '<body><p>1</p><!--enpproperty <founder-pagenum>A01</founder-pagenum>/enpproperty--></body>',
+    );
+    const [a, b] = withReadScope(doc, () => [readTrailer(doc), readTrailer(doc)]);
+    expect(a).toBe(b);
+    expect(a.get('pagenum')).toBe('A01');
+    doc.body.append(doc.createComment('enpproperty <founder-date>2026-12-04</founder-date>/enpproperty'));
+    expect(withReadScope(doc, () => readTrailer(doc)).get('date')).toBe('2026-12-04');
+    expect(readTrailer(doc)).not.toBe(readTrailer(doc));
+  });
+
   it('keeps the text of an only text child, every comment in document order', () => {
     const doc = docFromHtml(
       '<body><p>　　两个儿子为了争夺房产</p><p>有<b>粗体</b></p><p><!--enpcontent--></p><!--尾--></body>',

@@ -115,7 +115,9 @@ function captionOf(img: Element): string {
     const v = squash(attr(img, name));
     if (v) return v;
   }
-  const row = img.closest('tr');
+  // A parent walk, not closest('tr'): happy-dom parses and matches the selector on every ancestor.
+  let row = img.parentElement;
+  while (row && row.tagName !== 'TR' && row.tagName !== 'tr') row = row.parentElement;
   const next = row?.nextElementSibling;
   const text = next ? lineOf(next) : '';
   return text.length <= 200 ? text : '';

@@ -32,6 +32,13 @@ export interface FlatTree {
   byTag: Map<string, number[]>;
   /** Element indexes by id, built on the first query that names an id. */
   byId?: Map<string, number[]>;
+  /**
+   * Element indexes by class name, built on the first query whose compound names only classes
+   * (`.l_t`, `.article .info`): without it each such query reads every element's classes again.
+   */
+  byClass?: Map<string, number[]>;
+  /** Whatever a reader derives once per document and asks again (the Founder trailer), by name. */
+  memo: Map<string, unknown>;
 }
 
 // Open read scopes: document → its flat tree once built. Only inside a scope may a flat tree be kept,
@@ -78,6 +85,7 @@ function buildFlat(doc: Document): FlatTree {
     classes: [],
     comments: [],
     byTag: new Map(),
+    memo: new Map(),
   };
   // Pre-order walk with two parallel stacks (node, parent index): no per-node tuple, no closing
   // entries, no child arrays. A child is pushed and its nodeType read once, when popped; an only
@@ -177,6 +185,35 @@ export function classesAt(t: FlatTree, i: number): string {
     list = t.classes[i] = raw ? ` ${raw.replace(/\s+/g, ' ')} ` : '  ';
   }
   return list;
+}
+
+/**
+ * `make(doc)` once per open read scope (the trailer is asked by the page meta, the family rules, the
+ * address and the facts of one read); outside a scope every call makes it again.
+ */
+export function scopedMemo<T>(doc: Document, key: string, make: (doc: Document) => T): T {
+  const t = flatTreeOf(doc);
+  if (!t) return make(doc);
+  if (!t.memo.has(key)) t.memo.set(key, make(doc));
+  return t.memo.get(key) as T;
+}
+
+/** The class index of a flat tree (see `byClass`), built on first need. */
+export function classIndex(t: FlatTree): Map<string, number[]> {
+  if (t.byClass) return t.byClass;
+  const index = new Map<string, number[]>();
+  for (let i = 0; i < t.els.length; i++) {
+    const list = classesAt(t, i);
+    if (list.length <= 2) continue;
+    for (const name of list.split(' ')) {
+      if (!name) continue;
+      const same = index.get(name);
+      // 「class="a a"」 lists an element once.
+      if (!same) index.set(name, [i]);
+      else if (same[same.length - 1] !== i) same.push(i);
+    }
+  }
+  return (t.byClass = index);
 }
 
 /** A subtree in the read scope's flat tree: els[from] is its root, its elements end before `to`. */

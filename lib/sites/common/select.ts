@@ -13,7 +13,7 @@
  */
 
 import { childrenOf } from './children';
-import { classesAt, flatTreeOf, idAt, inReadScope, type FlatTree } from './flat';
+import { classesAt, classIndex, flatTreeOf, idAt, inReadScope, type FlatTree } from './flat';
 
 export { childrenOf };
 export { scopedComments, subtreeOf, withReadScope } from './flat';
@@ -158,7 +158,7 @@ export function walkAll(root: ParentNode, selector: string, limit = Infinity): E
 
 /**
  * Indexes in [from, to) that may match a chain, in document order. When its last compound names
- * neither tag nor id (`.article p.sec .newstime`), a match must lie inside an element that matches
+ * neither tag, id nor class (`.article p.sec [id]`), a match must lie inside an element that matches
  * the rightmost compound naming one (`p.sec`, with `.article` above it): only those subtrees are
  * scanned, so a query reads the classes of a few elements, not of every element before its first hit.
  */
@@ -186,12 +186,12 @@ function* chainCandidates(
   }
 }
 
-/** Does the compound name a tag or an id, so that an index lists its candidates? */
+/** Does the compound name a tag, an id or a class, so that an index lists its candidates? */
 function indexed(c: Compound): boolean {
-  return c.tag !== '' || c.id !== '';
+  return c.tag !== '' || c.id !== '' || c.classes.length > 0;
 }
 
-/** Indexes in [from, to) that may match compound c: by id or tag index when it names one, else all. */
+/** Indexes in [from, to) that may match compound c: by id, tag or class index when it names one, else all. */
 function* candidates(t: FlatTree, c: Compound, from: number, to: number): Generator<number> {
   let list: number[] | undefined;
   if (c.id) {
@@ -210,6 +210,7 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
     }
     list = t.byId.get(c.id) ?? [];
   } else if (c.tag) list = t.byTag.get(c.tag) ?? [];
+  else if (c.classes.length) list = classIndex(t).get(c.classes[0]) ?? [];
   if (!list) {
     for (let i = from; i < to; i++) yield i;
     return;

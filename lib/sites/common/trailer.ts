@@ -4,6 +4,7 @@
  * are read from every comment of the document.
  */
 import { commentsOf } from './dom';
+import { scopedMemo } from './flat';
 
 /** Tag name (lower case, `founder-` prefix removed) → first non-empty value across all trailers. */
 export type Trailer = Map<string, string>;
@@ -11,12 +12,17 @@ export type Trailer = Map<string, string>;
 // <founder-pagenum>A01</founder-pagenum>, <papername>中国青年报</papername>; values never hold '<'.
 const FIELD = /<([A-Za-z][\w-]{0,40})>([^<]*)<\/\1>/g;
 
-/** Read the fields of every enpproperty / mpproperty comment of a document. */
+/**
+ * Read the fields of every enpproperty / mpproperty comment of a document (once per read scope).
+ * Callers must not change the map they get.
+ */
 export function readTrailer(doc: Document): Trailer {
-  return parseTrailerText(
-    commentsOf(doc)
-      .filter((c) => /^\s*(enp|mp)property/i.test(c))
-      .join('\n'),
+  return scopedMemo(doc, 'trailer', (d) =>
+    parseTrailerText(
+      commentsOf(d)
+        .filter((c) => /^\s*(enp|mp)property/i.test(c))
+        .join('\n'),
+    ),
   );
 }
 
