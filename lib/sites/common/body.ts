@@ -117,7 +117,7 @@ function captionOf(img: Element): string {
   }
   // A parent walk, not closest('tr'): happy-dom parses and matches the selector on every ancestor.
   let row = img.parentElement;
-  while (row && row.tagName !== 'TR' && row.tagName !== 'tr') row = row.parentElement;
+  while (row && row.tagName !== 'TR') row = row.parentElement;
   const next = row?.nextElementSibling;
   const text = next ? lineOf(next) : '';
   return text.length <= 200 ? text : '';

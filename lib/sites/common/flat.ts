@@ -198,22 +198,19 @@ export function scopedMemo<T>(doc: Document, key: string, make: (doc: Document) 
   return t.memo.get(key) as T;
 }
 
-/** The class index of a flat tree (see `byClass`), built on first need. */
-export function classIndex(t: FlatTree): Map<string, number[]> {
-  if (t.byClass) return t.byClass;
+/**
+ * Index every element by class name (see `byClass`). An element whose class attribute repeats a
+ * name is listed twice; the query keeps each element once.
+ */
+export function classIndex(t: FlatTree): void {
   const index = new Map<string, number[]>();
-  for (let i = 0; i < t.els.length; i++) {
-    const list = classesAt(t, i);
-    if (list.length <= 2) continue;
-    for (const name of list.split(' ')) {
-      if (!name) continue;
-      const same = index.get(name);
-      // 「class="a a"」 lists an element once.
-      if (!same) index.set(name, [i]);
-      else if (same[same.length - 1] !== i) same.push(i);
+  for (let i = 0; i < t.els.length; i++)
+    for (const name of classesAt(t, i).split(' ')) {
+      const same = name && index.get(name);
+      if (same) same.push(i);
+      else if (name) index.set(name, [i]);
     }
-  }
-  return (t.byClass = index);
+  t.byClass = index;
 }
 
 /** A subtree in the read scope's flat tree: els[from] is its root, its elements end before `to`. */

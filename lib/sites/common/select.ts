@@ -171,8 +171,8 @@ function* chainCandidates(
 ): Generator<number> {
   const last = chain[chain.length - 1];
   let k = chain.length - 2;
-  if (!indexed(last)) while (k >= 0 && !indexed(chain[k])) k--;
-  if (indexed(last) || k < 0) {
+  if (!indexed(t, last)) while (k >= 0 && !indexed(t, chain[k])) k--;
+  if (indexed(t, last) || k < 0) {
     yield* candidates(t, last, from, to);
     return;
   }
@@ -186,9 +186,9 @@ function* chainCandidates(
   }
 }
 
-/** Does the compound name a tag, an id or a class, so that an index lists its candidates? */
-function indexed(c: Compound): boolean {
-  return c.tag !== '' || c.id !== '' || c.classes.length > 0;
+/** Does an index list the compound's candidates: it names a tag or an id, or a class once classes are indexed? */
+function indexed(t: FlatTree, c: Compound): boolean {
+  return c.tag !== '' || c.id !== '' || (c.classes.length > 0 && t.byClass !== undefined);
 }
 
 /** Indexes in [from, to) that may match compound c: by id, tag or class index when it names one, else all. */
@@ -210,9 +210,13 @@ function* candidates(t: FlatTree, c: Compound, from: number, to: number): Genera
     }
     list = t.byId.get(c.id) ?? [];
   } else if (c.tag) list = t.byTag.get(c.tag) ?? [];
-  else if (c.classes.length) list = classIndex(t).get(c.classes[0]) ?? [];
+  else if (c.classes.length && t.byClass) list = t.byClass.get(c.classes[0]) ?? [];
   if (!list) {
     for (let i = from; i < to; i++) yield i;
+    // A class-only query that read the whole document (a miss, or a list) has read every element's
+    // classes: index them for the next one (the fact rows ask about fifteen, most of them misses).
+    // One that stops at an early hit reads a few elements, and builds nothing.
+    if (c.classes.length && from === 0 && to === t.els.length) classIndex(t);
     return;
   }
   for (const i of list) if (i >= from && i < to) yield i;
