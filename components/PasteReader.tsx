@@ -9,8 +9,7 @@ import type { Article } from '../lib/model';
 import { t } from '../lib/extension/shared/i18n';
 import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/pages/paste';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
-import { Reader } from './Reader';
-import { problemText } from '../lib/extension/shared/problem-text';
+import { ArticlesView } from './ArticlesView';
 
 export interface PasteReaderProps {
   /** Read the sheets (readSheets bound to readText and stitchPages). */
@@ -103,30 +102,16 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
         </button>
       </section>
       {result && (
-        <section class="paste-output">
-          <h2>{t('pasteArticles')}</h2>
-          {result.articles.length === 0 && <p>{t('pasteNone')}</p>}
-          <ol class="article-list" data-testid="article-list">
-            {result.articles.map((a, i) => (
-              <li key={i} data-testid="article-item" aria-current={i === chosen ? 'true' : undefined}>
-                <button type="button" onClick={() => setChosen(i)}>
-                  {a.title || t('untitled')}
-                </button>
-              </li>
-            ))}
-          </ol>
-          {(article || result.problems.length > 0) && (
-            <Reader
-              article={article}
-              problems={result.problems.map((text) => ({ text: problemText(text) }))}
-              progress={null}
-              settings={props.settings}
-              onSettings={props.onSettings}
-              bodyRef={bodyRef}
-              marksRef={marksRef}
-            />
-          )}
-        </section>
+        <ArticlesView
+          result={result}
+          chosen={chosen}
+          onChoose={setChosen}
+          settings={props.settings}
+          onSettings={props.onSettings}
+          ids={{ list: 'article-list', item: 'article-item' }}
+          bodyRef={bodyRef}
+          marksRef={marksRef}
+        />
       )}
     </div>
   );
