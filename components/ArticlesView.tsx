@@ -3,8 +3,10 @@
  * articles read, one chosen, shown in the same Reader view as on the site, with the problems. One
  * component so that both modes list and show articles the same way; each mode keeps its own input.
  */
-import type { JSX, Ref } from 'preact';
+import type { JSX } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PasteResult } from '../lib/extension/pages/paste';
+import type { Article } from '../lib/model';
 import { t } from '../lib/extension/shared/i18n';
 import { problemText } from '../lib/extension/shared/problem-text';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
@@ -19,22 +21,30 @@ export interface ArticlesViewIds {
 }
 
 export interface ArticlesViewProps {
+  /** What the mode read; a new result shows its first article. */
   result: PasteResult;
-  /** The index of the article shown. */
-  chosen: number;
-  onChoose: (index: number) => void;
   settings: ReaderSettings;
   onSettings: (s: ReaderSettings) => void;
   ids: ArticlesViewIds;
-  /** Passed to the Reader: the paragraphs' element and the highlight layer (capture in paste mode). */
-  bodyRef?: Ref<HTMLDivElement>;
-  marksRef?: Ref<HTMLDivElement>;
+  /** The article the Reader shows and its body (for highlights and clips), or null when none. */
+  onShown?: (article: Article | null, body: { root: HTMLElement; marks: HTMLElement } | null) => void;
 }
 
 /** Article list → Reader of the chosen one (or of the problems alone when nothing was read). */
 export function ArticlesView(props: ArticlesViewProps): JSX.Element {
-  const { result, chosen, ids } = props;
+  const { result, ids } = props;
+  // The choice belongs to the result it was made in: a new result starts again at its first article.
+  const [pick, setPick] = useState({ result, index: 0 });
+  const chosen = pick.result === result ? pick.index : 0;
   const article = result.articles[chosen] ?? null;
+  // Capture (highlight, clip, copy with citation) follows the article on screen, as in the reader.
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const marksRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = bodyRef.current;
+    const marks = marksRef.current;
+    props.onShown?.(article, article && root && marks ? { root, marks } : null);
+  }, [article]);
   return (
     <section class="paste-output" data-testid={ids.output}>
       <h2>{t('pasteArticles')}</h2>
@@ -42,7 +52,7 @@ export function ArticlesView(props: ArticlesViewProps): JSX.Element {
       <ol class="article-list" data-testid={ids.list}>
         {result.articles.map((a, i) => (
           <li key={i} data-testid={ids.item} aria-current={i === chosen ? 'true' : undefined}>
-            <button type="button" onClick={() => props.onChoose(i)}>
+            <button type="button" onClick={() => setPick({ result, index: i })}>
               {a.title || t('untitled')}
             </button>
           </li>
@@ -55,8 +65,8 @@ export function ArticlesView(props: ArticlesViewProps): JSX.Element {
           progress={null}
           settings={props.settings}
           onSettings={props.onSettings}
-          bodyRef={props.bodyRef}
-          marksRef={props.marksRef}
+          bodyRef={bodyRef}
+          marksRef={marksRef}
         />
       )}
     </section>

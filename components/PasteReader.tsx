@@ -4,12 +4,11 @@
  * the pasted pages only.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '../lib/model';
+import { useState } from 'preact/hooks';
 import { t } from '../lib/extension/shared/i18n';
 import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/pages/paste';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
-import { ArticlesView } from './ArticlesView';
+import { ArticlesView, type ArticlesViewProps } from './ArticlesView';
 
 export interface PasteReaderProps {
   /** Read the sheets (readSheets bound to readText and stitchPages). */
@@ -17,7 +16,7 @@ export interface PasteReaderProps {
   settings: ReaderSettings;
   onSettings: (s: ReaderSettings) => void;
   /** The article the Reader shows and its body (for highlights and clips), or null when none. */
-  onShown?: (article: Article | null, body: { root: HTMLElement; marks: HTMLElement } | null) => void;
+  onShown?: ArticlesViewProps['onShown'];
 }
 
 /** Textarea + dropped files → article list → Reader. */
@@ -25,14 +24,12 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
   const [text, setText] = useState('');
   const [files, setFiles] = useState<Sheet[]>([]);
   const [result, setResult] = useState<PasteResult | null>(null);
-  const [chosen, setChosen] = useState(0);
   const [busy, setBusy] = useState(false);
 
   const run = async (): Promise<void> => {
     setBusy(true);
     const sheets = [...splitPasted(text).map((s) => ({ name: '', text: s })), ...files];
     setResult(await props.read(sheets));
-    setChosen(0);
     setBusy(false);
   };
 
@@ -50,15 +47,6 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
     }
   };
 
-  const article: Article | null = result?.articles[chosen] ?? null;
-  // Capture (highlight, clip, copy with citation) follows the article on screen, as in the reader.
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const marksRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const root = bodyRef.current;
-    const marks = marksRef.current;
-    props.onShown?.(article, article && root && marks ? { root, marks } : null);
-  }, [article]);
   return (
     <div class="paste-reader">
       <section class="paste-input" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
@@ -104,13 +92,10 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
       {result && (
         <ArticlesView
           result={result}
-          chosen={chosen}
-          onChoose={setChosen}
           settings={props.settings}
           onSettings={props.onSettings}
           ids={{ list: 'article-list', item: 'article-item' }}
-          bodyRef={bodyRef}
-          marksRef={marksRef}
+          onShown={props.onShown}
         />
       )}
     </div>

@@ -36,7 +36,6 @@ async function bytesOf(files: File[]): Promise<PdfFile[]> {
 /** File chooser + drop zone → article list → Reader. */
 export function PdfReader(props: PdfReaderProps): JSX.Element {
   const [result, setResult] = useState<PasteResult | null>(null);
-  const [chosen, setChosen] = useState(0);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
   const warm = (): void => {
@@ -55,7 +54,6 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
     } catch {
       setResult({ articles: [], problems: [t('pasteDropFailed')] });
     }
-    setChosen(0);
     setBusy(false);
   };
 
@@ -103,8 +101,6 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
       {result && (
         <ArticlesView
           result={result}
-          chosen={chosen}
-          onChoose={setChosen}
           settings={props.settings}
           onSettings={props.onSettings}
           ids={{ output: 'pdf-output', list: 'pdf-article-list', item: 'pdf-article-item' }}

@@ -5,9 +5,8 @@
  * (tests/e2e/page-text.test.ts, pdf.test.ts) drive it through the two modes in Chromium.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ArticlesView, type ArticlesViewIds } from '../../components/ArticlesView';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ArticlesView, type ArticlesViewIds, type ArticlesViewProps } from '../../components/ArticlesView';
 import type { PasteResult } from '../../lib/extension/pages/paste';
 import { DEFAULT_SETTINGS } from '../../lib/extension/shared/reader-settings';
 import { emptyArticle } from '../../lib/model';
@@ -27,25 +26,25 @@ const read: PasteResult = {
   problems: [],
 };
 
-/** The view with its chosen index kept as a mode keeps it. */
-function show(result: PasteResult, ids: ArticlesViewIds): HTMLElement {
+type Shown = Parameters<NonNullable<ArticlesViewProps['onShown']>>;
+
+/** The view as a mode renders it; `shown` records what it hands to capture. */
+function show(result: PasteResult, ids: ArticlesViewIds, shown: Shown[] = []) {
   const root = document.createElement('div');
   document.body.append(root);
-  function Mode() {
-    const [chosen, setChosen] = useState(0);
-    return (
+  const again = (next: PasteResult) =>
+    render(
       <ArticlesView
-        result={result}
-        chosen={chosen}
-        onChoose={setChosen}
+        result={next}
         settings={DEFAULT_SETTINGS}
         onSettings={() => undefined}
         ids={ids}
-      />
+        onShown={(...args) => void shown.push(args)}
+      />,
+      root,
     );
-  }
-  render(<Mode />, root);
-  return root;
+  again(result);
+  return Object.assign(root, { again });
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -69,23 +68,47 @@ describe('ArticlesView', () => {
     expect(section.querySelector('h2')!.textContent).toBe(zh('pasteArticles'));
   });
 
-  it('shows the first article, then the one chosen', async () => {
-    const root = show(read, PASTE);
-    const items = [...root.querySelectorAll('[data-testid="article-item"]')];
-    expect(items.map((li) => li.getAttribute('aria-current'))).toEqual(['true', null]);
-    expect(root.querySelector('[data-testid="reader-body"]')!.textContent).toContain('第一段。');
-    (items[1]!.querySelector('button') as HTMLButtonElement).click();
+  it('shows the first article, then the one chosen, and hands each to capture with its body', async () => {
+    const shown: Shown[] = [];
+    const root = show(read, PASTE, shown);
     await tick();
-    expect(items.map((li) => li.getAttribute('aria-current'))).toEqual([null, 'true']);
-    expect(root.querySelector('[data-testid="reader-body"]')!.textContent).toContain('无标题的一段。');
+    const items = () => [...root.querySelectorAll('[data-testid="article-item"]')];
+    const body = () => root.querySelector('[data-testid="reader-body"]') as HTMLElement;
+    expect(items().map((li) => li.getAttribute('aria-current'))).toEqual(['true', null]);
+    expect(body().textContent).toContain('第一段。');
+    (items()[1]!.querySelector('button') as HTMLButtonElement).click();
+    await tick();
+    expect(items().map((li) => li.getAttribute('aria-current'))).toEqual([null, 'true']);
+    expect(body().textContent).toContain('无标题的一段。');
+    await vi.waitFor(() => expect(shown).toHaveLength(2));
+    expect(shown.map(([a, b]) => [a?.paragraphs[0]?.text, b?.root === body(), b?.marks.className])).toEqual([
+      ['第一段。', true, 'reader-marks'],
+      ['无标题的一段。', true, 'reader-marks'],
+    ]);
   });
 
-  it('with nothing read, says so and shows the problems in the UI language', () => {
-    const root = show({ articles: [], problems: ['no articles found in the page text'] }, PASTE);
+  it('starts a new result at its first article', async () => {
+    const root = show(read, PDF);
+    (root.querySelectorAll('[data-testid="pdf-article-item"] button')[1] as HTMLButtonElement).click();
+    await tick();
+    root.again({ ...read });
+    await tick();
+    const current = [...root.querySelectorAll('[data-testid="pdf-article-item"]')].map((li) =>
+      li.getAttribute('aria-current'),
+    );
+    expect(current).toEqual(['true', null]);
+  });
+
+  it('with nothing read, says so and shows the problems in the UI language', async () => {
+    const shown: Shown[] = [];
+    const root = show({ articles: [], problems: ['no articles found in the page text'] }, PASTE, shown);
+    await tick();
     expect(root.querySelector('section.paste-output > p')!.textContent).toBe(zh('pasteNone'));
     expect(root.querySelectorAll('[data-testid="article-item"]')).toHaveLength(0);
     const problems = [...root.querySelectorAll('[data-testid="reader-problem"]')].map((p) => p.textContent);
     expect(problems).toEqual([zh('probNoArticles')]);
+    // Nothing on screen to capture on (effects run after paint).
+    await vi.waitFor(() => expect(shown).toEqual([[null, null]]));
   });
 
   it('with nothing read and no problem, shows no Reader', () => {
