@@ -4,13 +4,11 @@
  * the pasted pages only.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '../lib/model';
+import { useState } from 'preact/hooks';
 import { t } from '../lib/extension/shared/i18n';
 import { splitPasted, type PasteResult, type Sheet } from '../lib/extension/pages/paste';
 import type { ReaderSettings } from '../lib/extension/shared/reader-settings';
-import { Reader } from './Reader';
-import { problemText } from '../lib/extension/shared/problem-text';
+import { ArticlesView, type ArticlesViewProps } from './ArticlesView';
 
 export interface PasteReaderProps {
   /** Read the sheets (readSheets bound to readText and stitchPages). */
@@ -18,7 +16,7 @@ export interface PasteReaderProps {
   settings: ReaderSettings;
   onSettings: (s: ReaderSettings) => void;
   /** The article the Reader shows and its body (for highlights and clips), or null when none. */
-  onShown?: (article: Article | null, body: { root: HTMLElement; marks: HTMLElement } | null) => void;
+  onShown?: ArticlesViewProps['onShown'];
 }
 
 /** Textarea + dropped files → article list → Reader. */
@@ -26,14 +24,12 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
   const [text, setText] = useState('');
   const [files, setFiles] = useState<Sheet[]>([]);
   const [result, setResult] = useState<PasteResult | null>(null);
-  const [chosen, setChosen] = useState(0);
   const [busy, setBusy] = useState(false);
 
   const run = async (): Promise<void> => {
     setBusy(true);
     const sheets = [...splitPasted(text).map((s) => ({ name: '', text: s })), ...files];
     setResult(await props.read(sheets));
-    setChosen(0);
     setBusy(false);
   };
 
@@ -51,15 +47,6 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
     }
   };
 
-  const article: Article | null = result?.articles[chosen] ?? null;
-  // Capture (highlight, clip, copy with citation) follows the article on screen, as in the reader.
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const marksRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const root = bodyRef.current;
-    const marks = marksRef.current;
-    props.onShown?.(article, article && root && marks ? { root, marks } : null);
-  }, [article]);
   return (
     <div class="paste-reader">
       <section class="paste-input" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
@@ -103,30 +90,13 @@ export function PasteReader(props: PasteReaderProps): JSX.Element {
         </button>
       </section>
       {result && (
-        <section class="paste-output">
-          <h2>{t('pasteArticles')}</h2>
-          {result.articles.length === 0 && <p>{t('pasteNone')}</p>}
-          <ol class="article-list" data-testid="article-list">
-            {result.articles.map((a, i) => (
-              <li key={i} data-testid="article-item" aria-current={i === chosen ? 'true' : undefined}>
-                <button type="button" onClick={() => setChosen(i)}>
-                  {a.title || t('untitled')}
-                </button>
-              </li>
-            ))}
-          </ol>
-          {(article || result.problems.length > 0) && (
-            <Reader
-              article={article}
-              problems={result.problems.map((text) => ({ text: problemText(text) }))}
-              progress={null}
-              settings={props.settings}
-              onSettings={props.onSettings}
-              bodyRef={bodyRef}
-              marksRef={marksRef}
-            />
-          )}
-        </section>
+        <ArticlesView
+          result={result}
+          settings={props.settings}
+          onSettings={props.onSettings}
+          ids={{ list: 'article-list', item: 'article-item' }}
+          onShown={props.onShown}
+        />
       )}
     </div>
   );

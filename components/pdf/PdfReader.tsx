@@ -5,13 +5,11 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '../../lib/model';
 import type { PasteResult } from '../../lib/extension/pages/paste';
 import type { PdfFile } from '../../lib/extension/pages/pdf';
 import { t } from '../../lib/extension/shared/i18n';
 import type { ReaderSettings } from '../../lib/extension/shared/reader-settings';
-import { Reader } from '../Reader';
-import { problemText } from '../../lib/extension/shared/problem-text';
+import { ArticlesView } from '../ArticlesView';
 
 export interface PdfReaderProps {
   /** Read the PDFs (readPdfFiles bound to pdf.js and stitchPages). */
@@ -38,7 +36,6 @@ async function bytesOf(files: File[]): Promise<PdfFile[]> {
 /** File chooser + drop zone → article list → Reader. */
 export function PdfReader(props: PdfReaderProps): JSX.Element {
   const [result, setResult] = useState<PasteResult | null>(null);
-  const [chosen, setChosen] = useState(0);
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
   const warm = (): void => {
@@ -57,7 +54,6 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
     } catch {
       setResult({ articles: [], problems: [t('pasteDropFailed')] });
     }
-    setChosen(0);
     setBusy(false);
   };
 
@@ -74,7 +70,6 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
     if (dropped.length) void run(() => bytesOf(dropped));
   };
 
-  const article: Article | null = result?.articles[chosen] ?? null;
   return (
     <div class="paste-reader pdf-reader">
       <section
@@ -104,28 +99,12 @@ export function PdfReader(props: PdfReaderProps): JSX.Element {
         {busy && <p data-testid="pdf-busy">{t('pdfReading')}</p>}
       </section>
       {result && (
-        <section class="paste-output" data-testid="pdf-output">
-          <h2>{t('pasteArticles')}</h2>
-          {result.articles.length === 0 && <p>{t('pasteNone')}</p>}
-          <ol class="article-list" data-testid="pdf-article-list">
-            {result.articles.map((a, i) => (
-              <li key={i} data-testid="pdf-article-item" aria-current={i === chosen ? 'true' : undefined}>
-                <button type="button" onClick={() => setChosen(i)}>
-                  {a.title || t('untitled')}
-                </button>
-              </li>
-            ))}
-          </ol>
-          {(article || result.problems.length > 0) && (
-            <Reader
-              article={article}
-              problems={result.problems.map((text) => ({ text: problemText(text) }))}
-              progress={null}
-              settings={props.settings}
-              onSettings={props.onSettings}
-            />
-          )}
-        </section>
+        <ArticlesView
+          result={result}
+          settings={props.settings}
+          onSettings={props.onSettings}
+          ids={{ output: 'pdf-output', list: 'pdf-article-list', item: 'pdf-article-item' }}
+        />
       )}
     </div>
   );

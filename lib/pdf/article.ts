@@ -6,8 +6,8 @@
  */
 import type { Paragraph } from '../model';
 import { classifyLine } from '../text/bylines';
-import { isFurniture } from '../sites/page-text/lines';
-import { headlineParts } from '../sites/page-text/article';
+import { isFurniture } from '../text/furniture';
+import { headlineParts } from '../text/headlines';
 import { normalizeText } from '../text/normalize';
 import { stripMarkers } from '../text/markers';
 import { joinHalves, repairParagraphs } from '../text/repair';

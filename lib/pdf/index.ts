@@ -8,7 +8,7 @@
  */
 import { emptyArticle, emptyPage, type Article, type Block, type Page } from '../model';
 import { parseChineseDate } from '../text/dates';
-import { labelFromMasthead } from '../sites/page-text/lines';
+import { labelFromMasthead } from '../text/furniture';
 import { classifyLine } from '../text/bylines';
 import { findMarker } from '../text/markers';
 import { normalizeText } from '../text/normalize';

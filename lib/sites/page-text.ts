@@ -20,15 +20,9 @@ import { classifyLine, paperFromByline } from '../text/bylines';
 import { dateFromUrl, parseChineseDate } from '../text/dates';
 import { findMarker } from '../text/markers';
 import { paragraphMarks } from '../text/repair';
+import { isFurniture, labelFromMasthead } from '../text/furniture';
 import { readSpan, type ArticleDraft } from './page-text/article';
-import {
-  htmlReason,
-  isFurniture,
-  labelFromFileName,
-  labelFromMasthead,
-  notTextReason,
-  splitLines,
-} from './page-text/lines';
+import { htmlReason, labelFromFileName, notTextReason, splitLines } from './page-text/lines';
 import { segment, type PageLine } from './page-text/segment';
 
 /** Adapter name written to Page.adapter. */

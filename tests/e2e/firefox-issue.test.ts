@@ -7,30 +7,19 @@
  * page the walk read, and refuses another address. Needs firefox-esr (`.ci/run` installs it);
  * without it the file fails with that sentence, like firefox-pages.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PATHS } from '../../demo/render';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
-import { FIREFOX, hasFirefox, launchFirefox, until, type FirefoxSession } from './firefox.ts';
-import { buildEnv } from './global-setup.ts';
+import { launchFirefoxForPages, until, type FirefoxSession } from './firefox.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FRONT = DEMO_PATHS.front['2026-07-09'];
 
 let server: DemoServer;
 let ff: FirefoxSession;
 
 beforeAll(async () => {
-  if (!hasFirefox())
-    throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
-    stdio: 'ignore',
-    cwd: ROOT,
-    env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
-  });
+  ff = await launchFirefoxForPages();
   server = await startDemoServer();
-  ff = await launchFirefox({ extensionPages: true });
 }, 180_000);
 afterAll(async () => {
   await ff?.close();

@@ -12,25 +12,14 @@
  * Needs firefox-esr (`.ci/run` installs it); without it the file fails with that sentence, like
  * firefox.test.ts, so a machine without Firefox cannot pass silently.
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
 import { localDate } from '../../lib/extension/pages/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
 import type { Clip, Highlight, StoredArticle } from '../../lib/model/index.ts';
-import {
-  FIREFOX,
-  hasFirefox,
-  launchFirefox,
-  until,
-  type FirefoxSession,
-  type FirefoxTab,
-} from './firefox.ts';
+import { launchFirefoxForPages, until, type FirefoxSession, type FirefoxTab } from './firefox.ts';
 import { SPLIT } from './stories.ts';
-import { buildEnv } from './global-setup.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A quote from the middle of part 1's third paragraph: highlighted. */
 const HIGHLIGHTED = SPLIT.firstParagraphs[2].slice(6, 24);
 /** Part 1's fifth paragraph: clipped from a selection inside it. */
@@ -49,15 +38,8 @@ let article: FirefoxTab;
 let library: FirefoxTab;
 
 beforeAll(async () => {
-  if (!hasFirefox())
-    throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
-    stdio: 'ignore',
-    cwd: ROOT,
-    env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
-  });
+  ff = await launchFirefoxForPages();
   server = await startDemoServer();
-  ff = await launchFirefox({ extensionPages: true });
   url = new URL(SPLIT.first, server.url).href;
   library = ff;
 }, 180_000);

@@ -4,29 +4,18 @@
  * PDF (read in place from ../shared) given to the file input as a File. Needs firefox-esr (`.ci/run`
  * installs it); without it the file fails with that sentence, like the other Firefox files.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_PDF_FIXTURES, NO_PDF_FIXTURES, PDF_FIXTURES } from '../helpers/pdf-truth.ts';
-import { FIREFOX, hasFirefox, launchFirefox, until, type FirefoxSession } from './firefox.ts';
-import { buildEnv } from './global-setup.ts';
+import { launchFirefoxForPages, until, type FirefoxSession } from './firefox.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 if (!HAVE_PDF_FIXTURES) console.warn(NO_PDF_FIXTURES);
 
 describe.skipIf(!HAVE_PDF_FIXTURES)('Firefox: reader.html PDF mode', () => {
   let ff: FirefoxSession;
   beforeAll(async () => {
-    if (!hasFirefox())
-      throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
-    execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
-      stdio: 'ignore',
-      cwd: ROOT,
-      env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
-    });
-    ff = await launchFirefox({ extensionPages: true });
+    ff = await launchFirefoxForPages();
   }, 180_000);
   afterAll(async () => {
     await ff?.close();

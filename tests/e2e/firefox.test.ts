@@ -6,40 +6,27 @@
  * Needs firefox-esr (`.ci/run` installs it); without it the file fails with that sentence, so a
  * machine without Firefox cannot pass silently.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../demo/server.ts';
-import { buildEnv } from './global-setup.ts';
 import {
-  FIREFOX,
+  buildFirefox,
   FIREFOX_SHIPPING_DIR,
-  hasFirefox,
   launchFirefox,
+  requireFirefox,
   until,
   type FirefoxSession,
 } from './firefox.ts';
 import { MARKER_WORDS, SPLIT, layout0709, occurrences } from './stories.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let server: DemoServer;
 let ff: FirefoxSession;
 
 beforeAll(async () => {
-  if (!hasFirefox())
-    throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
+  requireFirefox();
   // What ships (checked below) and the inspect build the journeys install (open shadow root).
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
-    stdio: 'ignore',
-    cwd: ROOT,
-    env: buildEnv(),
-  });
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
-    stdio: 'ignore',
-    cwd: ROOT,
-    env: buildEnv({ EPAPER_E2E_INSPECT: '1' }),
-  });
+  buildFirefox('shipping');
+  buildFirefox();
   server = await startDemoServer();
   ff = await launchFirefox();
 }, 180_000);

@@ -7,12 +7,15 @@
  * (.output-e2e/firefox-mv3, open shadow root; tests/e2e/harness.ts says why); what ships
  * (.output/firefox-mv3) is closed.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { buildEnv } from './global-setup.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The Firefox build that ships (`npm run build:firefox`): closed shadow root. */
 export const FIREFOX_SHIPPING_DIR = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
@@ -25,6 +28,25 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** True when there is a Firefox to run. */
 export const hasFirefox = (): boolean => existsSync(FIREFOX);
+
+/** Fail, not skip, without Firefox: a machine without it must not pass the Firefox files silently. */
+export function requireFirefox(): void {
+  if (!hasFirefox())
+    throw new Error(`Firefox tests need ${FIREFOX} (apt-get install -y firefox-esr) or FIREFOX_PATH`);
+}
+
+/**
+ * Build the Firefox add-on: by default the e2e inspect build the journeys install (open shadow
+ * root, FIREFOX_EXTENSION_DIR), with 'shipping' what ships (FIREFOX_SHIPPING_DIR). The global set-up
+ * builds Chrome only, so each Firefox file builds what it installs.
+ */
+export function buildFirefox(build: 'inspect' | 'shipping' = 'inspect'): void {
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+    stdio: 'ignore',
+    cwd: ROOT,
+    env: buildEnv(build === 'inspect' ? { EPAPER_E2E_INSPECT: '1' } : {}),
+  });
+}
 
 /** The add-on id of the Firefox build (manifest `browser_specific_settings.gecko.id`). */
 export const GECKO_ID = 'epaper-reader@example.org';
@@ -233,6 +255,16 @@ export async function launchFirefox(options: string | LaunchOptions = {}): Promi
     rmSync(profile, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * The set-up of the files that drive the extension's own pages: Firefox is there (else the file
+ * fails), the inspect build, and a session that may navigate to moz-extension:// pages.
+ */
+export async function launchFirefoxForPages(): Promise<FirefoxSession> {
+  requireFirefox();
+  buildFirefox();
+  return launchFirefox({ extensionPages: true });
 }
 
 /** The BiDi address Firefox prints on start. */

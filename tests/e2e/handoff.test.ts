@@ -7,13 +7,13 @@
  * dialog; the writes, appends and reads are Chromium's own File System Access code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { groupByArticle } from '../../lib/export/index.ts';
 import { DEFAULT_OBSIDIAN, obsidianNote, obsidianUri } from '../../lib/handoff/obsidian.ts';
 import { localDate } from '../../lib/extension/pages/library/exporting.ts';
-import { sourceOf, type Article, type Clip, type StoredArticle } from '../../lib/model/index.ts';
+import type { Article, Clip, StoredArticle } from '../../lib/model/index.ts';
 import type { ExtensionBrowser } from './launch.ts';
-import { launchLibraryBrowser, openExtensionPage, readDemoArticle, sendFrom } from './library-helpers.ts';
+import { firstParagraphClip, openExtensionPage, sendFrom, startLibraryJourney } from './library-helpers.ts';
 import { SPLIT } from './stories.ts';
 import { messages } from '../extension/helpers.ts';
 
@@ -24,9 +24,7 @@ let stored: StoredArticle;
 let clip: Clip;
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchLibraryBrowser();
-  article = await readDemoArticle(new URL(SPLIT.first, server.url).href);
+  ({ server, browser, article } = await startLibraryJourney());
 });
 afterAll(async () => {
   await browser?.close();
@@ -36,18 +34,7 @@ afterAll(async () => {
 describe('Obsidian handoff in Chromium', () => {
   it('saves a clip to send', async () => {
     const page = await openExtensionPage(browser, 'library.html');
-    const r = await sendFrom(page, {
-      type: 'saveClip',
-      article,
-      clip: {
-        articleKey: article.key,
-        paragraphs: [article.paragraphs[0].text],
-        paragraphIndexes: [0],
-        note: '芯片与脑机接口',
-        tags: ['科技'],
-        source: sourceOf(article),
-      },
-    });
+    const r = await sendFrom(page, firstParagraphClip(article));
     expect(r.error).toBeUndefined();
     const items = await sendFrom(page, { type: 'listForArticle', articleKey: article.key });
     ({

@@ -6,19 +6,19 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../demo/server.ts';
+import type { DemoServer } from '../../demo/server.ts';
 import { localDate } from '../../lib/extension/pages/library/exporting.ts';
 import { selectionMarkdown } from '../../lib/export/index.ts';
-import {
-  sourceOf,
-  type Article,
-  type Clip,
-  type Highlight,
-  type StoredArticle,
-} from '../../lib/model/index.ts';
+import type { Article, Clip, Highlight, StoredArticle } from '../../lib/model/index.ts';
 import type { ExtensionBrowser } from './launch.ts';
 import { waitReady } from './harness.ts';
-import { launchLibraryBrowser, openExtensionPage, readDemoArticle, sendFrom } from './library-helpers.ts';
+import {
+  firstParagraphClip,
+  launchLibraryBrowser,
+  openExtensionPage,
+  sendFrom,
+  startLibraryJourney,
+} from './library-helpers.ts';
 import { SPLIT } from './stories.ts';
 
 let server: DemoServer;
@@ -32,10 +32,7 @@ let highlight: Highlight;
 let backupPath = '';
 
 beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchLibraryBrowser();
-  url = new URL(SPLIT.first, server.url).href;
-  article = await readDemoArticle(url);
+  ({ server, browser, url, article } = await startLibraryJourney());
 });
 afterAll(async () => {
   await fresh?.close();
@@ -60,18 +57,7 @@ describe('library journey', () => {
   it('saves a clip and a highlight through the message protocol, on the demo article', async () => {
     const page = await openExtensionPage(browser, 'library.html');
     const quote = article.paragraphs[1].text.slice(0, 12);
-    const c = await sendFrom(page, {
-      type: 'saveClip',
-      article,
-      clip: {
-        articleKey: article.key,
-        paragraphs: [article.paragraphs[0].text],
-        paragraphIndexes: [0],
-        note: '芯片与脑机接口',
-        tags: ['科技'],
-        source: sourceOf(article),
-      },
-    });
+    const c = await sendFrom(page, firstParagraphClip(article));
     expect(c.error).toBeUndefined();
     const start =
       article.paragraphs

@@ -1,17 +1,12 @@
 /**
  * The page-text stages one by one (lines, headline blocks, segmentation) on short page texts made
- * from real lines: a continued story at the top of page A4, three-line headlines, photo news.
+ * from real lines: a continued story at the top of page A4, three-line headlines, photo news. The
+ * line rules the PDF reader shares (furniture, masthead labels, headline parts) are tested in
+ * tests/text/furniture.test.ts and headlines.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { readPageText } from '../../lib/sites/page-text';
-import { headlineParts } from '../../lib/sites/page-text/article';
-import {
-  isFurniture,
-  labelFromFileName,
-  labelFromMasthead,
-  notTextReason,
-  splitLines,
-} from '../../lib/sites/page-text/lines';
+import { labelFromFileName, notTextReason, splitLines } from '../../lib/sites/page-text/lines';
 
 const page = (...lines: string[]) =>
   readPageText(lines.join('\n\n'), 'file:///x/zhuzhou-daily-2022-02-07-A4.txt');
@@ -19,30 +14,6 @@ const page = (...lines: string[]) =>
 describe('lines', () => {
   it('splits on any line end and drops empty lines', () => {
     expect(splitLines('\ufeff一\r\n\r\n　　二\r三\n\n')).toEqual(['一', '二', '三']);
-  });
-
-  it.each([
-    ['今日城区天气：雨夹雪 气温1℃-2℃', true, false],
-    ['A1 中共株洲市委主管、主办 国内统一连续出版物号 CN 43-0005', true, true],
-    ['2022年2月7日 星期一 农历壬寅年正月初七', true, false],
-    ['第A01版：要闻', true, false],
-    ['A4 要闻', true, false],
-    ['责任编辑：李四', true, true],
-    ['乡村振兴“开卷” 株洲这样作答', false, false],
-    ['春运迎来返程高峰。株洲西站预计今年春运发送旅客32万人次。', false, false],
-  ])('isFurniture(%j): masthead %s, anywhere %s', (line, masthead, anywhere) => {
-    expect(isFurniture(line, true)).toBe(masthead);
-    expect(isFurniture(line, false)).toBe(anywhere);
-  });
-
-  it.each([
-    ['A1 中共株洲市委主管、主办 国内统一连续出版物号 CN 43-0005', 'A1', ''],
-    ['第A01版：要闻', 'A1', '要闻'],
-    ['第02版：综 合', '2', '综合'],
-    ['A4 要闻', 'A4', '要闻'],
-    ['今日城区天气：雨夹雪', '', ''],
-  ])('labelFromMasthead(%j) → %j %j', (line, label, name) => {
-    expect(labelFromMasthead(line)).toEqual({ label, name });
   });
 
   it('takes a label from a text file name only', () => {
@@ -57,28 +28,6 @@ describe('lines', () => {
 });
 
 describe('headline blocks', () => {
-  it.each([
-    [
-      ['这个春节 重点项目建设“没打烊”'],
-      { leadTitle: '', title: '这个春节 重点项目建设“没打烊”', subtitle: '' },
-    ],
-    [
-      ['市三高办：', '全员提前返岗 谋划全年工作'],
-      { leadTitle: '市三高办：', title: '全员提前返岗 谋划全年工作', subtitle: '' },
-    ],
-    [
-      ['春运迎来返程高峰', '——株洲西站预计发送旅客32万人次'],
-      { leadTitle: '', title: '春运迎来返程高峰', subtitle: '株洲西站预计发送旅客32万人次' },
-    ],
-    [
-      ['冰点特稿第1354期', '谁的房子谁的家', '——一个家庭的搬迁记'],
-      { leadTitle: '冰点特稿第1354期', title: '谁的房子谁的家', subtitle: '一个家庭的搬迁记' },
-    ],
-    [[], { leadTitle: '', title: '', subtitle: '' }],
-  ])('%j', (lines, parts) => {
-    expect(headlineParts(lines)).toEqual(parts);
-  });
-
   it('takes a main title ending in 「！」 but not a question paragraph of the story before', () => {
     const p = page(
       '确保冬奥专列安全准点上线运营',
