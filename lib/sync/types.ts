@@ -76,6 +76,8 @@ export interface DavEntry {
   isDir: boolean;
   size: number;
   etag?: string;
+  /** Last modified (ms since epoch, the server's clock), when the server says. */
+  modified?: number;
 }
 
 /** What the engine needs of a WebDAV server; paths are relative to the sync folder. */
