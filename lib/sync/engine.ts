@@ -8,8 +8,8 @@
  */
 import { codecFor, type Codec } from './encryption.ts';
 import { SyncError, toErrorInfo } from './errors.ts';
-import { CONTENT_TYPE, changeFile, DEVICES, deviceDir, ROOT } from './files.ts';
-import { sealOwnFolder, snapshot } from './own-folder.ts';
+import { CONTENT_TYPE, changeFile, DEVICES, deviceDir, parseFileName, ROOT } from './files.ts';
+import { COMPACT_AFTER_MS, sealOwnFolder, snapshot } from './own-folder.ts';
 import { listDevices, pull } from './pull.ts';
 import type { Conflict, DavTransport, SyncErrorInfo, SyncState, SyncStore } from './types.ts';
 
@@ -25,6 +25,8 @@ export interface SyncDeps {
   snapshotEvery?: number;
   /** Wait after an error with no Retry-After (server gone, network down). */
   backoffMs?: number;
+  /** Change files covered by this device's snapshot are removed once older than this (compaction). */
+  compactAfterMs?: number;
   /** End-to-end encryption: every file this device writes is sealed with it (lib/sync/crypto.ts). */
   passphrase?: string;
 }
@@ -50,7 +52,12 @@ export interface SyncReport {
   error?: SyncErrorInfo;
 }
 
-export const DEFAULTS = { chunk: 2000, snapshotEvery: 50, backoffMs: 60_000 };
+export const DEFAULTS = {
+  chunk: 2000,
+  snapshotEvery: 50,
+  backoffMs: 60_000,
+  compactAfterMs: COMPACT_AFTER_MS,
+};
 
 /** A new device's first state. */
 export function freshState(deviceId: string): SyncState {
@@ -111,9 +118,18 @@ export async function syncOnce(state: SyncState, deps: SyncDeps): Promise<SyncRe
   return report;
 }
 
+/**
+ * Once per state: the folders, and the numbers this device already used there. A state that
+ * starts fresh for a device that synced before (settings changed back, storage cleared) must not
+ * reuse a number: a reader whose mark is past it would never read the new file.
+ */
 async function ensureFolders(state: SyncState, { dav, save }: SyncDeps): Promise<void> {
   if (state.ready) return;
   for (const p of [ROOT, DEVICES, deviceDir(state.deviceId)]) await dav.mkcol(p);
+  const own = (await dav.list(deviceDir(state.deviceId))).flatMap((e) => parseFileName(e.name) ?? []);
+  state.seq = Math.max(state.seq, ...own.map((f) => f.seq));
+  // Sealed files of ours and no plain ones: the folder was encrypted from here before.
+  if (own.length > 0 && own.every((f) => f.sealed)) state.sealed = true;
   state.ready = true;
   await save(state);
 }

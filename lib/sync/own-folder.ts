@@ -1,13 +1,17 @@
 /**
  * What a device does in its own folder besides adding change files: write its snapshot
  * (everything it holds, tombstones too, with `covers`: up to which file of each device), and then
- * tidy the folder: older snapshots go, and once its files are encrypted its plain ones go too.
+ * tidy the folder: older snapshots go, once its files are encrypted its plain ones go too, and
+ * change files the snapshot covers go once they are older than `compactAfterMs` (compaction).
  * Removing files is safe for every reader because of the rule in lib/sync/pull.ts: a reader that
  * misses any file below the snapshot's number reads the snapshot.
  */
 import { CONTENT_TYPE, deviceDir, parseFileName, snapshotFile } from './files.ts';
 import type { SyncCtx, SyncReport } from './engine.ts';
 import type { SyncState } from './types.ts';
+
+/** Two weeks: a device used now and then still finds the change files; one away longer reads the snapshot. */
+export const COMPACT_AFTER_MS = 14 * 86_400_000;
 
 /** Write everything this device holds as its snapshot, then tidy its folder. */
 export async function snapshot(state: SyncState, ctx: SyncCtx, report: SyncReport): Promise<void> {
@@ -29,13 +33,22 @@ export async function snapshot(state: SyncState, ctx: SyncCtx, report: SyncRepor
   await tidy(state, ctx, name);
 }
 
-/** Remove what the snapshot `kept` makes unneeded: other snapshots; plain files once we encrypt. */
-async function tidy(state: SyncState, { dav, codec }: SyncCtx, kept: string): Promise<void> {
+/**
+ * Remove what the snapshot `kept` (number `state.seq`) makes unneeded: other snapshots; plain
+ * files once we encrypt; change files it covers that are older than `compactAfterMs` by the
+ * server's clock. The age keeps readers that sync now and then on small change files: only a
+ * device away longer than that reads the snapshot. A server that sends no last-modified time
+ * gets no compaction.
+ */
+async function tidy(state: SyncState, ctx: SyncCtx, kept: string): Promise<void> {
+  const { dav, codec } = ctx;
   const dir = deviceDir(state.deviceId);
+  const before = (ctx.now ?? Date.now)() - (ctx.compactAfterMs ?? COMPACT_AFTER_MS);
   for (const e of await dav.list(dir)) {
     const f = parseFileName(e.name);
     if (!f || e.name === kept) continue;
-    if (f.type === 's' || (codec.sealed && !f.sealed)) await dav.remove(`${dir}/${e.name}`);
+    const old = f.type === 'c' && f.seq <= state.seq && e.modified !== undefined && e.modified < before;
+    if (f.type === 's' || (codec.sealed && !f.sealed) || old) await dav.remove(`${dir}/${e.name}`);
   }
 }
 
