@@ -165,7 +165,7 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
     cases.push(
       {
         key: 'up10',
-        name: `sync up 10 new clips (${up.status.last.requests} requests: PUT + 2 PROPFIND), request → status`,
+        name: `sync up 10 new clips (${up.status.last.requests} requests: 2 PROPFIND + PUT), request → status`,
         ours_ms: up.ms,
         target: null,
       },
