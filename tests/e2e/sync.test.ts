@@ -310,40 +310,48 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
     },
   );
 
-  it.runIf(PERF)(
-    `a first sync of ${N.toLocaleString('en')} clips up, then into a fresh profile`,
-    { timeout: 1_800_000 },
-    async () => {
-      const url = await newFolder();
-      const a = await profile(url);
-      const backup = `${a.browser.profileDir}/big-backup.json`;
-      writeFileSync(
-        backup,
-        makeBackup(bigLibrary(N, 'http://127.0.0.1/perf/first.htm'), new Date(Date.UTC(2026, 10, 29))),
-      );
-      await a.page.locator('[data-testid="restore-file"]').setInputFiles(backup);
-      await a.page.locator('[data-testid="lib-status"]').waitFor({ timeout: 300_000 });
-      const up = await syncNow(a, 900_000);
-      expect(up.status).toMatchObject({ pending: 0 });
-      const c = await profile(url, server.pass, 900_000);
-      const down = c.first; // saving the settings starts its first sync
-      expect(down.status.last.pulled).toBe(N + N / 10);
-      cases.push(
-        {
-          key: 'first-up',
-          name: `first sync up of ${N} clips + ${N / 10} articles (${up.status.last.requests} requests), request → status`,
-          ours_ms: up.ms,
-          target: null,
-        },
-        {
-          key: 'first-down',
-          name: `first sync of a fresh profile, ${N} clips down (${down.status.last.requests} requests), request → status`,
-          ours_ms: down.ms,
-          target: null,
-        },
-      );
-    },
-  );
+  // Plain, and with a passphrase: every file sealed on the way up and opened on the way down.
+  for (const [label, passphrase] of [
+    ['', undefined],
+    [', encrypted', '大库口令'],
+  ] as const)
+    it.runIf(PERF)(
+      `a first sync of ${N.toLocaleString('en')} clips up, then into a fresh profile${label}`,
+      { timeout: 1_800_000 },
+      async () => {
+        const url = await newFolder();
+        const more = passphrase ? { passphrase } : {};
+        const a = await profile(url, server.pass, 60_000, more);
+        const backup = `${a.browser.profileDir}/big-backup.json`;
+        writeFileSync(
+          backup,
+          makeBackup(bigLibrary(N, 'http://127.0.0.1/perf/first.htm'), new Date(Date.UTC(2026, 10, 29))),
+        );
+        await a.page.locator('[data-testid="restore-file"]').setInputFiles(backup);
+        await a.page.locator('[data-testid="lib-status"]').waitFor({ timeout: 300_000 });
+        const up = await syncNow(a, 900_000);
+        expect(up.status).toMatchObject({ pending: 0 });
+        expect(up.status.lastError).toBeUndefined();
+        const c = await profile(url, server.pass, 900_000, more);
+        const down = c.first; // saving the settings starts its first sync
+        expect(down.status.last.pulled).toBe(N + N / 10);
+        const key = passphrase ? '-encrypted' : '';
+        cases.push(
+          {
+            key: `first-up${key}`,
+            name: `first sync up of ${N} clips + ${N / 10} articles${label} (${up.status.last.requests} requests), request → status`,
+            ours_ms: up.ms,
+            target: null,
+          },
+          {
+            key: `first-down${key}`,
+            name: `first sync of a fresh profile, ${N} clips down${label} (${down.status.last.requests} requests), request → status`,
+            ours_ms: down.ms,
+            target: null,
+          },
+        );
+      },
+    );
 });
 
 if (!HAS_RCLONE) console.warn(NO_RCLONE);
