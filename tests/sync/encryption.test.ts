@@ -178,6 +178,16 @@ describe.skipIf(!HAS_RCLONE)('end-to-end encryption through rclone serve webdav'
       expect([f, isSealed(readFileSync(join(dir(), f)))]).toEqual([f, true]);
   });
 
+  it('a crypto.json that is not ours says so and sends nothing', async () => {
+    const dav = new WebDav({ url, user: server.user, password: server.pass });
+    await dav.mkcol('epaper-reader');
+    await dav.put('epaper-reader/crypto.json', new TextEncoder().encode('<html>登录</html>'), 'text/html');
+    const a = device('a', PASS);
+    a.store.put('clip', 'c1', clip('A'));
+    expect(await a.sync()).toMatchObject({ ok: false, error: { code: 'bad-data' }, pushed: 0 });
+    expect(filesOf(dir()).filter((f) => f.includes('/devices/'))).toEqual([]);
+  });
+
   it('two devices turning encryption on at the same moment both end with the union', async () => {
     const [a, b] = [device('a', PASS), device('b', PASS)];
     // The shared folders made first: rclone answers two MKCOLs of one folder at once with 423 Locked

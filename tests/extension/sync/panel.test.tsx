@@ -104,6 +104,8 @@ describe('sync panel', () => {
     ['en', { code: 'passphrase' }, 'does not open the files in this folder'],
     ['zh_CN', { code: 'encrypted' }, '请在同步设置里填写加密口令'],
     ['en', { code: 'encrypted' }, 'no passphrase is set here'],
+    ['zh_CN', { code: 'bad-data' }, '其中内容一项也没有合并'],
+    ['en', { code: 'bad-data' }, 'nothing in it was applied'],
     ['zh_CN', { code: 'auth', status: 401 }, '用户名或密码不对（401）'],
     ['en', { code: 'quota', status: 507 }, 'The account is full (507)'],
     ['zh_CN', { code: 'rate-limit', status: 429, retryAt: Date.UTC(2026, 11, 4, 19) }, '将于'],
