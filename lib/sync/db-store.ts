@@ -38,8 +38,11 @@ export class DbStore implements SyncStore {
     const all = cursor === null;
     let at = all ? 0 : Number(cursor);
     const records: SyncRecord[] = [];
+    // Pages no larger than a file: a page of 5,000 cut into files of 2,000 leaves a file of 1,000
+    // after every page, one request more per page in a first sync.
+    const page = Math.min(PAGE, limit);
     for (;;) {
-      const batch = unwrap(await this.library.changesSince(at, PAGE));
+      const batch = unwrap(await this.library.changesSince(at, page));
       for (const r of batch.records) if (all || r.device === this.device) records.push(r);
       at = batch.cursor;
       if (!batch.more || (!all && records.length >= limit)) break;

@@ -1,22 +1,16 @@
 /**
- * One sync: push this device's new changes as new files, pull the other devices' new files, and
- * now and then write a snapshot (docs/sync.md). No locks: every device writes only its own folder,
+ * One sync: list the other devices' folders, push this device's new changes as new files, pull
+ * the other devices' new files, and now and then write a snapshot (docs/sync.md); every file
+ * plain or sealed with the passphrase (lib/sync/encryption.ts). No locks: every device writes only its own folder,
  * and every step moves the remembered state (cursor, file number, high-water marks) only after the
  * server has taken or given the file, so a sync cut off anywhere loses nothing and the next one
  * carries on. Errors come back as values.
  */
+import { codecFor, type Codec } from './encryption.ts';
 import { SyncError, toErrorInfo } from './errors.ts';
-import {
-  CONTENT_TYPE,
-  changeFile,
-  decodeFile,
-  DEVICES,
-  deviceDir,
-  encodeFile,
-  parseFileName,
-  ROOT,
-  snapshotFile,
-} from './files.ts';
+import { CONTENT_TYPE, changeFile, DEVICES, deviceDir, parseFileName, ROOT } from './files.ts';
+import { COMPACT_AFTER_MS, sealOwnFolder, snapshot } from './own-folder.ts';
+import { listDevices, pull } from './pull.ts';
 import type { Conflict, DavTransport, SyncErrorInfo, SyncState, SyncStore } from './types.ts';
 
 export interface SyncDeps {
@@ -31,7 +25,14 @@ export interface SyncDeps {
   snapshotEvery?: number;
   /** Wait after an error with no Retry-After (server gone, network down). */
   backoffMs?: number;
+  /** Change files covered by this device's snapshot are removed once older than this (compaction). */
+  compactAfterMs?: number;
+  /** End-to-end encryption: every file this device writes is sealed with it (lib/sync/crypto.ts). */
+  passphrase?: string;
 }
+
+/** The deps with the codec this sync writes and reads files through (plain or sealed). */
+export type SyncCtx = SyncDeps & { codec: Codec };
 
 export interface SyncReport {
   ok: boolean;
@@ -51,7 +52,12 @@ export interface SyncReport {
   error?: SyncErrorInfo;
 }
 
-export const DEFAULTS = { chunk: 2000, snapshotEvery: 50, backoffMs: 60_000 };
+export const DEFAULTS = {
+  chunk: 2000,
+  snapshotEvery: 50,
+  backoffMs: 60_000,
+  compactAfterMs: COMPACT_AFTER_MS,
+};
 
 /** A new device's first state. */
 export function freshState(deviceId: string): SyncState {
@@ -82,14 +88,21 @@ export async function syncOnce(state: SyncState, deps: SyncDeps): Promise<SyncRe
   }
   try {
     await ensureFolders(state, deps);
-    await push(state, deps, report);
-    await pull(state, deps, report);
+    const ctx: SyncCtx = { ...deps, codec: await codecFor(state, deps.dav, deps.passphrase) };
+    // Listed before anything is sent: a device without the passphrase must not add plain files
+    // to a folder another device encrypts.
+    const listings = await listDevices(state, ctx);
+    if (!ctx.codec.sealed && listings.some((l) => l.sealed))
+      throw new SyncError({ code: 'encrypted', detail: `${DEVICES}: the folder holds encrypted files` });
+    if (ctx.codec.sealed && !state.sealed) await sealOwnFolder(state, ctx, report);
+    await push(state, ctx, report);
+    await pull(state, ctx, report, listings);
     // What the pull applied can make new versions here (an article stored on both devices merges
     // into a copy neither had): sent now, so the sync ends with nothing pending. With nothing new
     // this reads the change feed only, no request.
-    if (report.applied > 0) await push(state, deps, report);
+    if (report.applied > 0) await push(state, ctx, report);
     if (state.sinceSnapshot >= (deps.snapshotEvery ?? DEFAULTS.snapshotEvery))
-      await snapshot(state, deps, report);
+      await snapshot(state, ctx, report);
     state.lastSyncedAt = now();
     delete state.lastError;
     report.ok = true;
@@ -105,14 +118,23 @@ export async function syncOnce(state: SyncState, deps: SyncDeps): Promise<SyncRe
   return report;
 }
 
+/**
+ * Once per state: the folders, and the numbers this device already used there. A state that
+ * starts fresh for a device that synced before (settings changed back, storage cleared) must not
+ * reuse a number: a reader whose mark is past it would never read the new file.
+ */
 async function ensureFolders(state: SyncState, { dav, save }: SyncDeps): Promise<void> {
   if (state.ready) return;
   for (const p of [ROOT, DEVICES, deviceDir(state.deviceId)]) await dav.mkcol(p);
+  const own = (await dav.list(deviceDir(state.deviceId))).flatMap((e) => parseFileName(e.name) ?? []);
+  state.seq = Math.max(state.seq, ...own.map((f) => f.seq));
+  // Sealed files of ours and no plain ones: the folder was encrypted from here before.
+  if (own.length > 0 && own.every((f) => f.sealed)) state.sealed = true;
   state.ready = true;
   await save(state);
 }
 
-async function push(state: SyncState, deps: SyncDeps, report: SyncReport): Promise<void> {
+async function push(state: SyncState, deps: SyncCtx, report: SyncReport): Promise<void> {
   const chunk = deps.chunk ?? DEFAULTS.chunk;
   // The first push of a device is everything it holds (cursor null), in files of `chunk` records.
   for (;;) {
@@ -128,9 +150,10 @@ async function push(state: SyncState, deps: SyncDeps, report: SyncReport): Promi
       const seq = ++state.seq;
       await deps.save(state);
       const records = changes.records.slice(i, i + chunk);
+      const path = `${deviceDir(state.deviceId)}/${changeFile(seq, deps.codec.sealed)}`;
       await deps.dav.put(
-        `${deviceDir(state.deviceId)}/${changeFile(seq)}`,
-        encodeFile({ device: state.deviceId, seq, records }),
+        path,
+        await deps.codec.encode(path, { device: state.deviceId, seq, records }),
         CONTENT_TYPE,
       );
       report.pushed += records.length;
@@ -139,107 +162,6 @@ async function push(state: SyncState, deps: SyncDeps, report: SyncReport): Promi
     }
     state.cursor = changes.cursor;
     await deps.save(state);
-  }
-}
-
-interface Listing {
-  device: string;
-  changes: number[];
-  /** The newest snapshot of this device and its size in bytes. */
-  snapshot?: { seq: number; size: number };
-}
-
-async function pull(state: SyncState, deps: SyncDeps, report: SyncReport): Promise<void> {
-  const { dav } = deps;
-  const devices = (await dav.list(DEVICES)).filter((e) => e.isDir && e.name !== state.deviceId);
-  const listings: Listing[] = [];
-  for (const d of devices) {
-    const files = (await dav.list(deviceDir(d.name))).map((e) => ({
-      ...parseFileName(e.name),
-      size: e.size,
-    }));
-    const snaps = files.flatMap((f) => (f.type === 's' ? [{ seq: f.seq!, size: f.size }] : []));
-    listings.push({
-      device: d.name,
-      changes: files.flatMap((f) => (f.type === 'c' ? [f.seq!] : [])).sort((a, b) => a - b),
-      ...(snaps.length ? { snapshot: snaps.sort((a, b) => b.seq - a.seq)[0]! } : {}),
-    });
-  }
-  if (Object.keys(state.marks).length === 0) await startFromSnapshot(state, deps, report, listings);
-  for (const l of listings) {
-    for (const seq of l.changes) {
-      if (seq <= (state.marks[l.device] ?? 0)) continue;
-      await readFile(state, deps, report, l.device, changeFile(seq));
-      state.marks[l.device] = seq;
-      await deps.save(state);
-    }
-  }
-}
-
-/**
- * A device that has read nothing yet starts from the snapshot that holds the most (the sum of its
- * high-water marks), then reads only the change files after it: a few files instead of every
- * device's whole history.
- */
-async function startFromSnapshot(
-  state: SyncState,
-  deps: SyncDeps,
-  report: SyncReport,
-  listings: Listing[],
-): Promise<void> {
-  const candidates = listings.flatMap((l) => (l.snapshot ? [{ device: l.device, ...l.snapshot }] : []));
-  if (candidates.length === 0) return;
-  // The largest file holds the most records; its covers are only known once it is read.
-  const best = candidates.sort((a, b) => b.size - a.size)[0]!;
-  const covers = await readFile(state, deps, report, best.device, snapshotFile(best.seq));
-  for (const [device, seq] of Object.entries(covers ?? { [best.device]: best.seq }))
-    if (device !== state.deviceId) state.marks[device] = Math.max(state.marks[device] ?? 0, seq);
-  await deps.save(state);
-}
-
-/** GET, decode and apply one file; returns a snapshot's covers. A damaged file is reported and skipped. */
-async function readFile(
-  state: SyncState,
-  { dav, store }: SyncDeps,
-  report: SyncReport,
-  device: string,
-  name: string,
-): Promise<Record<string, number> | undefined> {
-  const bytes = await dav.get(`${deviceDir(device)}/${name}`);
-  report.filesRead += 1;
-  let decoded;
-  try {
-    decoded = decodeFile(bytes, `${device}/${name}`);
-  } catch (e) {
-    // Its records are also in that device's next snapshot; stopping here would stop every later file.
-    report.problems.push(e instanceof Error ? e.message : String(e));
-    return undefined;
-  }
-  report.problems.push(...decoded.problems);
-  const applied = await store.applyRemote(decoded.file.records);
-  report.pulled += decoded.file.records.length;
-  report.applied += applied.changed.length;
-  report.conflicts.push(...applied.replaced);
-  report.problems.push(...applied.invalid);
-  return decoded.file.covers;
-}
-
-/** Write everything this device holds as its snapshot, then drop its older snapshots. */
-async function snapshot(state: SyncState, { dav, store, save }: SyncDeps, report: SyncReport): Promise<void> {
-  const all = await store.changesSince(null);
-  const covers = { ...state.marks, [state.deviceId]: state.seq };
-  const dir = deviceDir(state.deviceId);
-  await dav.put(
-    `${dir}/${snapshotFile(state.seq)}`,
-    encodeFile({ device: state.deviceId, seq: state.seq, covers, records: all.records }),
-    CONTENT_TYPE,
-  );
-  state.sinceSnapshot = 0;
-  await save(state);
-  report.snapshot = true;
-  for (const e of await dav.list(dir)) {
-    const f = parseFileName(e.name);
-    if (f?.type === 's' && f.seq < state.seq) await dav.remove(`${dir}/${e.name}`);
   }
 }
 

@@ -2,7 +2,8 @@
  * The files on the server (docs/sync.md § Layout): where they go, and their format. Each device
  * writes only below `epaper-reader/devices/<its id>/`: change files `c-<seq>.json.gz` that are never
  * rewritten, and a snapshot `s-<seq>.json.gz` of everything it holds. gzip because 坚果云 counts
- * traffic and JSON of Chinese text packs about 3:1.
+ * traffic and JSON of Chinese text packs about 3:1. With encryption on, the same gzip JSON sealed
+ * (lib/sync/crypto.ts) under the name with `.enc` added, so a listing shows which is which.
  */
 import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
 import { parseClock } from './hlc.ts';
@@ -15,13 +16,25 @@ export const FORMAT = 'epaper-reader-sync';
 export const CONTENT_TYPE = 'application/gzip';
 
 export const deviceDir = (device: string) => `${DEVICES}/${device}`;
-export const changeFile = (seq: number) => `c-${String(seq).padStart(8, '0')}.json.gz`;
-export const snapshotFile = (seq: number) => `s-${String(seq).padStart(8, '0')}.json.gz`;
+/** The folder's encryption settings (salt and key check; no secret): lib/sync/encryption.ts. */
+export const CRYPTO_FILE = `${ROOT}/crypto.json`;
 
-/** `c-00000012.json.gz` → {type: 'c', seq: 12}; other names (the reader's own files) → null. */
-export function parseFileName(name: string): { type: 'c' | 's'; seq: number } | null {
-  const m = /^([cs])-(\d{8})\.json\.gz$/.exec(name);
-  return m ? { type: m[1] as 'c' | 's', seq: Number(m[2]) } : null;
+const fileName = (type: 'c' | 's', seq: number, sealed: boolean) =>
+  `${type}-${String(seq).padStart(8, '0')}.json.gz${sealed ? '.enc' : ''}`;
+export const changeFile = (seq: number, sealed = false) => fileName('c', seq, sealed);
+export const snapshotFile = (seq: number, sealed = false) => fileName('s', seq, sealed);
+
+export interface FileName {
+  type: 'c' | 's';
+  seq: number;
+  /** Encrypted (`.enc`). */
+  sealed: boolean;
+}
+
+/** `c-00000012.json.gz` → {type: 'c', seq: 12, sealed: false}; other names (the reader's own files) → null. */
+export function parseFileName(name: string): FileName | null {
+  const m = /^([cs])-(\d{8})\.json\.gz(\.enc)?$/.exec(name);
+  return m ? { type: m[1] as 'c' | 's', seq: Number(m[2]), sealed: !!m[3] } : null;
 }
 
 /** One file's content. A snapshot says up to which change file of each device it holds (`covers`). */

@@ -18,6 +18,7 @@ const HREF = el('href');
 const COLLECTION = /<(?:[\w-]+:)?collection\b/i;
 const LENGTH = el('getcontentlength');
 const ETAG = el('getetag');
+const MODIFIED = el('getlastmodified');
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const unescapeXml = (s: string) =>
@@ -43,8 +44,19 @@ export function parseMultistatus(xml: string, base: string): StatusEntry[] {
     const isDir = COLLECTION.test(body);
     const size = Number(LENGTH.exec(body)?.[1] ?? 0) || 0;
     const etag = ETAG.exec(body)?.[1]?.trim();
+    // An HTTP date (RFC 1123), as every server we know sends it; anything else is left out.
+    const modified = Date.parse(MODIFIED.exec(body)?.[1]?.trim() ?? '');
     const name = path.slice(path.lastIndexOf('/') + 1);
-    out.push({ path, entry: { name, isDir, size, ...(etag ? { etag: unescapeXml(etag) } : {}) } });
+    out.push({
+      path,
+      entry: {
+        name,
+        isDir,
+        size,
+        ...(etag ? { etag: unescapeXml(etag) } : {}),
+        ...(Number.isNaN(modified) ? {} : { modified }),
+      },
+    });
   }
   return out;
 }

@@ -76,6 +76,8 @@ export interface DavEntry {
   isDir: boolean;
   size: number;
   etag?: string;
+  /** Last modified (ms since epoch, the server's clock), when the server says. */
+  modified?: number;
 }
 
 /** What the engine needs of a WebDAV server; paths are relative to the sync folder. */
@@ -101,7 +103,9 @@ export type SyncErrorCode =
   | 'server' // any other answer the server should not give
   | 'bad-address' // not an http(s) URL
   | 'bad-data' // a file on the server we cannot read
-  | 'permission'; // the browser has not granted us the server's origin
+  | 'permission' // the browser has not granted us the server's origin
+  | 'passphrase' // the sync passphrase does not open the folder's files (another passphrase)
+  | 'encrypted'; // the folder is encrypted and this device has no passphrase
 
 /** A sync error as a value: the code, the HTTP status when there was one, and when to try again. */
 export interface SyncErrorInfo {
@@ -126,6 +130,10 @@ export interface SyncState {
   sinceSnapshot: number;
   /** The folders exist (MKCOL done once). */
   ready: boolean;
+  /** The folder's `crypto.json` as read or written once (non-secret: salt and key check), when encrypting. */
+  crypto?: { salt: string; check: string };
+  /** This device's own files on the server are encrypted (its plain ones were replaced by a sealed snapshot). */
+  sealed?: boolean;
   lastSyncedAt?: number;
   lastError?: SyncErrorInfo;
 }

@@ -21,7 +21,7 @@ export interface DavOptions {
 
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop>' +
-  '<d:resourcetype/><d:getcontentlength/><d:getetag/></d:prop></d:propfind>';
+  '<d:resourcetype/><d:getcontentlength/><d:getetag/><d:getlastmodified/></d:prop></d:propfind>';
 
 /** Basic auth of user:password in UTF-8 (坚果云 accounts are e-mail addresses; passwords may hold any character). */
 export function basicAuth(user: string, password: string): string {

@@ -1,7 +1,8 @@
 /**
  * Two browser profiles with the extension sync through a real WebDAV server (Debian's rclone on
  * 127.0.0.1): a clip made in A shows in B, a delete in A stays deleted in B, a wrong password says
- * so and loses nothing, and a third, fresh profile gets the whole library. The build is the e2e
+ * so and loses nothing, a third, fresh profile gets the whole library, and with a passphrase the
+ * server's folder holds only ciphertext (a wrong passphrase says so in the panel). The build is the e2e
  * inspect build with `http://127.0.0.1/*` granted at install (`EPAPER_E2E_HOSTS`, wxt.config.ts):
  * a test cannot click the permission prompt the panel raises. Figures (requests and time of an
  * incremental sync of 10 changes; with `E2E_PERF=1` a first sync of 50,000 clips up from one
@@ -11,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeBackup } from '../../lib/export';
 import { sourceOf } from '../../lib/model/index.ts';
 import { WebDav } from '../../lib/sync/webdav.ts';
@@ -91,13 +92,14 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
     url: string,
     password = server.pass,
     timeout = 60_000,
+    more: { passphrase?: string } = {},
   ): Promise<Profile & { first: Awaited<ReturnType<typeof untilSynced>> }> {
     const browser = await launchWithExtension({ extensionDir: SYNC_BUILD });
     const page = await openExtensionPage(browser, 'library.html');
     const p = { browser, page };
     profiles.push(p);
     const t0 = Date.now();
-    await storageSet(page, { 'sync.settings': { url, user: server.user, password, enabled: true } });
+    await storageSet(page, { 'sync.settings': { url, user: server.user, password, enabled: true, ...more } });
     return { ...p, first: await untilSynced(p, t0, timeout) };
   }
   async function newFolder(): Promise<string> {
@@ -115,8 +117,12 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
       });
     server = await startRclone();
   }, 180_000);
+  // Each test's profiles closed after it, so a run never holds a dozen Chromiums open on the
+  // machine's two shared cores.
+  afterEach(async () => {
+    for (const p of profiles.splice(0)) await p.browser.close();
+  });
   afterAll(async () => {
-    for (const p of profiles) await p.browser.close();
     await server?.close();
     // A run of some of the cases keeps the figures of the others (same `key`: replaced).
     if (cases.length) {
@@ -159,7 +165,7 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
     cases.push(
       {
         key: 'up10',
-        name: `sync up 10 new clips (${up.status.last.requests} requests: PUT + 2 PROPFIND), request → status`,
+        name: `sync up 10 new clips (${up.status.last.requests} requests: 2 PROPFIND + PUT), request → status`,
         ours_ms: up.ms,
         target: null,
       },
@@ -249,40 +255,103 @@ describe.skipIf(!HAS_RCLONE)('sync between browser profiles through rclone', () 
       .toMatch(/密码|password/);
   });
 
-  it.runIf(PERF)(
-    `a first sync of ${N.toLocaleString('en')} clips up, then into a fresh profile`,
-    { timeout: 1_800_000 },
+  it('a third, fresh profile gets the whole library, deletes included', async () => {
+    const url = await newFolder();
+    const [a, b] = [await profile(url), await profile(url)];
+    const kept = await sendFrom(a.page, clipOf(0, 'A 留下的'));
+    const gone = await sendFrom(a.page, clipOf(1, 'A 删掉的'));
+    const fromB = await sendFrom(b.page, clipOf(2, 'B 的'));
+    await syncNow(a);
+    await syncNow(b);
+    expect((await sendFrom(b.page, { type: 'deleteClip', id: gone.value.id })).error).toBeUndefined();
+    await syncNow(b);
+    await syncNow(a);
+    const c = await profile(url); // saving the settings is its first sync
+    expect(c.first.status).toMatchObject({ pending: 0 });
+    expect(c.first.status.lastError).toBeUndefined();
+    const want = [
+      { id: kept.value.id, note: 'A 留下的' },
+      { id: fromB.value.id, note: 'B 的' },
+    ].sort((x, y) => (x.id < y.id ? -1 : 1));
+    for (const p of [a, b, c])
+      expect((await clipsOf(p)).sort((x, y) => (x.id < y.id ? -1 : 1))).toEqual(want);
+  });
+
+  it(
+    'with a passphrase the server holds only ciphertext; a wrong passphrase says so in words',
+    { timeout: 180_000 },
     async () => {
       const url = await newFolder();
-      const a = await profile(url);
-      const backup = `${a.browser.profileDir}/big-backup.json`;
-      writeFileSync(
-        backup,
-        makeBackup(bigLibrary(N, 'http://127.0.0.1/perf/first.htm'), new Date(Date.UTC(2026, 10, 29))),
-      );
-      await a.page.locator('[data-testid="restore-file"]').setInputFiles(backup);
-      await a.page.locator('[data-testid="lib-status"]').waitFor({ timeout: 300_000 });
-      const up = await syncNow(a, 900_000);
-      expect(up.status).toMatchObject({ pending: 0 });
-      const c = await profile(url, server.pass, 900_000);
-      const down = c.first; // saving the settings starts its first sync
-      expect(down.status.last.pulled).toBe(N + N / 10);
-      cases.push(
-        {
-          key: 'first-up',
-          name: `first sync up of ${N} clips + ${N / 10} articles (${up.status.last.requests} requests), request → status`,
-          ours_ms: up.ms,
-          target: null,
-        },
-        {
-          key: 'first-down',
-          name: `first sync of a fresh profile, ${N} clips down (${down.status.last.requests} requests), request → status`,
-          ours_ms: down.ms,
-          target: null,
-        },
-      );
+      const dir = `${server.dir}/f${folder}/epaper-reader`;
+      const passphrase = '剪报同步口令';
+      const [a, b] = [
+        await profile(url, server.pass, 60_000, { passphrase }),
+        await profile(url, server.pass, 60_000, { passphrase }),
+      ];
+      const saved = await sendFrom(a.page, clipOf(0, '只给自己看的笔记'));
+      expect((await syncNow(a)).status).toMatchObject({ pending: 0, last: { pushed: 2 } });
+      expect((await syncNow(b)).status).toMatchObject({ pending: 0, last: { pulled: 2 } });
+      expect(await clipsOf(b)).toEqual([{ id: saved.value.id, note: '只给自己看的笔记' }]);
+      const files = execFileSync('find', [dir, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n');
+      expect(files.filter((f) => !f.endsWith('.enc')).map((f) => f.slice(dir.length))).toEqual([
+        '/crypto.json',
+      ]);
+      for (const f of files) {
+        const raw = readFileSync(f);
+        for (const needle of [saved.value.id, '只给自己看的笔记', makeArticle().title, passphrase])
+          expect(raw.includes(needle), `${needle} in ${f}`).toBe(false);
+      }
+      const c = await profile(url, server.pass, 60_000, { passphrase: '另一个口令' });
+      expect(c.first.status).toMatchObject({ lastError: { code: 'passphrase' } });
+      await c.page.reload();
+      await expect
+        .poll(() => c.page.locator('[data-testid="sync-error"]').textContent())
+        .toMatch(/加密口令打不开|passphrase does not open/);
     },
   );
+
+  // Plain, and with a passphrase: every file sealed on the way up and opened on the way down.
+  for (const [label, passphrase] of [
+    ['', undefined],
+    [', encrypted', '大库口令'],
+  ] as const)
+    it.runIf(PERF)(
+      `a first sync of ${N.toLocaleString('en')} clips up, then into a fresh profile${label}`,
+      { timeout: 1_800_000 },
+      async () => {
+        const url = await newFolder();
+        const more = passphrase ? { passphrase } : {};
+        const a = await profile(url, server.pass, 60_000, more);
+        const backup = `${a.browser.profileDir}/big-backup.json`;
+        writeFileSync(
+          backup,
+          makeBackup(bigLibrary(N, 'http://127.0.0.1/perf/first.htm'), new Date(Date.UTC(2026, 10, 29))),
+        );
+        await a.page.locator('[data-testid="restore-file"]').setInputFiles(backup);
+        await a.page.locator('[data-testid="lib-status"]').waitFor({ timeout: 300_000 });
+        const up = await syncNow(a, 900_000);
+        expect(up.status).toMatchObject({ pending: 0 });
+        expect(up.status.lastError).toBeUndefined();
+        const c = await profile(url, server.pass, 900_000, more);
+        const down = c.first; // saving the settings starts its first sync
+        expect(down.status.last.pulled).toBe(N + N / 10);
+        const key = passphrase ? '-encrypted' : '';
+        cases.push(
+          {
+            key: `first-up${key}`,
+            name: `first sync up of ${N} clips + ${N / 10} articles${label} (${up.status.last.requests} requests), request → status`,
+            ours_ms: up.ms,
+            target: null,
+          },
+          {
+            key: `first-down${key}`,
+            name: `first sync of a fresh profile, ${N} clips down${label} (${down.status.last.requests} requests), request → status`,
+            ours_ms: down.ms,
+            target: null,
+          },
+        );
+      },
+    );
 });
 
 if (!HAS_RCLONE) console.warn(NO_RCLONE);

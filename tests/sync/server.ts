@@ -48,7 +48,12 @@ async function waitForAnswer(url: string, child: ChildProcess, log: () => string
   throw new Error(`rclone did not answer at ${url}: ${log()}`);
 }
 
-export async function startRclone(user = 'reader', pass = '读者-pass'): Promise<DavServer> {
+/** `extra`: more flags for `rclone serve webdav` (e.g. `--dir-cache-time 0s` to list what a test changed on disk). */
+export async function startRclone(
+  user = 'reader',
+  pass = '读者-pass',
+  extra: string[] = [],
+): Promise<DavServer> {
   const dir = mkdtempSync(join(tmpdir(), 'epaper-dav-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
@@ -69,6 +74,7 @@ export async function startRclone(user = 'reader', pass = '读者-pass'): Promis
         pass,
         '--config',
         '/dev/null',
+        ...extra,
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );

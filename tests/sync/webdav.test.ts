@@ -36,10 +36,20 @@ describe('address and answers, without a server', () => {
     const xml = `<?xml version="1.0"?><d:multistatus xmlns:d="DAV:"><d:response><d:href>/dav/%E5%89%AA%E6%8A%A5/</d:href>
       <d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop></d:propstat></d:response>
       <d:response><d:href>/dav/%E5%89%AA%E6%8A%A5/a&amp;b.json.gz</d:href><d:propstat><d:prop><d:resourcetype/>
-      <d:getcontentlength>42</d:getcontentlength><d:getetag>&quot;x1&quot;</d:getetag></d:prop></d:propstat></d:response></d:multistatus>`;
+      <d:getcontentlength>42</d:getcontentlength><d:getetag>&quot;x1&quot;</d:getetag>
+      <d:getlastmodified>Fri, 04 Dec 2026 18:30:00 GMT</d:getlastmodified></d:prop></d:propstat></d:response></d:multistatus>`;
     expect(parseMultistatus(xml, 'https://dav.example/dav/剪报/')).toEqual([
       { path: '/dav/剪报', entry: { name: '剪报', isDir: true, size: 0 } },
-      { path: '/dav/剪报/a&b.json.gz', entry: { name: 'a&b.json.gz', isDir: false, size: 42, etag: '"x1"' } },
+      {
+        path: '/dav/剪报/a&b.json.gz',
+        entry: {
+          name: 'a&b.json.gz',
+          isDir: false,
+          size: 42,
+          etag: '"x1"',
+          modified: Date.UTC(2026, 11, 4, 18, 30),
+        },
+      },
     ]);
   });
 });
@@ -74,9 +84,13 @@ describe.skipIf(!HAS_RCLONE)('against rclone serve webdav', () => {
     const body = new TextEncoder().encode('海南日报 A1');
     await d.put('剪报/第一版.txt', body, 'text/plain');
     expect(readFileSync(join(server.dir, '剪报', '第一版.txt'), 'utf8')).toBe('海南日报 A1');
-    expect(await d.list('剪报')).toEqual([
+    const [entry, ...more] = await d.list('剪报');
+    expect([entry, more]).toEqual([
       expect.objectContaining({ name: '第一版.txt', isDir: false, size: body.length }),
+      [],
     ]);
+    // Its last-modified time as rclone says (whole seconds): what compaction dates a file by.
+    expect(Math.abs(entry!.modified! - Date.now())).toBeLessThan(60_000);
     expect(new TextDecoder().decode(await d.get('剪报/第一版.txt'))).toBe('海南日报 A1');
     await d.remove('剪报/第一版.txt');
     expect(await d.list('剪报')).toEqual([]);
@@ -84,7 +98,7 @@ describe.skipIf(!HAS_RCLONE)('against rclone serve webdav', () => {
   });
 
   it('「测试连接」 passes on a good account and leaves no file behind', async () => {
-    expect(await testConnection(dav())).toEqual({ ok: true, requests: 4 });
+    expect(await testConnection(dav())).toEqual({ ok: true, requests: 5 }); // PROPFIND, MKCOL, PUT, DELETE, GET crypto.json
     expect((await dav().list('epaper-reader')).map((e) => e.name)).toEqual([]);
   });
 

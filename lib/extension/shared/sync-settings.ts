@@ -1,6 +1,6 @@
 /**
  * Where sync keeps what it needs in `storage.local` (never in IndexedDB, so never in a backup or an
- * export): the server and password the reader entered, the engine's state, and the status the
+ * export): the server, password and encryption passphrase the reader entered, the engine's state, and the status the
  * library page and the popup show. The background writes the status; a page asks for a sync by
  * writing `sync.request` (no message, so no new surface at the message guard).
  */
@@ -21,6 +21,8 @@ export interface SyncSettings {
   user: string;
   password: string;
   enabled: boolean;
+  /** End-to-end encryption's passphrase; absent or '' is off (settings saved before it have none). */
+  passphrase?: string;
 }
 
 /** What the panel shows: written by the background after every sync. */
@@ -57,7 +59,8 @@ function isSettings(v: unknown): v is SyncSettings {
     typeof o.url === 'string' &&
     typeof o.user === 'string' &&
     typeof o.password === 'string' &&
-    typeof o.enabled === 'boolean'
+    typeof o.enabled === 'boolean' &&
+    (o.passphrase === undefined || typeof o.passphrase === 'string')
   );
 }
 

@@ -15,6 +15,8 @@ const ERROR_KEYS: Record<SyncErrorCode, string> = {
   'bad-address': 'syncErrBadAddress',
   'bad-data': 'syncErrBadData',
   permission: 'syncErrPermission',
+  passphrase: 'syncErrPassphrase',
+  encrypted: 'syncErrEncrypted',
 };
 
 const time = (ms: number) =>

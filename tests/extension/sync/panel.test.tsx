@@ -74,6 +74,38 @@ describe('sync panel', () => {
   });
 
   it.each([
+    ['zh_CN', '加密口令（可不填）', '端到端加密', '每台设备都要填同一个口令'],
+    ['en', 'Encryption passphrase (optional)', 'end-to-end encrypted', 'same passphrase on every device'],
+  ] as const)(
+    'asks for an optional passphrase, hidden as typed, and says encryption is on (%s)',
+    async (lang, label, on, hint) => {
+      useLocale(lang);
+      const settings = { url: 'https://x/dav/', user: 'u', password: 'p', enabled: true };
+      const calls = mount({ settings, status: { running: false, pending: 0 } });
+      const input = q('sync-passphrase') as HTMLInputElement;
+      expect([input.type, input.getAttribute('aria-label'), input.autocomplete]).toEqual([
+        'password',
+        label,
+        'new-password',
+      ]);
+      expect(q('sync-passphrase-hint').textContent).toContain(hint);
+      expect(q('sync-state').textContent).not.toContain(on);
+      type('sync-passphrase', '口令 2026');
+      q('sync-save').click();
+      await until(() => q('sync-message')?.textContent === 'saved');
+      expect(calls).toEqual([['save', { ...settings, passphrase: '口令 2026' }]]);
+      mount({ settings: { ...settings, passphrase: '口令 2026' }, status: { running: false, pending: 0 } });
+      expect(q('sync-state').textContent).toContain(on);
+    },
+  );
+
+  it.each([
+    ['zh_CN', { code: 'passphrase' }, '加密口令打不开这个文件夹里的文件'],
+    ['en', { code: 'passphrase' }, 'does not open the files in this folder'],
+    ['zh_CN', { code: 'encrypted' }, '请在同步设置里填写加密口令'],
+    ['en', { code: 'encrypted' }, 'no passphrase is set here'],
+    ['zh_CN', { code: 'bad-data' }, '其中内容一项也没有合并'],
+    ['en', { code: 'bad-data' }, 'nothing in it was applied'],
     ['zh_CN', { code: 'auth', status: 401 }, '用户名或密码不对（401）'],
     ['en', { code: 'quota', status: 507 }, 'The account is full (507)'],
     ['zh_CN', { code: 'rate-limit', status: 429, retryAt: Date.UTC(2026, 11, 4, 19) }, '将于'],

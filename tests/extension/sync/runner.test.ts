@@ -1,6 +1,8 @@
 // The background's sync runner over the library and storage, against a real rclone server:
 // not set up, no permission, two profiles syncing, one sync at a time, and the permission pattern
 // kept apart from the popup's site switch.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncRunner } from '../../../lib/extension/background/sync/runner';
 import { sitePatterns } from '../../../lib/extension/shared/site-switch';
@@ -54,7 +56,7 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
   });
 
   /** A profile syncing to its own folder on the server (`folder` shared by profiles that sync together). */
-  async function profile(id: string, granted = true, folder = id) {
+  async function profile(id: string, granted = true, folder = id, passphrase?: string) {
     await new WebDav({ url: server.url, user: server.user, password: server.pass }).mkcol(folder);
     const storage = memoryStorage();
     const library = testLibrary();
@@ -69,6 +71,7 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
       user: server.user,
       password: server.pass,
       enabled: true,
+      ...(passphrase ? { passphrase } : {}),
     };
     return { storage, library, runner, setUp: () => storage.set({ [SYNC_KEYS.settings]: settings }) };
   }
@@ -106,6 +109,42 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
       expect(p.storage.data.get(SYNC_KEYS.state)).toMatchObject({ deviceId: ok(await p.library.deviceId()) });
     const elsewhere = [...b.storage.data].filter(([k]) => k !== SYNC_KEYS.settings);
     expect(JSON.stringify(elsewhere)).not.toContain(server.pass);
+  });
+
+  it('with a passphrase both profiles sync encrypted; it stays in sync.settings only, never in a backup', async () => {
+    const passphrase = '同步口令-e2e';
+    const [a, b] = [
+      await profile('enc-a', true, 'enc', passphrase),
+      await profile('enc-b', true, 'enc', passphrase),
+    ];
+    await Promise.all([a.setUp(), b.setUp()]);
+    const clip = ok(await a.library.saveClip(makeClip(), makeArticle()));
+    expect(await a.runner.run()).toMatchObject({ last: { pushed: 2 } });
+    expect(await b.runner.run()).toMatchObject({ pending: 0, last: { pulled: 2 } });
+    expect(ok(await b.library.dumpAll()).clips.map((c) => c.id)).toEqual([clip.id]);
+    const raw = readFileSync(
+      join(
+        server.dir,
+        'enc',
+        'epaper-reader',
+        'devices',
+        ok(await a.library.deviceId()),
+        'c-00000001.json.gz.enc',
+      ),
+    );
+    expect(raw.includes(clip.id)).toBe(false);
+    for (const p of [a, b]) {
+      const elsewhere = [...p.storage.data].filter(([k]) => k !== SYNC_KEYS.settings);
+      expect(JSON.stringify(elsewhere)).not.toContain(passphrase);
+      // A backup and an export read the library (IndexedDB): all of it, as the backup file holds it.
+      expect(JSON.stringify(ok(await p.library.dumpAll()))).not.toContain(passphrase);
+    }
+    // A third profile with another passphrase: the status says so, its library is whole.
+    const c = await profile('enc-c', true, 'enc', 'another one');
+    await c.setUp();
+    ok(await c.library.saveClip(makeClip('C 的摘录。'), makeArticle()));
+    expect(await c.runner.run()).toMatchObject({ pending: 2, lastError: { code: 'passphrase' } });
+    expect(ok(await c.library.dumpAll()).clips).toHaveLength(1);
   });
 
   it('after a network error waits a minute, unless the reader presses 「立即同步」', async () => {
@@ -147,7 +186,8 @@ describe.skipIf(!HAS_RCLONE)('sync runner', () => {
     expect(third).toBe(first);
     await first;
     await new Promise((r) => setTimeout(r, 300));
-    // First sync: 3 MKCOL + 1 PROPFIND of devices (nothing to push); the one more: 1 PROPFIND.
-    expect(requests).toBe(5);
+    // First sync: 3 MKCOL + PROPFIND of its own folder (numbers used) + PROPFIND of devices
+    // (nothing to push); the one more: 1 PROPFIND.
+    expect(requests).toBe(6);
   });
 });

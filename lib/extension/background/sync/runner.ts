@@ -104,6 +104,7 @@ export class SyncRunner {
         store,
         dav,
         now,
+        ...(settings.passphrase ? { passphrase: settings.passphrase } : {}),
         save: (s) => storage.set({ [SYNC_KEYS.state]: { ...s, url: settings.url } }),
       });
     } catch (e) {

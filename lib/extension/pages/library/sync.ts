@@ -1,7 +1,7 @@
 /**
  * The library page's side of sync: ask for the server's one origin (in the click, as browsers
  * require), 「测试连接」 from the page itself, save the settings for the background to use, ask it
- * for a sync, follow the status it writes. The password goes to storage.local only.
+ * for a sync, follow the status it writes. The password and the passphrase go to storage.local only.
  */
 import { testConnection } from '../../../sync/connection.ts';
 import { WebDav } from '../../../sync/webdav.ts';
@@ -44,7 +44,7 @@ export function syncActions(deps: SyncPageDeps) {
     if (!pattern) return err('bad-address', s.url);
     if (!(await deps.permissions.request({ origins: [pattern] }).catch(() => false)))
       return err('permission', s.url);
-    const r = await testConnection(new WebDav({ ...s, fetch: deps.fetch }));
+    const r = await testConnection(new WebDav({ ...s, fetch: deps.fetch }), Date.now, s.passphrase);
     return r.ok ? null : { text: syncErrorText(r.error, t), error: true };
   };
   return {
