@@ -1,12 +1,26 @@
 /** The popup's "recent clips across papers": the newest clips grouped by article, with counts. */
 import { toClip } from './rows.ts';
-import type { EpaperDB } from './schema.ts';
+import type { ClipRow, EpaperDB } from './schema.ts';
 import type { ClipGroup } from './types.ts';
 
 /** The newest `limit` clips grouped by article; each group counts all of its article's clips. */
 export async function recentClips(db: EpaperDB, limit: number): Promise<ClipGroup[]> {
   return db.transaction('r', db.clips, async () => {
-    const recent = await db.clips.orderBy('updatedAt').reverse().limit(Math.max(0, limit)).toArray();
+    const n = Math.max(0, limit);
+    if (n === 0) return [];
+    // Newest updatedAt first, ties by the higher id (the order of one updatedAt index read): the
+    // clips whose updatedAt is not their createdAt from `edited`, the others from `createdAt`
+    // (schema v7: one index entry fewer for every clip never edited).
+    const [edited, made] = await Promise.all([
+      db.clips.orderBy('edited').reverse().limit(n).toArray(),
+      db.clips
+        .orderBy('createdAt')
+        .reverse()
+        .filter((r) => r.edited === undefined)
+        .limit(n)
+        .toArray(),
+    ]);
+    const recent = [...edited, ...made].sort(newestFirst).slice(0, n);
     const groups = new Map<string, ClipGroup>();
     for (const row of recent) {
       const g = groups.get(row.articleKey);
@@ -26,4 +40,9 @@ export async function recentClips(db: EpaperDB, limit: number): Promise<ClipGrou
       g.count = await db.clips.where('articleKey').equals(g.articleKey).count();
     return [...groups.values()];
   });
+}
+
+/** updatedAt descending, then id descending (IndexedDB orders equal keys by primary key). */
+function newestFirst(a: ClipRow, b: ClipRow): number {
+  return b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
