@@ -64,7 +64,11 @@ export function selectionMarkdown(
   const o = withDefaults(opts);
   const groups = groupByArticle(data);
   // Counts as numbers; tags are every item's tags (and the export's own), as one list of tags.
-  const tags = unionTagLists([o.tags, ...data.clips.map((c) => c.tags), ...data.highlights.map((h) => h.tags)]);
+  const tags = unionTagLists([
+    o.tags,
+    ...data.clips.map((c) => c.tags),
+    ...data.highlights.map((h) => h.tags),
+  ]);
   const fields: Array<[string, FrontMatterValue]> = [
     ['title', opts.title ?? '摘录'],
     ['articles', groups.length],
