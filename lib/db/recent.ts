@@ -13,12 +13,7 @@ export async function recentClips(db: EpaperDB, limit: number): Promise<ClipGrou
     // (schema v7: one index entry fewer for every clip never edited).
     const [edited, made] = await Promise.all([
       db.clips.orderBy('edited').reverse().limit(n).toArray(),
-      db.clips
-        .orderBy('createdAt')
-        .reverse()
-        .filter((r) => r.edited === undefined)
-        .limit(n)
-        .toArray(),
+      unedited(db, n),
     ]);
     const recent = [...edited, ...made].sort(newestFirst).slice(0, n);
     const groups = new Map<string, ClipGroup>();
@@ -45,4 +40,25 @@ export async function recentClips(db: EpaperDB, limit: number): Promise<ClipGrou
 /** updatedAt descending, then id descending (IndexedDB orders equal keys by primary key). */
 function newestFirst(a: ClipRow, b: ClipRow): number {
   return b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/**
+ * The newest `n` clips by createdAt among those without `edited`. One read of the newest 2n
+ * (one request) holds them unless more than n of those were edited; else a filtered cursor, which
+ * walks the index a request a row (the popup opens on every page: keep it one request).
+ */
+async function unedited(db: EpaperDB, n: number): Promise<ClipRow[]> {
+  const newest = await db.clips
+    .orderBy('createdAt')
+    .reverse()
+    .limit(2 * n)
+    .toArray();
+  const kept = newest.filter((r) => r.edited === undefined);
+  if (kept.length >= n || newest.length < 2 * n) return kept.slice(0, n);
+  return db.clips
+    .orderBy('createdAt')
+    .reverse()
+    .filter((r) => r.edited === undefined)
+    .limit(n)
+    .toArray();
 }

@@ -55,4 +55,28 @@ describe('recentClips (schema v7: edited clips from `edited`, the others from `c
       expect(got).toEqual(newest(all, n));
     },
   );
+
+  it('finds the unedited clips when most of the newest made were edited (the filtered read)', async () => {
+    const l = testLibrary();
+    open.push(l);
+    const old = ok(
+      await l.saveClip(makeClip('沙土上不能盖房子。', { articleKey: '株洲日报|2022-02-07|A1|0' })),
+    );
+    // Six clips made after it, every one changed later than made but earlier than it was made.
+    const later = Array.from({ length: 6 }, (_, i) => ({
+      ...makeClip(`恢复的第${i}条`, { articleKey: `海南日报|2026-07-09|001|${i}` }),
+      id: `r-${i}`,
+      note: '',
+      tags: [],
+      createdAt: old.createdAt + 100 + i,
+      updatedAt: old.createdAt - 100 + i,
+    })) as Clip[];
+    ok(await l.restore({ articles: [], highlights: [], clips: later }));
+    const all = ok(await l.dumpAll()).clips;
+    for (const n of [1, 2, 3, 7]) {
+      const got = ok(await l.recentClips(n)).flatMap((g) => g.clips.map((c) => c.id));
+      expect(got).toEqual(newest(all, n));
+    }
+    expect(newest(all, 1)).toEqual([old.id]);
+  });
 });
