@@ -103,7 +103,7 @@ export async function restore(
     // tombstone, which other devices may hold); any other is versioned at its own time.
     const tombSet = new Set(tombs);
     const version = (kind: 'clip' | 'highlight', id: string, at: number) =>
-      tombSet.has(tombKey(kind, id)) ? st.next(at) : st.at(at);
+      tombSet.size > 0 && tombSet.has(tombKey(kind, id)) ? st.next(at) : st.at(at);
 
     const hs: Highlight[] = [];
     for (const h of highlights) {
