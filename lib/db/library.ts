@@ -1,6 +1,6 @@
 /**
  * The library: one object over the Dexie database whose methods are the repositories
- * (articles.ts, highlights.ts, clips.ts, items.ts, recent.ts, search.ts, backup.ts, pages.ts,
+ * (articles.ts, highlights.ts, clips.ts, items.ts, recent.ts, search.ts, backup.ts, restore.ts, pages.ts,
  * changes.ts, apply.ts). Every call returns `Result` (never throws) and every write is one transaction, so a
  * quota error or a closed database leaves nothing half-written. Every record is checked with its
  * schema (lib/model/schemas.ts) before it is written, the same schemas restore and sync use.
@@ -9,7 +9,7 @@
 import type { BackupData } from '../export/validate.ts';
 import type { Article, Clip, Highlight, LibraryData, Result, StoredArticle } from '../model/index.ts';
 import * as articles from './articles.ts';
-import { dumpAll, restore } from './backup.ts';
+import { dumpAll } from './backup.ts';
 import { applyRemote } from './apply.ts';
 import { changesSince, deviceId } from './changes.ts';
 import * as clips from './clips.ts';
@@ -20,6 +20,7 @@ import * as items from './items.ts';
 import { getCachedPage, prunePages, putCachedPage } from './pages.ts';
 import type { Ctx } from './records.ts';
 import { recentClips } from './recent.ts';
+import { restore } from './restore.ts';
 import { type DbOptions, EpaperDB } from './schema.ts';
 import { search } from './search.ts';
 import { SearchIndexes } from './search-sync.ts';

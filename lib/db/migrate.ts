@@ -105,3 +105,16 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
   clock.highlights = await tx.table('highlights').count();
   await tx.table<MetaRow, string>('meta').put(clock);
 }
+
+/**
+ * v6 → v7: clips whose updatedAt is not their createdAt get `edited` (their updatedAt), the only clips the
+ * new index holds. A derived field like a highlight's title: no record changes, so no version.
+ */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table('clips')
+    .filter((c: ClipRow) => c.updatedAt !== c.createdAt)
+    .modify((c: ClipRow) => {
+      c.edited = c.updatedAt;
+    });
+}

@@ -58,9 +58,27 @@ export function highlightRow(h: Highlight, article: StoredArticle | undefined, v
   };
 }
 
-/** A clip row: model fields and its version. */
+/**
+ * A clip row: model fields, its version, and `edited` when its updatedAt is not its createdAt (the
+ * index of recent edits, schema v7). One object: a restore builds 50,000 of them.
+ */
 export function clipRow(c: Clip, v: Versioned): ClipRow {
-  return { ...toClip(c), rev: v.rev, device: v.device, seq: v.seq };
+  const row: ClipRow = {
+    id: c.id,
+    articleKey: c.articleKey,
+    paragraphs: c.paragraphs,
+    paragraphIndexes: c.paragraphIndexes,
+    note: c.note ?? '',
+    tags: c.tags ?? [],
+    source: c.source,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    rev: v.rev,
+    device: v.device,
+    seq: v.seq,
+  };
+  if (c.updatedAt !== c.createdAt) row.edited = c.updatedAt;
+  return row;
 }
 
 /** An article row (paper and date kept beside it, as earlier versions did) and its version. */

@@ -110,11 +110,20 @@ export function writing<T>(db: EpaperDB, tables: Table[], fn: (s: Stamps) => Pro
   });
 }
 
-/** Drops the tombstones of records written again (an undo, a restore), inside the caller's transaction. */
-export async function revive(db: EpaperDB, kind: SyncKind, ids: readonly string[]): Promise<void> {
+/**
+ * Drops the tombstones of records written again (an undo, a restore), inside the caller's
+ * transaction. `stored`: the tombstones' keys, when the caller has read them already.
+ */
+export async function revive(
+  db: EpaperDB,
+  kind: SyncKind,
+  ids: readonly string[],
+  stored?: ReadonlySet<string>,
+): Promise<void> {
   if (ids.length === 0) return;
   // Most libraries hold few tombstones: read their keys once rather than delete 50,000 absent keys.
-  const keys = ids.length > 50 ? new Set(await db.tombstones.toCollection().primaryKeys()) : undefined;
+  const keys =
+    stored ?? (ids.length > 50 ? new Set(await db.tombstones.toCollection().primaryKeys()) : undefined);
   const gone = ids.map((id) => tombKey(kind, id)).filter((k) => !keys || keys.has(k));
   if (gone.length > 0) await db.tombstones.bulkDelete(gone);
 }

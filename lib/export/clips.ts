@@ -158,14 +158,17 @@ export function articleBody(
 
 /** Every tag once, in the form Obsidian accepts as a property tag (no spaces or punctuation). */
 export function unionTags(...lists: ReadonlyArray<readonly string[]>): string[] {
-  return [
-    ...new Set(
-      lists
-        .flat()
-        .map(obsidianTag)
-        .filter((t) => t !== ''),
-    ),
-  ];
+  return unionTagLists(lists);
+}
+
+/**
+ * unionTags of a list of lists: the library's export passes one list per item, 50,000 and more,
+ * too many to spread as arguments. Each tag as typed is converted once, in order of first use.
+ */
+export function unionTagLists(lists: Iterable<readonly string[]>): string[] {
+  const typed = new Set<string>();
+  for (const l of lists) for (const t of l) typed.add(t);
+  return [...new Set([...typed].map(obsidianTag).filter((t) => t !== ''))];
 }
 
 /** One clip as a Markdown note: front matter, title, the quote with highlights, note, citation. */

@@ -4,7 +4,7 @@
  */
 import type { Clip, Highlight, LibraryData, SourceRef, StoredArticle } from '../model';
 import { authorsOf } from './bylines';
-import { articleBody, sourceFor, unionTags } from './clips';
+import { articleBody, sourceFor, unionTagLists } from './clips';
 import { citationLine, withDefaults, type MarkdownOptions } from './markdown';
 import { escapeInline, escapeParagraph, flattenParagraph, frontMatter, type FrontMatterValue } from './text';
 
@@ -64,7 +64,11 @@ export function selectionMarkdown(
   const o = withDefaults(opts);
   const groups = groupByArticle(data);
   // Counts as numbers; tags are every item's tags (and the export's own), as one list of tags.
-  const tags = unionTags(o.tags, ...data.clips.map((c) => c.tags), ...data.highlights.map((h) => h.tags));
+  const tags = unionTagLists([
+    o.tags,
+    ...data.clips.map((c) => c.tags),
+    ...data.highlights.map((h) => h.tags),
+  ]);
   const fields: Array<[string, FrontMatterValue]> = [
     ['title', opts.title ?? '摘录'],
     ['articles', groups.length],

@@ -72,43 +72,76 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 const ARTICLE_TIMES = ['firstSeenAt', 'lastSeenAt'] as const;
 const RECORD_TIMES = ['createdAt', 'updatedAt'] as const;
 
+/** The three lists of library data. */
+export type RecordList = 'articles' | 'highlights' | 'clips';
+
+/** Each list's schema and the times checked against the clock. */
+const CHECKS: Record<RecordList, { schema: v.GenericSchema; times: readonly string[] }> = {
+  articles: { schema: storedArticleSchema, times: ARTICLE_TIMES },
+  highlights: { schema: highlightSchema, times: RECORD_TIMES },
+  clips: { schema: clipSchema, times: RECORD_TIMES },
+};
+
+/**
+ * checkRecords one slice of a list at a time, with the same reasons, paths and counts: a restore
+ * writes each slice of clips while it checks the next (lib/db/restore.ts). Slices of a list must
+ * come in order, lists in the order articles, highlights, clips for the reasons to be in that order.
+ */
+export class RecordChecker {
+  skipped = 0;
+  readonly problems: string[] = [];
+
+  /** `now`: the clock, for times from the future (none checked without it). */
+  constructor(private readonly now?: number) {}
+
+  private note(p: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(p);
+  }
+
+  /** The list `name` of `data`; one that is not a list counts as empty and is reported. */
+  list(data: BackupData, name: RecordList): readonly unknown[] {
+    const list = (data as unknown as Record<string, unknown> | null)?.[name];
+    if (Array.isArray(list)) return list;
+    if (list !== undefined) this.note(`data.${name}: expected a list`);
+    return [];
+  }
+
+  /** The valid records of `list` (the list `name`) from index `from` up to `to`, in order. */
+  slice<T>(name: RecordList, list: readonly unknown[], from: number, to: number): T[] {
+    const { schema, times } = CHECKS[name];
+    const out: T[] = [];
+    for (let i = from; i < Math.min(to, list.length); i++) {
+      const r = v.safeParse(schema, list[i], { abortEarly: true });
+      if (!r.success) {
+        this.skipped++;
+        this.note(`data.${name}[${i}]${pathOf(r.issues[0])}: ${r.issues[0].message}`);
+        continue;
+      }
+      const future = this.now === undefined ? null : futureProblem(r.output as object, times, this.now);
+      if (future) {
+        this.skipped++;
+        this.note(`data.${name}[${i}].${future}`);
+      } else out.push(r.output as T);
+    }
+    return out;
+  }
+
+  /** The valid records of the whole list `name` of `data`. */
+  all<T>(data: BackupData, name: RecordList): T[] {
+    const list = this.list(data, name);
+    return this.slice<T>(name, list, 0, list.length);
+  }
+}
+
 /**
  * Each record of `data` checked with its schema (unknown fields dropped) and, when `now` is given,
  * for times from the future; the valid ones in their order, the others counted and reported.
  * A list that is not a list counts as empty and is reported (parseBackup refuses such a file).
  */
 export function checkRecords(data: BackupData, opts: { now?: number } = {}): CheckedRecords {
-  const out: CheckedRecords = { data: { articles: [], highlights: [], clips: [] }, skipped: 0, problems: [] };
-  const note = (p: string) => {
-    if (out.problems.length < MAX_PROBLEMS) out.problems.push(p);
-  };
-  const each = <T extends object>(
-    name: 'articles' | 'highlights' | 'clips',
-    schema: v.GenericSchema,
-    times: readonly string[],
-    into: T[],
-  ) => {
-    const list = (data as unknown as Record<string, unknown> | null)?.[name];
-    if (!Array.isArray(list)) {
-      if (list !== undefined) note(`data.${name}: expected a list`);
-      return;
-    }
-    for (let i = 0; i < list.length; i++) {
-      const r = v.safeParse(schema, list[i], { abortEarly: true });
-      if (!r.success) {
-        out.skipped++;
-        note(`data.${name}[${i}]${pathOf(r.issues[0])}: ${r.issues[0].message}`);
-        continue;
-      }
-      const future = opts.now === undefined ? null : futureProblem(r.output as object, times, opts.now);
-      if (future) {
-        out.skipped++;
-        note(`data.${name}[${i}].${future}`);
-      } else into.push(r.output as T);
-    }
-  };
-  each<StoredArticle>('articles', storedArticleSchema, ARTICLE_TIMES, out.data.articles);
-  each<Highlight>('highlights', highlightSchema, RECORD_TIMES, out.data.highlights);
-  each<Clip>('clips', clipSchema, RECORD_TIMES, out.data.clips);
-  return out;
+  const c = new RecordChecker(opts.now);
+  const articles = c.all<StoredArticle>(data, 'articles');
+  const highlights = c.all<Highlight>(data, 'highlights');
+  const clips = c.all<Clip>(data, 'clips');
+  return { data: { articles, highlights, clips }, skipped: c.skipped, problems: c.problems };
 }

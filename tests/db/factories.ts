@@ -1,4 +1,5 @@
 /** Test objects with defaults, built from real 株洲日报 / 海南日报 strings, and a fresh library per test. */
+import { vi } from 'vitest';
 import { emptyArticle, sourceOf, type Article, type Selectors } from '../../lib/model/index.ts';
 import { openLibrary, type Library } from '../../lib/db/index.ts';
 import type { ClipInput, HighlightInput } from '../../lib/db/types.ts';
@@ -84,4 +85,25 @@ export function makeClip(
 export function ok<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!r.ok) throw new Error(`expected ok, got error: ${r.error}`);
   return r.value;
+}
+
+/**
+ * What Chromium does when the disk fills in the middle of a transaction: the transaction aborts
+ * with QuotaExceededError and every request still pending fails (fake-indexeddb's own abort
+ * path, `_abort(name)`, once the `n`th put into the clips store is written).
+ */
+export function failClipPut(n: number): void {
+  const put = IDBObjectStore.prototype.put;
+  let i = 0;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) {
+    const req = put.apply(this, args);
+    const tx = this.transaction as unknown as { _abort(name: string): void };
+    // Once that put is done: the browser writes after the page has issued its requests.
+    if (this.name === 'clips' && ++i === n)
+      req.addEventListener('success', () => tx._abort('QuotaExceededError'));
+    return req;
+  });
 }

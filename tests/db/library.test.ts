@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type DeletedItems, type Library } from '../../lib/db/index.ts';
 import { libraryHandlers } from '../../lib/extension/background/library-handlers.ts';
 import type { Result } from '../../lib/model/index.ts';
-import { fakeClock, freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
+import {
+  failClipPut,
+  fakeClock,
+  freshName,
+  makeArticle,
+  makeClip,
+  makeHighlight,
+  ok,
+  testLibrary,
+} from './factories.ts';
 import { libraryDb } from '../../lib/db/library.ts';
 
 const open: Library[] = [];
@@ -125,13 +134,23 @@ describe('failures leave nothing half-written', () => {
     const l = lib();
     ok(await l.saveClip(makeClip('已有的摘录')));
     const before = ok(await l.dumpAll());
-    vi.spyOn(libraryDb(l).clips, 'bulkPut').mockRejectedValue(new DOMException('full', 'QuotaExceededError'));
+    failClipPut(1);
     const incoming = {
       articles: [{ key: 'k', article: makeArticle({ key: 'k' }), urls: [], firstSeenAt: 1, lastSeenAt: 1 }],
       highlights: [{ ...makeHighlight(), id: 'h1', note: '', tags: [], createdAt: 1, updatedAt: 1 }],
-      clips: [{ ...makeClip('新的'), id: 'c1', note: '', tags: [], createdAt: 1, updatedAt: 1 }],
+      clips: ['c1', 'c2'].map((id) => ({
+        ...makeClip('新的'),
+        id,
+        note: '',
+        tags: [],
+        createdAt: 1,
+        updatedAt: 1,
+      })),
     };
-    expect((await l.restore(incoming)).ok).toBe(false);
+    expect(await l.restore(incoming)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Storage is full.*Nothing was saved/),
+    });
     vi.restoreAllMocks();
     expect(ok(await l.dumpAll())).toEqual(before);
     // Nor its versions: the change feed holds only the clip saved before.

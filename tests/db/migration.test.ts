@@ -7,9 +7,11 @@ import {
   SCHEMA_V3,
   SCHEMA_V4,
   SCHEMA_V5,
+  SCHEMA_V6,
   MAX_CACHE_CHARS,
   MAX_PAGE_CHARS,
   type ClipRowV1,
+  type ClipRowV6,
   type HighlightRowV1,
   type PackRow,
   type PageRowV1,
@@ -18,6 +20,9 @@ import { parseRev } from '../../lib/db/clock.ts';
 import { bigrams } from '../../lib/text/bigrams.ts';
 import { freshName, makeArticle, makeClip, makeHighlight, ok, testLibrary } from './factories.ts';
 import { libraryDb } from '../../lib/db/library.ts';
+
+/** The schema version every upgrade ends at (lib/db/schema.ts). */
+const LATEST = 7;
 
 /** A version-1 row exactly as the first release wrote it. */
 function v1Row(id: string, exact: string, articleKey: string): HighlightRowV1 {
@@ -76,7 +81,7 @@ describe('v1 → v2', () => {
     const v2 = new EpaperDB(name);
     await v2.open();
     // The upgrade runs every version after the file's: v1 → v2 → … → v6.
-    expect(v2.verno).toBe(6);
+    expect(v2.verno).toBe(LATEST);
     const rows = await v2.highlights.orderBy('id').toArray();
     expect(rows.map((r) => [r.id, r.paper, r.date])).toEqual([
       ['a', '海南日报', '2026-07-09'],
@@ -125,7 +130,7 @@ describe('v2 → v3', () => {
 
     const l = testLibrary(name);
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['old']);
-    expect(libraryDb(l).verno).toBe(6);
+    expect(libraryDb(l).verno).toBe(LATEST);
     ok(
       await l.restore({
         articles: [],
@@ -161,7 +166,7 @@ describe('v3 → v4', () => {
         clips: [{ ...clip, id: 'v4', note: '', tags: [], createdAt: 2, updatedAt: 2 }],
       }),
     );
-    expect(libraryDb(l).verno).toBe(6);
+    expect(libraryDb(l).verno).toBe(LATEST);
     expect(await libraryDb(l).clips.count()).toBe(2); // one row per clip
     expect(ok(await l.search('返贫')).hits.map((h) => h.item.id)).toEqual(['v4', 'v3']);
     expect(ok(await l.search('')).total).toBe(2);
@@ -197,7 +202,7 @@ describe('v4 → v5', () => {
     const l = testLibrary(name);
     // The least recently used page (the 100-character one) made room; the full-size ones fit.
     expect(ok(await l.getCachedPage(rows[1].url))).toBeNull();
-    expect(libraryDb(l).verno).toBe(6);
+    expect(libraryDb(l).verno).toBe(LATEST);
     const left = await libraryDb(l).pages.orderBy('url').toArray();
     expect(left.map((r) => r.url)).toEqual(rows.slice(2).map((r) => r.url));
     for (const r of left) {
@@ -285,7 +290,7 @@ describe.each([4, 5] as const)('v%i → v6', (version) => {
     const l = testLibrary(name);
     const db = libraryDb(l);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(LATEST); // through v6 and on to the latest
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'articles',
       'clips',
@@ -320,6 +325,74 @@ describe.each([4, 5] as const)('v%i → v6', (version) => {
     const next = ok(await l.changesSince(feed.cursor));
     expect(next.records.map((r) => r.id)).toEqual([c.id]);
     expect(next.records[0].rev > feed.records.at(-1)!.rev).toBe(true);
+    l.close();
+  });
+});
+
+describe('v6 → v7', () => {
+  it('indexes only the clips whose updatedAt is not their createdAt, as `edited`; the popup reads the same newest clips', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    old.version(4).stores(SCHEMA_V4);
+    old.version(5).stores(SCHEMA_V5);
+    old.version(6).stores(SCHEMA_V6);
+    const device = '0193c4d2a1b2c3d4';
+    // Made at `made`, last changed at `changed`: edited later, restored with an older updatedAt,
+    // or never edited; two of them changed at the same moment (ties go to the higher id).
+    const times: Array<[string, number, number]> = [
+      ['a', 10, 10],
+      ['b', 20, 90],
+      ['c', 30, 30],
+      ['d', 40, 5],
+      ['e', 50, 50],
+      ['f', 60, 90],
+      ['g', 70, 70],
+    ];
+    const rows: ClipRowV6[] = times.map(([id, made, changed], i) => ({
+      ...makeClip(`乡村振兴第${i}条，防止规模性返贫是底线。`),
+      id,
+      note: '',
+      tags: [],
+      createdAt: made,
+      updatedAt: changed,
+      rev: `${String(changed).padStart(18, '0')}.00000.${device}`,
+      device,
+      seq: i + 1,
+    }));
+    await old.table('clips').bulkPut(rows);
+    await old
+      .table('meta')
+      .put({ k: 'clock', device, t: 90, c: 0, seq: rows.length, clips: rows.length, highlights: 0 });
+    old.close();
+
+    const l = testLibrary(name);
+    const db = libraryDb(l);
+    await db.open();
+    expect(db.verno).toBe(LATEST);
+    expect(db.clips.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'articleKey',
+      'createdAt',
+      'edited',
+      'seq',
+    ]);
+    expect(db.highlights.schema.indexes.map((i) => i.name).sort()).toEqual([
+      'articleKey',
+      'createdAt',
+      'seq',
+    ]);
+    expect(db.articles.schema.indexes.map((i) => i.name).sort()).toEqual(['seq', 'urls']);
+    expect((await db.clips.orderBy('edited').primaryKeys()).sort()).toEqual(['b', 'd', 'f']);
+    // No record changed: the change feed and the versions are as before.
+    const after = await db.clips.toArray();
+    expect(after.map(({ edited: _, ...r }) => r)).toEqual(rows);
+    expect((await db.meta.get('clock'))?.seq).toBe(rows.length);
+    // The newest by updatedAt, as the v6 `updatedAt` index gave them: f and b (90, f the higher id), g, e, c, a, d.
+    const newest = async (n: number) => ok(await l.recentClips(n)).flatMap((g) => g.clips.map((c) => c.id));
+    expect(await newest(10)).toEqual(['f', 'b', 'g', 'e', 'c', 'a', 'd']);
+    expect(await newest(3)).toEqual(['f', 'b', 'g']);
     l.close();
   });
 });

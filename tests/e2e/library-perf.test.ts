@@ -83,7 +83,7 @@ describe.runIf(PERF)(`library with ${N.toLocaleString('en')} clips`, () => {
       ours_ms: Date.now() - t0,
       target: 5000,
     });
-    // Where the restore's time went: the user-timing spans of lib/db/backup.ts and restoreFrom.
+    // Where the restore's time went: the user-timing spans of lib/db/restore.ts and restoreFrom.
     const phases = await page.evaluate(() =>
       performance
         .getEntriesByType('measure')
