@@ -14,7 +14,7 @@ import {
 } from './markdown';
 import { escapeBlockStart, escapeInline, escapeParagraph, flattenParagraph } from './text';
 import { citationUrl } from './citation';
-import { quoteSource } from './quote';
+import { narrowToPart } from './quote';
 import { obsidianTag } from './tags';
 
 /** Resolved Markdown options. */
@@ -37,7 +37,10 @@ function tagLine(tags: readonly string[]): string[] {
   return clean.length ? [clean.map((t) => '#' + t).join(' ')] : [];
 }
 
-/** Where an item came from: the article as stored (for the part a paragraph is in), else its source. */
+/**
+ * Where an item came from: the article as stored (for the part a paragraph is in), else its source.
+ * With `stored`, `source` is `sourceOf(stored.article)` (sourceFor).
+ */
 export interface ItemOrigin {
   source: SourceRef;
   stored?: StoredArticle;
@@ -54,7 +57,7 @@ function pageName(label: string): string {
  */
 export function itemLink(origin: ItemOrigin | undefined, paragraph: number): string[] {
   if (!origin) return [];
-  const s = origin.stored ? quoteSource(origin.stored.article, paragraph) : origin.source;
+  const s = origin.stored ? narrowToPart(origin.source, origin.stored.article, paragraph) : origin.source;
   const url = citationUrl(s.urls);
   if (!url) return [];
   const label = s.pages.length === 1 && s.pages[0].trim() ? `原文（${pageName(s.pages[0].trim())}）` : '原文';

@@ -16,11 +16,19 @@ const MARKS: Record<QuoteMarks, [string, string]> = { mainland: ['“', '”'], 
  * plain article, or an index no part covers, keeps the article's own source.
  */
 export function quoteSource(article: Article, paragraph: number): SourceRef {
-  const source = sourceOf(article);
+  return narrowToPart(sourceOf(article), article, paragraph);
+}
+
+/**
+ * quoteSource for a caller that holds `sourceOf(article)` already: an export of 50,000 clips asks
+ * once per clip, and the article's source is the same for all of its clips.
+ */
+export function narrowToPart(source: SourceRef, article: Article, paragraph: number): SourceRef {
+  if (article.parts.length < 2) return source;
   // The last part holding the paragraph: in the duplicate regime (海南日报 001 holds the whole story,
   // 002 repeats its tail after 「◀上接A01版」) the tail was printed on 002.
   const part = article.parts.filter((p) => paragraph >= p.from && paragraph < p.to).pop();
-  if (!part || article.parts.length < 2) return source;
+  if (!part) return source;
   return {
     ...source,
     pages: part.page ? [part.page] : source.pages,
