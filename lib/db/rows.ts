@@ -63,20 +63,8 @@ export function highlightRow(h: Highlight, article: StoredArticle | undefined, v
  * index of recent edits, schema v7). One object: a restore builds 50,000 of them.
  */
 export function clipRow(c: Clip, v: Versioned): ClipRow {
-  const row: ClipRow = {
-    id: c.id,
-    articleKey: c.articleKey,
-    paragraphs: c.paragraphs,
-    paragraphIndexes: c.paragraphIndexes,
-    note: c.note ?? '',
-    tags: c.tags ?? [],
-    source: c.source,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    rev: v.rev,
-    device: v.device,
-    seq: v.seq,
-  };
+  // toClip's own object, versioned in place: no second copy of every clip.
+  const row: ClipRow = Object.assign(toClip(c), { rev: v.rev, device: v.device, seq: v.seq });
   if (c.updatedAt !== c.createdAt) row.edited = c.updatedAt;
   return row;
 }
