@@ -30,7 +30,8 @@ export function Panel(props: {
           void open(key).then((r) =>
             setHandoff({
               key,
-              text: r.ok ? t('readerZoteroOpened') : t('readerZoteroFailed', [r.error]),
+              // The refusal's reason is the background's, in English: the sentence says what to do instead.
+              text: r.ok ? t('readerZoteroOpened') : t('readerZoteroFailed'),
               error: !r.ok,
             }),
           )
