@@ -100,7 +100,8 @@ describe('「存入 Zotero」 in the panel', () => {
     [{ ok: true, value: null }, '已在新标签页的文库中打开这篇文章', false],
     [
       { ok: false, error: 'Refused: no such article of this site in the library.' },
-      '没能打开文库来存入 Zotero（Refused: no such article of this site in the library.）',
+      // The background's English reason stays out of the Chinese sentence.
+      '没能打开文库来存入 Zotero。这篇文章若还没有划线或摘录，请先划线或摘录再试。',
       true,
     ],
   ] as Array<[Result<null>, string, boolean]>)(
@@ -122,6 +123,7 @@ describe('「存入 Zotero」 in the panel', () => {
       expect(asked).toEqual([article.key]);
       const status = all(ui, 'reader-handoff')[0];
       expect(status.textContent).toContain(said);
+      expect(status.textContent).not.toContain('Refused');
       expect(status.classList.contains('error')).toBe(error);
     },
   );
