@@ -171,8 +171,9 @@ export function LibraryPage(props: LibraryPageProps): JSX.Element {
       <ExportPanel
         selected={selected.size > 0 ? chosen().length : 0}
         // The facets count the whole library but arrive after the list: rows on screen already say
-        // it is not empty (right after a restore, the facets are still those of the empty library).
-        empty={facets?.items === 0 && items.length === 0}
+        // it is not empty (right after a restore, the facets are still those of the empty library);
+        // with no rows, it is empty until the facets say otherwise (a filter that matches nothing).
+        empty={items.length === 0 && (facets?.items ?? 0) === 0}
         settings={props.settings}
         busy={busy}
         onSettings={props.onSettings}
