@@ -5,7 +5,7 @@
  * previous/next one with ← → (or j/k), Esc back to the list. Page text is rendered as text only.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { IssueToc, TocEntry } from '../../lib/issue';
 import { t } from '../../lib/extension/shared/i18n';
 import type { IssueState } from './useIssue';
@@ -132,7 +132,9 @@ function Reader(props: IssuePageProps & { toc: IssueToc }): JSX.Element {
     if (i >= 0 && i < c.list.length) c.onOpen(c.list[i].key);
   };
   useEffect(() => top.current?.scrollIntoView?.(), [props.open]);
-  useEffect(() => {
+  // A layout effect: it runs in the render that shows the reader, so a key pressed as soon as the
+  // first article is on screen is heard (an effect runs only after the next paint).
+  useLayoutEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
       if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
       const at = now.current.at;
