@@ -197,8 +197,11 @@ describe.skipIf(!HAS_RCLONE)('end-to-end encryption through rclone serve webdav'
     a.store.put('clip', 'a1', clip('A'));
     b.store.put('clip', 'b1', clip('B'));
     const rs = await Promise.all([a.sync(), b.sync()]);
-    expect(rs.map((r) => r.error)).toEqual([undefined, undefined]);
-    await Promise.all([a.sync(), b.sync()]);
+    // A real server may drop one of two syncs at once (a cut connection under load, once in a CI
+    // run): that device says offline or server, loses nothing and tries again after its back-off.
+    for (const r of rs) if (r.error) expect(['offline', 'server']).toContain(r.error.code);
+    const later = { now: () => Date.now() + 11 * 60_000 };
+    for (const d of [a, b, a]) expect((await d.sync(later)).error).toBeUndefined();
     for (const d of [a, b]) expect(d.store.live('clip').map((x) => x.id)).toEqual(['a1', 'b1']);
   });
 
