@@ -120,6 +120,12 @@ export interface Article {
   order: number;
 }
 
+/** What one reader makes of one story before the page gives it paper, date, label and key. */
+export type ArticleDraft = Pick<
+  Article,
+  'leadTitle' | 'title' | 'subtitle' | 'bylines' | 'paragraphs' | 'continuesTo' | 'continuedFrom'
+>;
+
 /** Empty article with every field set; adapters fill what they find. */
 export function emptyArticle(init: Partial<Article> = {}): Article {
   return {

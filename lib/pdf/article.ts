@@ -4,7 +4,7 @@
  * joined without spaces (joinHalves keeps the one between two Latin words). Then lib/text's rules:
  * the line table (bylines, credits, captions), continuation markers (「（下转第二版）」) and repair.
  */
-import type { Paragraph } from '../model';
+import type { ArticleDraft, Paragraph } from '../model';
 import { classifyLine } from '../text/bylines';
 import { isFurniture } from '../text/furniture';
 import { headlineParts } from '../text/headlines';
@@ -13,17 +13,6 @@ import { stripMarkers } from '../text/markers';
 import { joinHalves, repairParagraphs } from '../text/repair';
 import { isNameLine, type Cluster, type Run } from './layout';
 import { lineText, type Line } from './lines';
-
-/** What one run says, before the page gives it paper, date, label and key. */
-export interface PdfArticleDraft {
-  leadTitle: string;
-  title: string;
-  subtitle: string;
-  bylines: string[];
-  paragraphs: Paragraph[];
-  continuesTo: string;
-  continuedFrom: string;
-}
 
 // 「（作者为中央党校习近平新时代中国特色社会主义思想研究中心研究员）」: the author note that closes a theory
 // article names the author's post; it is the author's credit, not running text.
@@ -71,7 +60,7 @@ export function runParagraphs(run: Run): Paragraph[] {
 export function clusterParts(
   c: Cluster | undefined,
   body: number,
-): Pick<PdfArticleDraft, 'leadTitle' | 'title' | 'subtitle' | 'bylines'> {
+): Pick<ArticleDraft, 'leadTitle' | 'title' | 'subtitle' | 'bylines'> {
   if (!c) return { leadTitle: '', title: '', subtitle: '', bylines: [] };
   const bylines: string[] = [];
   const heads: Line[] = [];
@@ -117,7 +106,7 @@ function rowsOf(lines: Line[]): Line[][] {
 }
 
 /** Read a run and its heading into an article draft. */
-export function readRun(run: Run, c: Cluster | undefined, body: number): PdfArticleDraft {
+export function readRun(run: Run, c: Cluster | undefined, body: number): ArticleDraft {
   const head = clusterParts(c, body);
   const bylines = [...head.bylines];
   const raw: Paragraph[] = [];

@@ -6,13 +6,13 @@
  * through lib/text's rules. With a layout page's image map, areas.ts cuts the lines by the articles'
  * outlines instead of guessing. Never throws; near-linear in the number of characters.
  */
-import { emptyArticle, emptyPage, type Article, type Block, type Page } from '../model';
+import { emptyArticle, emptyPage, type Article, type ArticleDraft, type Block, type Page } from '../model';
 import { parseChineseDate } from '../text/dates';
 import { labelFromMasthead } from '../text/furniture';
 import { classifyLine } from '../text/bylines';
 import { findMarker } from '../text/markers';
 import { normalizeText } from '../text/normalize';
-import { readRun, type PdfArticleDraft } from './article';
+import { readRun } from './article';
 import { cutByAreas } from './areas';
 import { pageGlyphs } from './glyphs';
 import { gap, layout, type Cluster, type Layout, type Run } from './layout';
@@ -87,7 +87,7 @@ export function readPdfPage(text: PdfPageText, url: string, ctx: PdfPageContext 
 }
 
 interface Piece {
-  draft: PdfArticleDraft;
+  draft: ArticleDraft;
   top: number;
   x0: number;
 }
@@ -256,7 +256,7 @@ function byGeometry(lay: Layout): Piece[] {
     else nearest(c).draft.paragraphs.push({ text: clusterText(c), kind: 'caption' });
   }
   for (const r of small) {
-    let to: PdfArticleDraft | null = null;
+    let to: ArticleDraft | null = null;
     let prev: Line | null = null;
     for (const n of notes(r)) {
       const c = titleOf.get(n.line);

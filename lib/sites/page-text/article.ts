@@ -2,7 +2,7 @@
  * Page text, stage 3: one article span → headline block, bylines and typed paragraphs, with the
  * continuation markers taken out (「下转A4版」 → continuesTo 'A4') and the column cuts repaired.
  */
-import type { Paragraph } from '../../model';
+import type { ArticleDraft as ModelDraft, Paragraph } from '../../model';
 import { trailingCredit } from '../../text/bylines';
 import { headlineParts, SUBTITLE_DASH } from '../../text/headlines';
 import { charLength } from '../../text/normalize';
@@ -11,14 +11,7 @@ import { repairParagraphs } from '../../text/repair';
 import type { PageLine, Span } from './segment';
 
 /** What one span says, before the page gives it paper, date, label and key. */
-export interface ArticleDraft {
-  leadTitle: string;
-  title: string;
-  subtitle: string;
-  bylines: string[];
-  paragraphs: Paragraph[];
-  continuesTo: string;
-  continuedFrom: string;
+export interface ArticleDraft extends ModelDraft {
   /** Column cuts repaired. */
   joined: number;
 }
