@@ -3,7 +3,7 @@
  * address, compared with summaries in tests/golden/breadth/ (expectations only; the pages stay in
  * ../shared). Regenerate only on purpose: UPDATE_GOLDEN=1, then read the diff.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../lib/sites';
@@ -12,21 +12,9 @@ import { docFromHtml } from '../helpers/dom';
 import { HAVE_SHARED, NO_SHARED, sharedText } from '../helpers/shared';
 import { FILE_URL, SHARED_CASES, summary } from './breadth-cases';
 import { caseDoc, hbrbFragments, HTML_CASES } from './cases';
+import { jsonGolden } from '../helpers/golden';
 
-const GOLDEN_DIR = fileURLToPath(new URL('../golden/breadth/', import.meta.url));
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-function golden(name: string, value: unknown): void {
-  const path = `${GOLDEN_DIR}${name}.json`;
-  const json = `${JSON.stringify(value, null, 2)}\n`;
-  if (UPDATE) {
-    mkdirSync(GOLDEN_DIR, { recursive: true });
-    writeFileSync(path, json);
-    return;
-  }
-  expect(existsSync(path), `missing golden ${name}.json: run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
-}
+const golden = jsonGolden('breadth');
 
 describe.skipIf(!HAVE_SHARED)(`issue 10's real pages ${HAVE_SHARED ? '' : NO_SHARED}`, () => {
   it.each(SHARED_CASES)('$name at its URL', (c) => {
