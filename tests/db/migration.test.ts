@@ -56,8 +56,7 @@ function legacyClipRow(clip: ReturnType<typeof makeClip>, id: string, terms: str
 describe('v1 → v2', () => {
   it('fills paper and date of existing highlights from their article, else from the key', async () => {
     const name = freshName();
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
+    const v1 = legacyDb(name, 1);
     const article = makeArticle({ key: 'hndaily-19688151', paper: '海南日报', date: '2026-07-09' });
     await v1.table('articles').put({
       key: article.key,
@@ -93,8 +92,7 @@ describe('v1 → v2', () => {
 
   it('the library works on the upgraded data (search, filters)', async () => {
     const name = freshName();
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
+    const v1 = legacyDb(name, 1);
     await v1.table('highlights').put(v1Row('z', '防止规模性返贫是底线', '株洲日报|2022-02-07|A1|0'));
     v1.close();
     const l = testLibrary(name);
@@ -119,9 +117,7 @@ describe('v1 → v2', () => {
 describe('v2 → v3', () => {
   it('keeps v2 rows searchable, and a restore on top is found with them', async () => {
     const name = freshName();
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
+    const v2 = legacyDb(name, 2);
     const clip = makeClip('沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。');
     // A v2 clip row as the last release wrote it (run-final characters indexed alone too).
     const row = legacyClipRow(clip, 'old', [...bigrams(clip.paragraphs[0]), '底', '线']);
@@ -146,10 +142,7 @@ describe('v2 → v3', () => {
 describe('v3 → v4', () => {
   it('clip rows of a v3 restore (no terms, posting lists) stay listed, searchable and editable', async () => {
     const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V3);
+    const v3 = legacyDb(name, 3);
     const clip = makeClip('沙土上不能盖房子。乡村振兴，防止规模性返贫是底线。');
     // As a v3 restore wrote it: a row with `terms: []`, its terms in the posting lists.
     const row = legacyClipRow(clip, 'v3', []);
@@ -187,11 +180,7 @@ describe('v4 → v5', () => {
 
   it('fills usedAt and size of cached pages, drops entries over the cap, and evicts the oldest past the total', async () => {
     const name = freshName();
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V3);
-    v4.version(4).stores(SCHEMA_V4);
+    const v4 = legacyDb(name, 4);
     const fit = Math.floor(MAX_CACHE_CHARS / MAX_PAGE_CHARS);
     // What an issue scan of the last release could leave: an 8 MB page and more than the total cap.
     const rows = [v4Page(0, 100_000, 8 * 1024 * 1024), v4Page(1, 10, 100)];
@@ -219,14 +208,13 @@ describe('v4 → v5', () => {
   });
 });
 
-/** A database at `version` (4 or 5) with the tables of every version up to it. */
-function legacyDb(name: string, version: 4 | 5): Dexie {
+// The stores of each released version, in order: a test opens an old database by declaring them all.
+const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6];
+
+/** A database at `version` (1–6) with the tables of every version up to it, as that release declared them. */
+function legacyDb(name: string, version: number): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores(SCHEMA_V1);
-  db.version(2).stores(SCHEMA_V2);
-  db.version(3).stores(SCHEMA_V3);
-  db.version(4).stores(SCHEMA_V4);
-  if (version === 5) db.version(5).stores(SCHEMA_V5);
+  for (let v = 1; v <= version; v++) db.version(v).stores(SCHEMAS[v - 1]);
   return db;
 }
 
@@ -332,13 +320,7 @@ describe.each([4, 5] as const)('v%i → v6', (version) => {
 describe('v6 → v7', () => {
   it('indexes only the clips whose updatedAt is not their createdAt, as `edited`; the popup reads the same newest clips', async () => {
     const name = freshName();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
-    old.version(4).stores(SCHEMA_V4);
-    old.version(5).stores(SCHEMA_V5);
-    old.version(6).stores(SCHEMA_V6);
+    const old = legacyDb(name, 6);
     const device = '0193c4d2a1b2c3d4';
     // Made at `made`, last changed at `changed`: edited later, restored with an older updatedAt,
     // or never edited; two of them changed at the same moment (ties go to the higher id).
